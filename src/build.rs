@@ -1,0 +1,103 @@
+//! The driver: load -> validate -> render -> write. Each stage runs over every file; the build
+//! stops between stages when there were errors, so one mistake never cascades into many.
+
+use std::time::{Duration, Instant};
+
+use crate::config::BuildOptions;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Site;
+use crate::output::{self, OutputFile};
+use crate::source::SourceMap;
+use crate::{load, render, theme, validate};
+
+/// What a build produced: the diagnostics (always), and the site and files when it got that far.
+pub struct BuildResult {
+    pub diagnostics: Diagnostics,
+    pub sources: SourceMap,
+    pub site: Option<Site>,
+    pub files: Vec<OutputFile>,
+    /// The number of HTML pages written.
+    pub pages: usize,
+    pub elapsed: Duration,
+}
+
+impl BuildResult {
+    pub fn ok(&self) -> bool {
+        !self.diagnostics.has_errors()
+    }
+}
+
+/// Run load, validate and render; nothing is written.
+pub fn render_site(opts: &BuildOptions) -> BuildResult {
+    let start = Instant::now();
+    let mut d = Diagnostics::new();
+    let (mut sources, raw) = load::load(&opts.root, &mut d);
+    let theme_name = raw
+        .config
+        .as_ref()
+        .map_or("default", |c| c.theme.as_str())
+        .to_string();
+    let theme = theme::load(&opts.root, &theme_name, &mut sources, &mut d);
+    let mut result = BuildResult {
+        diagnostics: Diagnostics::new(),
+        sources: SourceMap::default(),
+        site: None,
+        files: Vec::new(),
+        pages: 0,
+        elapsed: Duration::ZERO,
+    };
+    if !d.has_errors() {
+        result.site = validate::validate(raw, &sources, opts, &mut d);
+    }
+    if let (Some(site), Some(theme)) = (&result.site, &theme) {
+        if !d.has_errors() {
+            result.files = render::render(site, theme, &mut d);
+            result.pages = result
+                .files
+                .iter()
+                .filter(|f| f.path.ends_with(".html"))
+                .count();
+        }
+    }
+    result.diagnostics = d;
+    result.sources = sources;
+    result.elapsed = start.elapsed();
+    result
+}
+
+/// Build the site and, when there were no errors, swap the output into place.
+pub fn build(opts: &BuildOptions) -> BuildResult {
+    let mut result = render_site(opts);
+    if result.ok() {
+        let out = opts.output_dir();
+        if let Some(problem) = output_inside_content(opts) {
+            result.diagnostics.push(problem);
+        } else if let Err(e) = output::write(&result.files, &out) {
+            result.diagnostics.push(e);
+        }
+    }
+    result.elapsed = result.elapsed.max(Duration::from_micros(1));
+    result
+}
+
+fn output_inside_content(opts: &BuildOptions) -> Option<Diagnostic> {
+    let root = opts.root.canonicalize().ok()?;
+    let out = opts.output_dir();
+    let out = out.canonicalize().ok().or_else(|| {
+        out.parent()?
+            .canonicalize()
+            .ok()
+            .map(|p| p.join(out.file_name().unwrap_or_default()))
+    })?;
+    let forbidden = [root.clone(), root.join("content"), root.join("themes")];
+    forbidden
+        .iter()
+        .any(|f| out == *f || (out.starts_with(f) && f != &root))
+        .then(|| {
+            Diagnostic::error(
+                out.display().to_string(),
+                "the output folder would overwrite the site's own files",
+            )
+            .with_help("choose an output folder outside content/ and themes/, e.g. public/")
+        })
+}

@@ -1,0 +1,30 @@
+//! `criteria.yaml` and `project-types.yaml`: the yardsticks and the kinds of project.
+
+use serde::{Deserialize, Serialize};
+
+/// A yardstick the stacks are rated on, with its scale from least to most favourable.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub scale: Vec<Level>,
+}
+
+/// One step on a criterion's scale.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub label: String,
+}
+
+/// A kind of project a stack can fit well or badly.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectType {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}

@@ -1,0 +1,21 @@
+//! stackguide builds a static guide to choosing a backend stack from Markdown chapters and YAML
+//! data. Data flows one way: `load` -> `validate` -> `render` -> `output::write`.
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod data;
+pub mod diagnostics;
+pub mod init;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod source;
+pub mod theme;
+pub mod validate;
+
+pub use build::{BuildResult, build, render_site};
+pub use config::BuildOptions;
+pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};

@@ -1,0 +1,226 @@
+//! The load stage: walk `content/`, read every file once, parse front matter and YAML data, and
+//! collect every problem. Nothing outside the site folder is read.
+
+pub mod frontmatter;
+mod page;
+pub mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+pub use page::{FrontMatter, RawPage};
+
+use crate::config::SiteConfig;
+use crate::data::{self, RawData};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::source::{SourceMap, span_at};
+
+/// Files larger than this are refused: nothing a writer edits by hand is this big.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Everything read from `content/`, parsed but not yet cross-checked.
+#[derive(Debug, Default)]
+pub struct RawSite {
+    pub config: Option<SiteConfig>,
+    pub pages: Vec<RawPage>,
+    pub data: RawData,
+    /// Other files under content/ (images, downloads), copied as they are: (path under content/, path on disk).
+    pub assets: Vec<(PathBuf, PathBuf)>,
+}
+
+/// Read and parse the site at `root`. Every problem goes into `d`; what could be read is returned.
+pub fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
+    let mut sources = SourceMap::default();
+    let mut site = RawSite::default();
+    let content = root.join("content");
+    if !content.is_dir() {
+        d.push(
+            Diagnostic::error("content", "the site has no `content/` folder").with_help(format!(
+                "run `stackguide init {}` to create a site, or pass --root",
+                root.display()
+            )),
+        );
+        return (sources, site);
+    }
+    let mut saw_config = false;
+    for file in walk(root, &content, d) {
+        let rel = file.strip_prefix(&content).unwrap_or(&file).to_path_buf();
+        let shown = Path::new("content").join(&rel);
+        let kind = classify(&rel);
+        if kind == Kind::Asset {
+            site.assets.push((rel, file));
+            continue;
+        }
+        let Some(text) = read_text(&file, &shown, d) else {
+            continue;
+        };
+        match kind {
+            Kind::Config => {
+                saw_config = true;
+                match yaml::parse::<SiteConfig>(&shown, &text, 0..text.len()) {
+                    Ok(c) => site.config = Some(c),
+                    Err(e) => d.push(e),
+                }
+            }
+            Kind::Page => match page::parse(&shown, &rel, &text) {
+                Ok(p) => site.pages.push(p),
+                Err(e) => d.push(e),
+            },
+            Kind::Data => data::load_file(&mut site.data, &shown, &rel, &text, d),
+            Kind::Asset => {}
+        }
+        sources.insert(shown, text);
+    }
+    if !saw_config {
+        d.push(
+            Diagnostic::error("content/site.yaml", "the site has no `content/site.yaml`")
+                .with_help("create it with at least `title:`, `description:` and `base_url:`"),
+        );
+    }
+    site.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
+    site.assets.sort();
+    (sources, site)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Config,
+    Page,
+    Data,
+    Asset,
+}
+
+fn classify(rel: &Path) -> Kind {
+    let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or_default();
+    let top = rel
+        .components()
+        .next()
+        .and_then(|c| c.as_os_str().to_str())
+        .unwrap_or_default();
+    let depth = rel.components().count();
+    match (top, depth, ext) {
+        ("site.yaml", 1, _) => Kind::Config,
+        ("criteria.yaml" | "project-types.yaml", 1, _) => Kind::Data,
+        ("stacks", 2, "yaml" | "md") | ("decisions", 2, "yaml") => Kind::Data,
+        (_, _, "md") => Kind::Page,
+        _ => Kind::Asset,
+    }
+}
+
+/// Every file under `dir`, sorted, skipping hidden files; symlinks that leave `root` are refused.
+pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut files = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| rel_to(root, p))
+                    .unwrap_or_else(|| rel_to(root, dir));
+                let message = if e.loop_ancestor().is_some() {
+                    "symlink loop".to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string)
+                    )
+                };
+                d.push(Diagnostic::error(path, message));
+                continue;
+            }
+        };
+        if entry.path_is_symlink() {
+            let inside = entry
+                .path()
+                .canonicalize()
+                .map(|t| t.starts_with(&canonical_root));
+            if !matches!(inside, Ok(true)) {
+                d.push(
+                    Diagnostic::error(
+                        rel_to(root, entry.path()),
+                        "symlink points outside the site folder",
+                    )
+                    .with_help(
+                        "copy the file into the site instead; stackguide reads nothing outside it",
+                    ),
+                );
+                continue;
+            }
+        }
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
+    files
+}
+
+/// `path` relative to `root`, for messages.
+pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// Read a UTF-8 text file, reporting size limits and invalid bytes at their position.
+pub fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<String> {
+    match fs::metadata(file) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            d.push(
+                Diagnostic::error(shown, format!("file is too large ({} bytes)", m.len()))
+                    .with_help(format!(
+                        "input files may be at most {MAX_FILE_BYTES} bytes; split it up"
+                    )),
+            );
+            return None;
+        }
+        _ => {}
+    }
+    let bytes = match fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            d.push(Diagnostic::error(shown, format!("cannot read: {e}")));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..valid]);
+            let Span { line, col, .. } = span_at(&prefix, prefix.len(), 0);
+            d.push(
+                Diagnostic::error(shown, "file is not valid UTF-8")
+                    .at(Some(Span { line, col, len: 1 }))
+                    .with_help("save the file as UTF-8"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_content_files() {
+        assert_eq!(classify(Path::new("site.yaml")), Kind::Config);
+        assert_eq!(classify(Path::new("guide/intro.md")), Kind::Page);
+        assert_eq!(classify(Path::new("_index.md")), Kind::Page);
+        assert_eq!(classify(Path::new("stacks/go-gin.yaml")), Kind::Data);
+        assert_eq!(classify(Path::new("stacks/go-gin.md")), Kind::Data);
+        assert_eq!(classify(Path::new("decisions/x.yaml")), Kind::Data);
+        assert_eq!(classify(Path::new("criteria.yaml")), Kind::Data);
+        assert_eq!(classify(Path::new("guide/diagram.png")), Kind::Asset);
+        assert_eq!(classify(Path::new("guide/site.yaml")), Kind::Asset);
+    }
+}

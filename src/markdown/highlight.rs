@@ -1,0 +1,149 @@
+//! Code highlighting at build time: syntect behind one type, emitting CSS classes so one
+//! stylesheet serves light mode and another dark mode.
+
+use std::sync::OnceLock;
+
+use syntect::highlighting::ThemeSet;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::util::LinesWithEndings;
+
+const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Languages shown as plain text without a warning.
+const PLAIN: &[&str] = &["", "text", "txt", "plain", "plaintext", "console", "output"];
+
+/// The syntax set, loaded once per process (it takes milliseconds, and every page shares it).
+pub fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(two_face::syntax::extra_newlines)
+}
+
+fn find(lang: &str) -> Option<&'static SyntaxReference> {
+    let set = syntaxes();
+    let token = match lang.to_ascii_lowercase().as_str() {
+        "ts" | "typescript" | "tsx" => "TypeScript".to_string(),
+        "shell" | "sh" | "zsh" => "bash".to_string(),
+        "kotlin" | "kt" => "Kotlin".to_string(),
+        "csharp" | "c#" => "cs".to_string(),
+        "elixir" | "ex" | "exs" => "Elixir".to_string(),
+        "dockerfile" | "docker" => "Dockerfile".to_string(),
+        "yml" => "yaml".to_string(),
+        other => other.to_string(),
+    };
+    set.find_syntax_by_token(&token)
+        .or_else(|| set.find_syntax_by_name(&token))
+}
+
+/// Whether `lang` is known (or deliberately plain).
+pub fn is_known(lang: &str) -> bool {
+    PLAIN.contains(&lang) || find(lang).is_some()
+}
+
+/// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
+pub fn highlight(code: &str, lang: &str) -> Option<String> {
+    let mut html = format!(
+        "<pre class=\"code\" data-lang=\"{}\"><code>",
+        escape_attr(lang)
+    );
+    if PLAIN.contains(&lang) {
+        html.push_str(&escape_text(code));
+    } else {
+        let syntax = find(lang)?;
+        let mut generator =
+            ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
+        for line in LinesWithEndings::from(code) {
+            if generator
+                .parse_html_for_line_which_includes_newline(line)
+                .is_err()
+            {
+                return Some(plain(code, lang));
+            }
+        }
+        html.push_str(&generator.finalize());
+    }
+    html.push_str("</code></pre>\n");
+    Some(html)
+}
+
+/// The code escaped, without highlighting.
+pub fn plain(code: &str, lang: &str) -> String {
+    format!(
+        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
+        escape_attr(lang),
+        escape_text(code)
+    )
+}
+
+/// The stylesheets for the highlighting classes: (light, dark).
+pub fn stylesheets() -> (String, String) {
+    let themes = ThemeSet::load_defaults();
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
+            .unwrap_or_default()
+    };
+    (css("InspiredGitHub"), css("base16-ocean.dark"))
+}
+
+fn escape_text(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn escape_attr(s: &str) -> String {
+    escape_text(s).replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlights_with_classes_and_escapes() {
+        let html = highlight("fn main() { let x = \"<b>\"; }\n", "rust").unwrap();
+        assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"));
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("&lt;b&gt;"));
+        assert!(!html.contains("<b>"));
+    }
+
+    #[test]
+    fn knows_the_guide_languages() {
+        for lang in [
+            "go",
+            "python",
+            "js",
+            "ts",
+            "java",
+            "cs",
+            "php",
+            "ruby",
+            "elixir",
+            "rust",
+            "kotlin",
+            "yaml",
+            "bash",
+            "sql",
+            "dockerfile",
+            "toml",
+            "json",
+            "text",
+        ] {
+            assert!(is_known(lang), "{lang}");
+        }
+        assert!(!is_known("klingon"));
+        assert!(highlight("x", "klingon").is_none());
+    }
+
+    #[test]
+    fn stylesheets_cover_light_and_dark() {
+        let (light, dark) = stylesheets();
+        assert!(light.contains(".hl-"));
+        assert!(dark.contains(".hl-"));
+        assert_ne!(light, dark);
+    }
+}

@@ -1,0 +1,151 @@
+//! The values templates see: borrowed view structs made only for templates, one per page kind.
+
+use serde::Serialize;
+
+use crate::config::NavLink;
+use crate::markdown::TocEntry;
+use crate::model::{Page, PageKind, Site};
+
+/// `site` in every template.
+#[derive(Debug, Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub language: &'a str,
+    pub author: Option<&'a str>,
+    pub repo_url: Option<&'a str>,
+    /// Prefix of every link, e.g. `/guide/`.
+    pub base: &'a str,
+    /// The absolute address of the home page.
+    pub base_url: &'a str,
+    pub nav: Vec<NavLink>,
+}
+
+impl<'a> SiteView<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        let c = &site.config;
+        SiteView {
+            title: &c.title,
+            description: &c.description,
+            language: &c.language,
+            author: c.author.as_deref(),
+            repo_url: c.repo_url.as_deref(),
+            base: &site.base.path,
+            base_url: &site.base.absolute,
+            nav: c
+                .nav
+                .iter()
+                .map(|l| NavLink {
+                    title: l.title.clone(),
+                    url: if l.url.starts_with('/') {
+                        site.base.link(&l.url)
+                    } else {
+                        l.url.clone()
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A link to a page.
+#[derive(Debug, Serialize, Clone)]
+pub struct PageLink<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub url: String,
+}
+
+impl<'a> PageLink<'a> {
+    pub fn new(site: &'a Site, page: &'a Page) -> Self {
+        PageLink {
+            title: &page.title,
+            description: &page.description,
+            url: site.base.link(&page.address),
+        }
+    }
+}
+
+/// An entry of the sidebar, with its children.
+#[derive(Debug, Serialize)]
+pub struct NavItem<'a> {
+    pub title: &'a str,
+    pub url: String,
+    pub section: bool,
+    pub children: Vec<NavItem<'a>>,
+}
+
+/// The sidebar tree: sections and chapters in weight order.
+pub fn sidebar(site: &Site) -> Vec<NavItem<'_>> {
+    fn item(site: &Site, i: usize) -> NavItem<'_> {
+        let p = &site.pages[i];
+        NavItem {
+            title: &p.title,
+            url: site.base.link(&p.address),
+            section: p.kind == PageKind::Section,
+            children: p.children.iter().map(|&c| item(site, c)).collect(),
+        }
+    }
+    site.roots.iter().map(|&i| item(site, i)).collect()
+}
+
+/// `page` in the templates of Markdown pages.
+#[derive(Debug, Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub kind: PageKind,
+    pub url: String,
+    pub permalink: String,
+    pub content: String,
+    pub toc: &'a [TocEntry],
+    pub updated: Option<&'a str>,
+    pub draft: bool,
+    pub edit_url: Option<String>,
+    pub breadcrumbs: Vec<PageLink<'a>>,
+    pub children: Vec<PageLink<'a>>,
+    pub prev: Option<PageLink<'a>>,
+    pub next: Option<PageLink<'a>>,
+}
+
+impl<'a> PageView<'a> {
+    pub fn new(site: &'a Site, page: &'a Page, content: String) -> Self {
+        let link = |i: usize| PageLink::new(site, &site.pages[i]);
+        let mut breadcrumbs = Vec::new();
+        let mut up = page.parent;
+        while let Some(i) = up {
+            breadcrumbs.insert(0, link(i));
+            up = site.pages[i].parent;
+        }
+        let edit_url = site
+            .config
+            .edit_url
+            .as_ref()
+            .map(|e| format!("{}{}", e, page.file.to_string_lossy().replace('\\', "/")));
+        PageView {
+            title: &page.title,
+            description: &page.description,
+            kind: page.kind,
+            url: site.base.link(&page.address),
+            permalink: site.base.absolute(&page.address),
+            content,
+            toc: &page.body.toc,
+            updated: page.updated.as_deref(),
+            draft: page.draft,
+            edit_url,
+            breadcrumbs,
+            children: page.children.iter().map(|&i| link(i)).collect(),
+            prev: page.prev.map(link),
+            next: page.next.map(link),
+        }
+    }
+}
+
+/// `page` in templates of generated pages (404 and, later, stacks and flowcharts).
+#[derive(Debug, Serialize)]
+pub struct SimplePage<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub url: String,
+    pub permalink: String,
+}

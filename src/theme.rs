@@ -1,0 +1,156 @@
+//! Themes: the default theme embedded in the binary, overridden file by file by a site's own
+//! `themes/<name>/templates/` and `themes/<name>/static/`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use tera::{ErrorKind, Tera};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::load;
+use crate::source::SourceMap;
+
+static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// A static file of the theme: embedded bytes or a file of the site's own theme.
+#[derive(Debug, Clone)]
+pub enum Asset {
+    Embedded(&'static [u8]),
+    File(PathBuf),
+}
+
+/// The templates, ready to render, and the static files to copy.
+pub struct Theme {
+    pub tera: Tera,
+    /// Path under `static/` -> file.
+    pub statics: BTreeMap<String, Asset>,
+    /// Template name -> the file it came from, for error messages.
+    pub origins: BTreeMap<String, PathBuf>,
+}
+
+/// Load the default theme and the overrides of `themes/<name>/` under `root`.
+pub fn load(
+    root: &Path,
+    name: &str,
+    sources: &mut SourceMap,
+    d: &mut Diagnostics,
+) -> Option<Theme> {
+    let mut templates: BTreeMap<String, String> = BTreeMap::new();
+    let mut origins = BTreeMap::new();
+    let mut statics = BTreeMap::new();
+    for file in embedded_files(&DEFAULT) {
+        let path = file.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = path.strip_prefix("templates/") {
+            templates.insert(
+                name.to_string(),
+                file.contents_utf8().unwrap_or_default().to_string(),
+            );
+            origins.insert(
+                name.to_string(),
+                PathBuf::from("(default theme)/templates").join(name),
+            );
+        } else if let Some(name) = path.strip_prefix("static/") {
+            statics.insert(name.to_string(), Asset::Embedded(file.contents()));
+        }
+    }
+    let dir = root.join("themes").join(name);
+    if dir.is_dir() {
+        for file in load::walk(root, &dir, d) {
+            let rel = file
+                .strip_prefix(&dir)
+                .unwrap_or(&file)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let shown = load::rel_to(root, &file);
+            if let Some(tpl) = rel.strip_prefix("templates/") {
+                if let Some(text) = load::read_text(&file, &shown, d) {
+                    templates.insert(tpl.to_string(), text.clone());
+                    origins.insert(tpl.to_string(), shown.clone());
+                    sources.insert(shown, text);
+                }
+            } else if let Some(s) = rel.strip_prefix("static/") {
+                statics.insert(s.to_string(), Asset::File(file));
+            }
+        }
+    } else if name != "default" {
+        d.push(
+            Diagnostic::error(
+                "content/site.yaml",
+                format!("theme `{name}` not found: there is no folder `themes/{name}/`"),
+            )
+            .with_help("remove `theme:` to use the default theme, or create the folder"),
+        );
+    }
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html", ".xml", ".svg"]);
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    {
+        d.push(template_error(&e, &origins, None));
+        return None;
+    }
+    Some(Theme {
+        tera,
+        statics,
+        origins,
+    })
+}
+
+fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out = Vec::new();
+    for entry in dir.entries() {
+        match entry {
+            include_dir::DirEntry::Dir(d) => out.extend(embedded_files(d)),
+            include_dir::DirEntry::File(f) => out.push(f),
+        }
+    }
+    out
+}
+
+/// A Tera error as a diagnostic at the template's file:line:col; `page` names what was being rendered.
+pub fn template_error(
+    e: &tera::Error,
+    origins: &BTreeMap<String, PathBuf>,
+    page: Option<&Path>,
+) -> Diagnostic {
+    let (file, span, message) = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+            let file = origins
+                .get(r.filename())
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(r.filename()));
+            let s = r.span();
+            let len = if s.end_line == s.start_line {
+                s.end_col.saturating_sub(s.start_col).max(1)
+            } else {
+                1
+            };
+            (
+                file,
+                Some(Span {
+                    line: s.start_line,
+                    col: s.start_col + 1,
+                    len,
+                }),
+                r.message().to_string(),
+            )
+        }
+        _ => (PathBuf::from("themes"), None, full_message(e)),
+    };
+    let d = Diagnostic::error(file, format!("template error: {message}")).at(span);
+    match page {
+        Some(p) => d.with_help(format!("while rendering the page for `{}`", p.display())),
+        None => d,
+    }
+}
+
+fn full_message(e: &tera::Error) -> String {
+    let mut message = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    message
+}

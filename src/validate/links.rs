@@ -1,0 +1,294 @@
+//! Internal links: how a link as written maps to an address, and whether its target and #anchor exist.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use crate::config::BaseUrl;
+use crate::diagnostics::{did_you_mean, nearest};
+
+/// What a link points at, once resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Another site, `mailto:` and the like: left alone.
+    External,
+    /// A page of this site (by address), with an optional #anchor.
+    Page {
+        address: String,
+        anchor: Option<String>,
+    },
+}
+
+/// The site's addresses and the Markdown files behind them.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// Markdown file under content/ -> address.
+    pub by_file: BTreeMap<PathBuf, String>,
+    /// Every address the build writes -> the anchors on it (`None`: a file, no anchors).
+    pub anchors: HashMap<String, Option<HashSet<String>>>,
+}
+
+/// A link that does not resolve: the message and a hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError {
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Resolver {
+    /// Resolve `dest`, written in the Markdown file `from` (relative to content/).
+    pub fn resolve(&self, from: &Path, dest: &str) -> Result<Target, LinkError> {
+        let dest = dest.trim();
+        if dest.is_empty() {
+            return Err(err("link has no target", None));
+        }
+        if is_external(dest) {
+            return Ok(Target::External);
+        }
+        let (path, anchor) = match dest.split_once('#') {
+            Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or_default();
+        let address = if path.is_empty() {
+            self.by_file
+                .get(from)
+                .cloned()
+                .ok_or_else(|| err("link to an unknown page", None))?
+        } else if let Some(abs) = path.strip_prefix('/') {
+            self.address_of(abs)?
+        } else {
+            let joined = normalize(&from.parent().unwrap_or(Path::new("")).join(path))
+                .ok_or_else(|| err(format!("link `{dest}` leaves the content folder"), None))?;
+            self.file_address(&joined, dest)?
+        };
+        Ok(Target::Page { address, anchor })
+    }
+
+    /// The href to write for `dest`: resolved links get the site's base path.
+    pub fn href(&self, base: &BaseUrl, from: &Path, dest: &str) -> String {
+        match self.resolve(from, dest) {
+            Ok(Target::Page { address, anchor }) if !dest.starts_with('#') => {
+                let mut href = base.link(&address);
+                if let Some(a) = anchor {
+                    href.push('#');
+                    href.push_str(&a);
+                }
+                href
+            }
+            _ => dest.to_string(),
+        }
+    }
+
+    /// Check that the target of a resolved link exists, anchor included.
+    pub fn check(&self, target: &Target) -> Result<(), LinkError> {
+        let Target::Page { address, anchor } = target else {
+            return Ok(());
+        };
+        let Some(anchors) = self.anchors.get(address) else {
+            let mut known: Vec<&str> = self.anchors.keys().map(String::as_str).collect();
+            known.sort_unstable();
+            return Err(err(
+                format!("link to `/{address}`, which no page has"),
+                nearest(address, known).map(|n| format!("did you mean `/{n}`?")),
+            ));
+        };
+        match (anchor, anchors) {
+            (None, _) => Ok(()),
+            (Some(a), Some(set)) if set.contains(a) => Ok(()),
+            (Some(a), Some(set)) => Err(err(
+                format!("`/{address}` has no heading or anchor `#{a}`"),
+                nearest(a, sorted(set))
+                    .map(|n| format!("did you mean `{n}`?"))
+                    .or_else(|| {
+                        Some("anchors are heading texts in lowercase, words joined by `-`".into())
+                    }),
+            )),
+            (Some(a), None) => Err(err(
+                format!("`/{address}` is a file and cannot have an anchor `#{a}`"),
+                None,
+            )),
+        }
+    }
+
+    fn address_of(&self, abs: &str) -> Result<String, LinkError> {
+        let is_file = abs
+            .rsplit('/')
+            .next()
+            .is_some_and(|last| last.contains('.'));
+        if abs.ends_with(".md") {
+            return self.file_address(Path::new(abs), abs);
+        }
+        let address = if is_file || abs.is_empty() || abs.ends_with('/') {
+            abs.to_string()
+        } else {
+            format!("{abs}/")
+        };
+        Ok(address)
+    }
+
+    fn file_address(&self, file: &Path, dest: &str) -> Result<String, LinkError> {
+        if file.extension().is_some_and(|e| e == "md") {
+            return self.by_file.get(file).cloned().ok_or_else(|| {
+                let shown = file.to_string_lossy().replace('\\', "/");
+                let names: Vec<String> = self.by_file.keys().map(|k| k.to_string_lossy().replace('\\', "/")).collect();
+                err(
+                    format!("link `{dest}`: there is no page `content/{shown}`"),
+                    did_you_mean(&shown, names.iter().map(String::as_str))
+                        .or_else(|| Some("link to another page with its path relative to this file, e.g. `../guide/intro.md`".into())),
+                )
+            });
+        }
+        // Anything else is a file copied from content/ (an image, a download).
+        Ok(file.to_string_lossy().replace('\\', "/"))
+    }
+}
+
+fn sorted(set: &HashSet<String>) -> Vec<&str> {
+    let mut v: Vec<&str> = set.iter().map(String::as_str).collect();
+    v.sort_unstable();
+    v
+}
+
+fn err(message: impl Into<String>, help: Option<String>) -> LinkError {
+    LinkError {
+        message: message.into(),
+        help,
+    }
+}
+
+fn is_external(dest: &str) -> bool {
+    if dest.starts_with("//") {
+        return true;
+    }
+    match dest.find(':') {
+        Some(i) => {
+            let scheme = &dest[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && !dest[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+/// `a/b/../c` -> `a/c`; `None` when the path climbs above its root.
+pub fn normalize(path: &Path) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(p) => out.push(p),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolver() -> Resolver {
+        let mut r = Resolver::default();
+        for (file, address, anchors) in [
+            ("guide/_index.md", "guide/", vec![]),
+            ("guide/intro.md", "guide/intro/", vec!["why"]),
+            ("guide/data/sql.md", "guide/data/sql/", vec!["indexes"]),
+        ] {
+            r.by_file.insert(PathBuf::from(file), address.to_string());
+            r.anchors.insert(
+                address.to_string(),
+                Some(anchors.into_iter().map(String::from).collect()),
+            );
+        }
+        r.anchors
+            .insert("stacks/go-gin/".into(), Some(HashSet::new()));
+        r.anchors.insert("guide/pic.png".into(), None);
+        r
+    }
+
+    fn page(address: &str, anchor: Option<&str>) -> Target {
+        Target::Page {
+            address: address.into(),
+            anchor: anchor.map(String::from),
+        }
+    }
+
+    #[test]
+    fn resolves_relative_markdown_paths_and_addresses() {
+        let r = resolver();
+        let from = Path::new("guide/intro.md");
+        assert_eq!(
+            r.resolve(from, "data/sql.md#indexes"),
+            Ok(page("guide/data/sql/", Some("indexes")))
+        );
+        assert_eq!(
+            r.resolve(Path::new("guide/data/sql.md"), "../intro.md"),
+            Ok(page("guide/intro/", None))
+        );
+        assert_eq!(
+            r.resolve(from, "/stacks/go-gin"),
+            Ok(page("stacks/go-gin/", None))
+        );
+        assert_eq!(
+            r.resolve(from, "#why"),
+            Ok(page("guide/intro/", Some("why")))
+        );
+        assert_eq!(r.resolve(from, "pic.png"), Ok(page("guide/pic.png", None)));
+        assert_eq!(
+            r.resolve(from, "https://example.org/x.md"),
+            Ok(Target::External)
+        );
+        assert_eq!(r.resolve(from, "mailto:a@b.c"), Ok(Target::External));
+        let base = BaseUrl::parse("https://e.org/docs/").unwrap();
+        assert_eq!(
+            r.href(&base, from, "data/sql.md#indexes"),
+            "/docs/guide/data/sql/#indexes"
+        );
+        assert_eq!(r.href(&base, from, "#why"), "#why");
+        assert_eq!(r.href(&base, from, "https://x.org"), "https://x.org");
+    }
+
+    #[test]
+    fn reports_missing_pages_anchors_and_escapes() {
+        let r = resolver();
+        let from = Path::new("guide/intro.md");
+        let e = r.resolve(from, "data/sq.md").unwrap_err();
+        assert_eq!(
+            e.message,
+            "link `data/sq.md`: there is no page `content/guide/data/sq.md`"
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `guide/data/sql.md`?"));
+        assert!(
+            r.resolve(from, "../../../etc/passwd")
+                .unwrap_err()
+                .message
+                .contains("leaves the content folder")
+        );
+        let e = r
+            .check(&r.resolve(from, "data/sql.md#indexs").unwrap())
+            .unwrap_err();
+        assert_eq!(
+            e.message,
+            "`/guide/data/sql/` has no heading or anchor `#indexs`"
+        );
+        assert_eq!(e.help.as_deref(), Some("did you mean `indexes`?"));
+        assert!(
+            r.check(&r.resolve(from, "/stacks/go-gn/").unwrap())
+                .unwrap_err()
+                .message
+                .contains("no page has")
+        );
+        assert!(
+            r.check(&r.resolve(from, "/stacks/go-gin/").unwrap())
+                .is_ok()
+        );
+    }
+}

@@ -1,0 +1,205 @@
+//! Building a site: addresses, navigation, Markdown, links, drafts, themes and feeds.
+
+use crate::support::{TestSite, main_of};
+
+fn basic() -> TestSite {
+    let site = TestSite::fixture("build/basic");
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    site
+}
+
+#[test]
+fn pages_get_pretty_addresses() {
+    let site = basic();
+    for page in [
+        "index.html",
+        "guide/index.html",
+        "guide/intro/index.html",
+        "guide/data/index.html",
+        "guide/data/sql/index.html",
+        "about/index.html",
+    ] {
+        assert!(site.public().join(page).is_file(), "{page}");
+    }
+    assert!(
+        site.public().join("guide/data/pic.png").is_file(),
+        "assets are copied beside their pages"
+    );
+    for file in [
+        "style.css",
+        "site.js",
+        "syntax-light.css",
+        "syntax-dark.css",
+        "404.html",
+        "sitemap.xml",
+        "robots.txt",
+    ] {
+        assert!(site.public().join(file).is_file(), "{file}");
+    }
+}
+
+#[test]
+fn sidebar_follows_weight_then_title_and_pager_follows_the_sidebar() {
+    let site = basic();
+    let html = site.read("guide/intro/index.html");
+    let sidebar = &html[html.find("class=\"sidebar\"").unwrap()..html.find("<main").unwrap()];
+    let order: Vec<&str> = [
+        "/docs/guide/\"",
+        "intro/",
+        "data/\"",
+        "data/sql/",
+        "alpha/",
+        "beta/",
+        "/docs/about/",
+    ]
+    .into_iter()
+    .filter(|_| true)
+    .collect();
+    let mut last = 0;
+    for needle in order {
+        let at = sidebar[last..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} after {last} in {sidebar}"));
+        last += at;
+    }
+    assert!(sidebar.contains("aria-current=\"page\">Introduction"));
+    let main = site.main_html("guide/intro/index.html");
+    assert!(
+        main.contains("rel=\"prev\"><span>Previous</span> Guide</a>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("href=\"/docs/guide/data/\" rel=\"next\""),
+        "{main}"
+    );
+    let last_page = site.main_html("about/index.html");
+    assert!(last_page.contains("href=\"/docs/guide/beta/\" rel=\"prev\""));
+    assert!(!last_page.contains("rel=\"next\""));
+}
+
+#[test]
+fn markdown_extensions_headings_and_toc() {
+    let main = basic().main_html("guide/intro/index.html");
+    assert!(main.contains("<table>"));
+    assert!(main.contains("<del>an old one</del>"));
+    assert!(main.contains("class=\"footnote-definition\""));
+    assert!(main.contains("type=\"checkbox\""));
+    assert!(main.contains("<h2 id=\"why-it-matters\"><a class=\"heading-link\" href=\"#why-it-matters\">Why it matters</a></h2>"));
+    assert!(
+        main.contains("<li class=\"toc-level-3\"><a href=\"#code\">Code</a></li>"),
+        "{main}"
+    );
+    assert!(
+        main.contains(
+            "<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-source hl-go\">"
+        )
+    );
+    assert!(main.contains("datetime=\"2026-11-01\""));
+}
+
+#[test]
+fn links_are_rewritten_to_addresses_under_the_base_path() {
+    let site = basic();
+    let main = site.main_html("guide/intro/index.html");
+    assert!(
+        main.contains("href=\"/docs/guide/data/sql/#indexes\""),
+        "{main}"
+    );
+    assert!(main.contains("href=\"#why-it-matters\""));
+    assert!(main.contains("href=\"https://example.com/\""));
+    let sql = site.main_html("guide/data/sql/index.html");
+    assert!(sql.contains("src=\"/docs/guide/data/pic.png\""), "{sql}");
+    assert!(sql.contains("href=\"/docs/guide/intro/\""));
+    let html = site.read("guide/intro/index.html");
+    assert!(
+        html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/guide/intro/\">")
+    );
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/docs/style.css\">"));
+    assert!(
+        html.contains("<a href=\"/docs/guide/\">Guide</a>"),
+        "nav links get the base path"
+    );
+    assert!(html.contains("<a href=\"https://example.com/\">Elsewhere</a>"));
+    assert!(main.contains("href=\"https://github.com/org/repo/edit/main/content/guide/intro.md\""));
+}
+
+#[test]
+fn base_url_flag_overrides_site_yaml() {
+    let site = TestSite::fixture("build/basic");
+    let result = site.build_with(|o| o.base_url = Some("https://preview.example.net/pr-7".into()));
+    assert!(result.ok());
+    let html = site.read("guide/intro/index.html");
+    assert!(html.contains("href=\"https://preview.example.net/pr-7/guide/intro/\""));
+    assert!(html.contains("href=\"/pr-7/guide/data/sql/#indexes\""));
+    assert!(
+        site.read("sitemap.xml")
+            .contains("<loc>https://preview.example.net/pr-7/about/</loc>")
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = basic();
+    assert!(!site.public().join("guide/wip").exists());
+    assert!(!site.read("sitemap.xml").contains("wip"));
+    let result = site.build_with(|o| o.drafts = true);
+    assert!(result.ok());
+    assert!(
+        site.main_html("guide/wip/index.html")
+            .contains("<span class=\"badge\">Draft</span>")
+    );
+}
+
+#[test]
+fn text_from_yaml_is_escaped() {
+    let html = basic().read("index.html");
+    assert!(
+        html.contains("Basic &lt;Site&gt;"),
+        "the site title is escaped"
+    );
+    assert!(!html.contains("Basic <Site>"));
+}
+
+#[test]
+fn sitemap_robots_and_404() {
+    let site = basic();
+    let sitemap = site.read("sitemap.xml");
+    assert!(sitemap.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    assert!(sitemap.contains(
+        "<url><loc>https://example.org/docs/guide/intro/</loc><lastmod>2026-11-01</lastmod></url>"
+    ));
+    assert!(sitemap.contains("<loc>https://example.org/docs/</loc>"));
+    assert!(!sitemap.contains("404"));
+    assert_eq!(
+        site.read("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.org/docs/sitemap.xml\n"
+    );
+    let not_found = main_of(&site.read("404.html"));
+    assert!(not_found.contains("Page not found"));
+    assert!(not_found.contains("href=\"/docs/\""));
+}
+
+#[test]
+fn a_site_theme_overrides_templates_and_static_files_one_by_one() {
+    let site = TestSite::fixture("build/basic")
+        .file("themes/custom/templates/chapter.html", "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ page.title }}</p>{% endblock main %}")
+        .file("themes/custom/static/style.css", "body { color: red }")
+        .file("themes/custom/static/extra.txt", "extra");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    let site = site.file("content/site.yaml", &format!("{yaml}theme: custom\n"));
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    assert!(
+        site.main_html("guide/intro/index.html")
+            .contains("<p class=\"custom\">Introduction</p>")
+    );
+    assert!(
+        site.main_html("guide/index.html")
+            .contains("Read in order."),
+        "other templates stay the default"
+    );
+    assert_eq!(site.read("style.css"), "body { color: red }");
+    assert_eq!(site.read("extra.txt"), "extra");
+    assert!(site.read("site.js").contains("use strict"));
+}

@@ -1,0 +1,9 @@
+//! One integration test binary; modules by feature.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
+
+mod build;
+mod cli;
+mod errors;
+mod output;
+mod support;

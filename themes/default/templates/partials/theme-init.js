@@ -1,0 +1,1 @@
+(function(){try{var t=localStorage.getItem("theme");if(t!=="light"&&t!=="dark")return;var d=document.documentElement;d.dataset.theme=t;document.getElementById("syntax-light").media=t==="light"?"all":"not all";document.getElementById("syntax-dark").media=t==="dark"?"all":"not all";}catch(e){}})();
