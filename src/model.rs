@@ -31,8 +31,10 @@ pub struct Page {
     pub weight: i64,
     pub draft: bool,
     pub updated: Option<String>,
-    /// Ids of the stacks the front matter names; each exists.
-    pub stacks: Vec<String>,
+    /// The stacks the front matter names (indices into `Site::stacks`).
+    pub stacks: Vec<usize>,
+    /// The directive blocks, in the order of their placeholders in the body.
+    pub embeds: Vec<Embed>,
     pub body: Rendered,
     /// The section this page belongs to (an index into `Site::pages`).
     pub parent: Option<usize>,
@@ -52,10 +54,194 @@ pub struct Site {
     pub roots: Vec<usize>,
     /// Files copied as they are: (address, path on disk).
     pub assets: Vec<(String, PathBuf)>,
+    pub criteria: Vec<Criterion>,
+    pub project_types: Vec<ProjectType>,
+    /// Sorted by id.
+    pub stacks: Vec<Stack>,
+    /// Sorted by id.
+    pub decisions: Vec<Decision>,
+    /// The flowchart shown on the home page.
+    pub main_decision: Option<usize>,
 }
 
 impl Site {
     pub fn home(&self) -> Option<&Page> {
         self.pages.iter().find(|p| p.kind == PageKind::Home)
+    }
+
+    /// Chapters that are about a stack: they name it in their front matter, embed its card or
+    /// link to its page.
+    pub fn chapters_about(&self, stack: usize) -> Vec<usize> {
+        let address = format!("stacks/{}/", self.stacks[stack].id);
+        (0..self.pages.len())
+            .filter(|&i| {
+                let p = &self.pages[i];
+                p.stacks.contains(&stack)
+                    || p.embeds.contains(&Embed::Stack(stack))
+                    || p.body.links.iter().any(|l| {
+                        let dest = l
+                            .dest
+                            .trim_start_matches('/')
+                            .split('#')
+                            .next()
+                            .unwrap_or_default();
+                        dest.trim_end_matches('/') == address.trim_end_matches('/')
+                    })
+            })
+            .collect()
+    }
+}
+
+/// A criterion with its scale, least favourable level first.
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub levels: Vec<Level>,
+}
+
+/// A level on a criterion's scale.
+#[derive(Debug, Clone, Serialize)]
+pub struct Level {
+    pub id: String,
+    pub label: String,
+}
+
+/// A kind of project.
+#[derive(Debug, Clone)]
+pub struct ProjectType {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// A stack's rating on one criterion: the level is an index into the criterion's scale.
+#[derive(Debug, Clone)]
+pub struct Rating {
+    pub level: usize,
+    pub reason: String,
+}
+
+/// How well a stack fits one project type.
+#[derive(Debug, Clone)]
+pub struct Fit {
+    pub level: FitLevel,
+    pub note: Option<String>,
+}
+
+pub use crate::data::{FitLevel, Link};
+
+/// A stack profile, resolved: one rating per criterion and one fit per project type, in the
+/// order of `Site::criteria` and `Site::project_types`.
+#[derive(Debug, Clone)]
+pub struct Stack {
+    pub id: String,
+    pub file: PathBuf,
+    pub name: String,
+    pub language: String,
+    pub runtime: String,
+    pub frameworks: Vec<String>,
+    pub summary: String,
+    pub best_for: Vec<String>,
+    pub ratings: Vec<Rating>,
+    pub fit: Vec<Fit>,
+    pub pros: Vec<String>,
+    pub cons: Vec<String>,
+    pub users: Vec<String>,
+    pub example_language: String,
+    /// The example, highlighted.
+    pub example_html: String,
+    pub links: Vec<Link>,
+    /// The long-form Markdown of `stacks/<id>.md`, when there is one.
+    pub long_form: Option<Rendered>,
+}
+
+/// A directive block of a page, resolved to indices into the site's data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Embed {
+    Stack(usize),
+    Compare {
+        stacks: Vec<usize>,
+        criteria: Vec<usize>,
+    },
+    Decision(usize),
+}
+
+/// The address of the comparison of two stacks (in any order).
+pub fn compare_address(a: &str, b: &str) -> String {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    format!("compare/{first}-vs-{second}/")
+}
+
+/// A flowchart: nodes in a stable order (breadth first from the start), the start first.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub id: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub description: String,
+    pub nodes: Vec<Node>,
+}
+
+/// A node of a flowchart.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub id: String,
+    pub kind: NodeKind,
+}
+
+/// A question leads on through its answers; a result recommends stacks.
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Question {
+        text: String,
+        help: Option<String>,
+        answers: Vec<Answer>,
+    },
+    Result {
+        title: String,
+        recommend: Vec<usize>,
+        note: Rendered,
+    },
+}
+
+/// An answer and the index of the node it leads to.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub label: String,
+    pub next: usize,
+}
+
+/// One way through a flowchart: the (question, answer) steps and the result node reached.
+#[derive(Debug, Clone)]
+pub struct Path {
+    pub steps: Vec<(usize, usize)>,
+    pub result: usize,
+}
+
+impl Decision {
+    /// Every path from the start to a result, depth first in answer order.
+    pub fn paths(&self) -> Vec<Path> {
+        fn walk(d: &Decision, node: usize, steps: &mut Vec<(usize, usize)>, out: &mut Vec<Path>) {
+            match &d.nodes[node].kind {
+                NodeKind::Result { .. } => out.push(Path {
+                    steps: steps.clone(),
+                    result: node,
+                }),
+                NodeKind::Question { answers, .. } => {
+                    for (i, a) in answers.iter().enumerate() {
+                        steps.push((node, i));
+                        walk(d, a.next, steps, out);
+                        steps.pop();
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        if !self.nodes.is_empty() {
+            walk(self, 0, &mut Vec::new(), &mut out);
+        }
+        out
     }
 }

@@ -1,14 +1,20 @@
 //! Files for search engines: sitemap.xml and robots.txt.
 
+use std::collections::HashMap;
+
 use crate::markdown::escape;
 use crate::model::Site;
 
 /// Every page's absolute address, sorted, with `lastmod` where the page says when it was updated.
-pub(super) fn sitemap(site: &Site) -> String {
-    let mut entries: Vec<(String, Option<&str>)> = site
+pub(super) fn sitemap(site: &Site, addresses: &[String]) -> String {
+    let updated: HashMap<&str, &str> = site
         .pages
         .iter()
-        .map(|p| (site.base.absolute(&p.address), p.updated.as_deref()))
+        .filter_map(|p| Some((p.address.as_str(), p.updated.as_deref()?)))
+        .collect();
+    let mut entries: Vec<(String, Option<&str>)> = addresses
+        .iter()
+        .map(|a| (site.base.absolute(a), updated.get(a.as_str()).copied()))
         .collect();
     entries.sort();
     let mut xml = String::from(

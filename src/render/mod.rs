@@ -1,31 +1,72 @@
 //! The render stage: `&Site` + `&Theme` -> output files. Pure and parallel: nothing is written here.
 
 pub mod context;
+pub mod decide;
 mod feeds;
+pub mod stacks;
 
 use std::path::Path;
 
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, highlight};
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Embed, Page, PageKind, Site, compare_address};
 use crate::output::OutputFile;
 use crate::theme::{self, Asset, Theme};
 use context::{PageView, SimplePage, SiteView, sidebar};
+pub use decide::script_safe_json;
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    Markdown(usize),
+    StackIndex,
+    Stack(usize),
+    Compare(usize, usize),
+    Decision(usize),
+    NotFound,
+}
+
+impl Job {
+    fn address(self, site: &Site) -> String {
+        match self {
+            Job::Markdown(i) => site.pages[i].address.clone(),
+            Job::StackIndex => "stacks/".into(),
+            Job::Stack(i) => format!("stacks/{}/", site.stacks[i].id),
+            Job::Compare(a, b) => compare_address(&site.stacks[a].id, &site.stacks[b].id),
+            Job::Decision(i) => format!("decide/{}/", site.decisions[i].id),
+            Job::NotFound => "404.html".into(),
+        }
+    }
+}
+
+fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Markdown).collect();
+    if !site.stacks.is_empty() {
+        jobs.push(Job::StackIndex);
+    }
+    for a in 0..site.stacks.len() {
+        jobs.push(Job::Stack(a));
+        for b in a + 1..site.stacks.len() {
+            jobs.push(Job::Compare(a, b));
+        }
+    }
+    jobs.extend((0..site.decisions.len()).map(Job::Decision));
+    jobs.push(Job::NotFound);
+    jobs
+}
 
 /// Render every page and feed of `site`; problems (template errors) go into `d`.
 pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile> {
     let mut shared = Context::new();
     shared.insert("site", &SiteView::new(site));
     shared.insert("sidebar", &sidebar(site));
-
-    let results: Vec<Result<OutputFile, Diagnostic>> = site
-        .pages
+    let jobs = jobs(site);
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
-        .map(|page| render_page(site, theme, &shared, page))
+        .map(|&job| render_job(site, theme, &shared, job))
         .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     for r in results {
@@ -34,23 +75,15 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
             Err(e) => d.push(e),
         }
     }
-    let not_found = SimplePage {
-        title: "Page not found",
-        description: "There is no page at this address.",
-        url: site.base.link("404.html"),
-        permalink: site.base.absolute("404.html"),
-    };
-    match render_template(
-        theme,
-        "404.html",
-        &shared,
-        &not_found,
-        Path::new("404.html"),
-    ) {
-        Ok(html) => files.push(OutputFile::text("404.html", html)),
-        Err(e) => d.push(e),
-    }
-    files.push(OutputFile::text("sitemap.xml", feeds::sitemap(site)));
+    let pages: Vec<String> = jobs
+        .iter()
+        .filter(|j| !matches!(j, Job::NotFound))
+        .map(|j| j.address(site))
+        .collect();
+    files.push(OutputFile::text(
+        "sitemap.xml",
+        feeds::sitemap(site, &pages),
+    ));
     files.push(OutputFile::text("robots.txt", feeds::robots(site)));
     let (light, dark) = highlight::stylesheets();
     files.push(OutputFile::text("syntax-light.css", light));
@@ -68,6 +101,84 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
     files
 }
 
+fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) -> SimplePage<'a> {
+    SimplePage {
+        title,
+        description,
+        url: site.base.link(address),
+        permalink: site.base.absolute(address),
+    }
+}
+
+fn render_job(
+    site: &Site,
+    theme: &Theme,
+    shared: &Context,
+    job: Job,
+) -> Result<OutputFile, Diagnostic> {
+    let address = job.address(site);
+    let path = if address.ends_with(".html") {
+        address.clone()
+    } else {
+        format!("{address}index.html")
+    };
+    let mut ctx = shared.clone();
+    let (template, source): (&str, &Path) = match job {
+        Job::Markdown(i) => return render_page(site, theme, shared, &site.pages[i]),
+        Job::StackIndex => {
+            let all: Vec<usize> = (0..site.stacks.len()).collect();
+            let criteria: Vec<usize> = (0..site.criteria.len()).collect();
+            ctx.insert("page", &simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", &address));
+            ctx.insert("matrix", &stacks::matrix(site, &all, &criteria));
+            ("stacks.html", Path::new("content/stacks"))
+        }
+        Job::Stack(i) => {
+            let s = &site.stacks[i];
+            let long = s.long_form.as_ref().map(|r| r.html.clone());
+            ctx.insert("page", &simple(site, &s.name, &s.summary, &address));
+            ctx.insert("stack", &stacks::stack_page(site, i, long));
+            ("stack.html", s.file.as_path())
+        }
+        Job::Compare(a, b) => {
+            let (sa, sb) = (&site.stacks[a], &site.stacks[b]);
+            let title = format!("{} vs {}", sa.name, sb.name);
+            let description = format!(
+                "{} and {} compared criterion by criterion, with the project types each fits better.",
+                sa.name, sb.name
+            );
+            ctx.insert("page", &simple(site, &title, &description, &address));
+            ctx.insert("compare", &stacks::compare_page(site, a, b));
+            ("compare.html", sa.file.as_path())
+        }
+        Job::Decision(i) => {
+            let dec = &site.decisions[i];
+            ctx.insert(
+                "page",
+                &simple(site, &dec.title, &dec.description, &address),
+            );
+            ctx.insert("decision", &decide::view(site, i, ""));
+            ("decision.html", dec.file.as_path())
+        }
+        Job::NotFound => {
+            ctx.insert(
+                "page",
+                &simple(
+                    site,
+                    "Page not found",
+                    "There is no page at this address.",
+                    &address,
+                ),
+            );
+            ("404.html", Path::new("404.html"))
+        }
+    };
+    let html = theme
+        .tera
+        .render(template, &ctx)
+        .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
+    Ok(OutputFile::text(path, html))
+}
+
 fn render_page(
     site: &Site,
     theme: &Theme,
@@ -75,39 +186,72 @@ fn render_page(
     page: &Page,
 ) -> Result<OutputFile, Diagnostic> {
     let mut content = page.body.html.clone();
-    for n in 0..page.body.directives.len() {
-        // Directives are resolved in later stages of the design; until a directive kind is
-        // supported its block is shown as code, so nothing is silently dropped.
-        let d = &page.body.directives[n];
-        content = content.replace(
-            &markdown::placeholder(n),
-            &highlight::plain(&d.body, "text"),
+    for (n, embed) in page.embeds.iter().enumerate() {
+        let html = render_embed(site, theme, embed, n)
+            .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
+        content = content.replacen(&markdown::placeholder(n), &html, 1);
+    }
+    let mut ctx = shared.clone();
+    ctx.insert("page", &PageView::new(site, page, content));
+    let cards: Vec<stacks::Card<'_>> = page
+        .stacks
+        .iter()
+        .map(|&s| stacks::Card::new(site, &site.stacks[s]))
+        .collect();
+    ctx.insert("stacks", &cards);
+    if page.kind == PageKind::Home {
+        let all: Vec<stacks::Card<'_>> = site
+            .stacks
+            .iter()
+            .map(|s| stacks::Card::new(site, s))
+            .collect();
+        ctx.insert("all_stacks", &all);
+        ctx.insert(
+            "main_decision",
+            &site.main_decision.map(|i| decide::view(site, i, "home-")),
         );
     }
-    let view = PageView::new(site, page, content);
     let template = match page.kind {
         PageKind::Home => "home.html",
         PageKind::Section => "section.html",
         PageKind::Chapter => "chapter.html",
     };
-    let html = render_template(theme, template, shared, &view, &page.file)?;
+    let html = theme
+        .tera
+        .render(template, &ctx)
+        .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
     Ok(OutputFile::text(
         format!("{}index.html", page.address),
         html,
     ))
 }
 
-fn render_template<T: Serialize>(
+/// A directive block, rendered by the same components the generated pages use.
+fn render_embed(
+    site: &Site,
     theme: &Theme,
-    template: &str,
-    shared: &Context,
-    page: &T,
-    source: &Path,
-) -> Result<String, Diagnostic> {
-    let mut ctx = shared.clone();
-    ctx.insert("page", page);
-    theme
-        .tera
-        .render(template, &ctx)
-        .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))
+    embed: &Embed,
+    n: usize,
+) -> Result<String, tera::Error> {
+    let mut ctx = Context::new();
+    let name = match embed {
+        Embed::Stack(s) => {
+            ctx.insert("card", &stacks::Card::new(site, &site.stacks[*s]));
+            "stack_card"
+        }
+        Embed::Compare {
+            stacks: st,
+            criteria,
+        } => {
+            ctx.insert("matrix", &stacks::matrix(site, st, criteria));
+            ctx.insert("caption", &"Comparison");
+            "compare_table"
+        }
+        Embed::Decision(i) => {
+            ctx.insert("decision", &decide::view(site, *i, &format!("embed{n}-")));
+            ctx.insert("prefix", &format!("embed{n}-"));
+            "decision_embed"
+        }
+    };
+    theme.tera.render_component(name, &ctx, None, true)
 }

@@ -2,6 +2,9 @@
 //! Markdown body once, and checks every cross-reference and link. All checks run even after a
 //! failure, so every problem is reported together; `None` comes back if any was an error.
 
+mod data;
+mod embeds;
+mod graph;
 pub mod links;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -10,15 +13,38 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::{BaseUrl, BuildOptions};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::{RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Page, PageKind, Site, compare_address};
 use crate::source::{SourceMap, span_at};
 use links::{Resolver, Target};
 
 /// Addresses the build writes besides the pages: links to them are valid.
 pub const FIXED_ADDRESSES: &[&str] = &["404.html", "sitemap.xml", "robots.txt"];
+/// The ids of the sections of a stack page, which links may point at.
+pub const STACK_ANCHORS: &[&str] = &[
+    "ratings",
+    "fit",
+    "pros-and-cons",
+    "users",
+    "example",
+    "links",
+    "about",
+    "paths",
+    "chapters",
+    "comparisons",
+];
+/// The ids on the page of all stacks.
+pub const STACK_INDEX_ANCHORS: &[&str] = &["stacks", "matrix", "fit-matrix"];
+/// The ids on a comparison page.
+pub const COMPARE_ANCHORS: &[&str] = &["criteria", "fit"];
+/// The ids on a flowchart page.
+pub const DECISION_ANCHORS: &[&str] = &["chart", "questions", "wizard"];
+
+fn anchors(ids: &[&str]) -> Option<HashSet<String>> {
+    Some(ids.iter().map(|s| s.to_string()).collect())
+}
 
 /// Turn the raw parse into the validated site, reporting every problem into `d`.
 pub fn validate(
@@ -29,6 +55,7 @@ pub fn validate(
 ) -> Option<Site> {
     let config = raw.config?;
     let site_yaml = Path::new("content/site.yaml");
+    let site_text = sources.get(site_yaml).unwrap_or_default();
     let base = match &opts.base_url {
         Some(url) => BaseUrl::parse(url).or_else(|| {
             d.push(
@@ -38,15 +65,14 @@ pub fn validate(
             None
         }),
         None => BaseUrl::parse(&config.base_url).or_else(|| {
-            let text = sources.get(site_yaml).unwrap_or_default();
             d.push(
                 Diagnostic::error(
                     site_yaml,
                     format!("`{}` is not an http(s) URL", config.base_url),
                 )
                 .at(yaml::locate(
-                    text,
-                    0..text.len(),
+                    site_text,
+                    0..site_text.len(),
                     &[yaml::Seg::Key("base_url")],
                 ))
                 .with_help(
@@ -88,19 +114,58 @@ pub fn validate(
     for a in FIXED_ADDRESSES {
         resolver.anchors.insert((*a).to_string(), None);
     }
+    let stack_ids: Vec<&str> = raw.data.stacks.iter().map(|(id, _)| id.as_str()).collect();
+    let mut decision_ids: Vec<&str> = raw
+        .data
+        .decisions
+        .iter()
+        .map(|(id, _)| id.as_str())
+        .collect();
+    decision_ids.sort_unstable();
+    if !stack_ids.is_empty() {
+        resolver
+            .anchors
+            .insert("stacks/".into(), anchors(STACK_INDEX_ANCHORS));
+    }
+    for (i, a) in stack_ids.iter().enumerate() {
+        resolver
+            .anchors
+            .insert(format!("stacks/{a}/"), anchors(STACK_ANCHORS));
+        for b in &stack_ids[i + 1..] {
+            resolver
+                .anchors
+                .insert(compare_address(a, b), anchors(COMPARE_ANCHORS));
+        }
+    }
+    for id in &decision_ids {
+        resolver
+            .anchors
+            .insert(format!("decide/{id}/"), anchors(DECISION_ANCHORS));
+    }
 
-    // Render every body once, in parallel: links are rewritten to addresses as they go.
-    let base_for_links = base.clone().unwrap_or_else(|| BaseUrl {
+    // Markdown is rendered once, here; links are rewritten to addresses as it goes.
+    let link_base = base.clone().unwrap_or_else(|| BaseUrl {
         absolute: "/".into(),
         path: "/".into(),
     });
+    let render_md = |file: &Path, body: &str| {
+        let from = file.strip_prefix("content").unwrap_or(file);
+        markdown::render(body, &|dest| resolver.href(&link_base, from, dest))
+    };
+    let data = data::resolve(&raw.data, sources, d, &render_md);
+    let mut decisions = Vec::new();
+    let mut raw_decisions: Vec<_> = raw.data.decisions.iter().collect();
+    raw_decisions.sort_by(|a, b| a.0.cmp(&b.0));
+    for (id, located) in raw_decisions {
+        if let Some(dec) = graph::resolve(id, located, &stack_ids, sources, d, &render_md) {
+            decisions.push(dec);
+        }
+    }
     let bodies: Vec<Rendered> = raw_pages
         .par_iter()
         .map(|p| {
             let text = sources.get(&p.file).unwrap_or_default();
-            markdown::render(&text[p.body.min(text.len())..], &|dest| {
-                resolver.href(&base_for_links, &p.rel, dest)
-            })
+            render_md(&p.file, &text[p.body.min(text.len())..])
         })
         .collect();
     for (p, body) in raw_pages.iter().zip(&bodies) {
@@ -108,46 +173,111 @@ pub fn validate(
             .anchors
             .insert(address_of(&p.rel), Some(body.anchors.clone()));
     }
-
-    for (p, body) in raw_pages.iter().zip(&bodies) {
-        let text = sources.get(&p.file).unwrap_or_default();
-        check_links(p, body, text, &resolver, d);
-        check_front_matter(p, text, d);
-        for u in &body.unknown_languages {
-            d.push(
-                Diagnostic::warning(
-                    &p.file,
-                    format!("no syntax highlighting for language `{}`", u.lang),
-                )
-                .at(Some(span_at(text, p.body + u.offset, 3 + u.lang.len())))
-                .with_help_opt(crate::diagnostics::did_you_mean(
-                    &u.lang,
-                    [
-                        "go",
-                        "rust",
-                        "python",
-                        "js",
-                        "ts",
-                        "java",
-                        "cs",
-                        "php",
-                        "ruby",
-                        "elixir",
-                        "kotlin",
-                        "yaml",
-                        "bash",
-                        "sql",
-                        "json",
-                        "toml",
-                        "dockerfile",
-                        "text",
-                    ],
-                )),
-            );
+    for s in &data.stacks {
+        if let (Some(long), Some(Some(set))) = (
+            &s.long_form,
+            resolver.anchors.get_mut(&format!("stacks/{}/", s.id)),
+        ) {
+            set.extend(long.anchors.iter().cloned());
         }
     }
 
-    let pages = build_tree(raw_pages, bodies);
+    // Every link, in pages, stack texts and flowchart notes.
+    for (p, body) in raw_pages.iter().zip(&bodies) {
+        let text = sources.get(&p.file).unwrap_or_default();
+        check_links(&p.file, body, &resolver, d, &|offset, len| {
+            Some(span_at(text, p.body + offset, len))
+        });
+        check_front_matter(p, text, d);
+        warn_unknown_languages(&p.file, body, d, &|offset, len| {
+            Some(span_at(text, p.body + offset, len))
+        });
+    }
+    for (id, file, offset) in &raw.data.stack_texts {
+        if let Some(long) = data
+            .stacks
+            .iter()
+            .find(|s| &s.id == id)
+            .and_then(|s| s.long_form.as_ref())
+        {
+            let text = sources.get(file).unwrap_or_default();
+            check_links(file, long, &resolver, d, &|o, len| {
+                Some(span_at(text, offset + o, len))
+            });
+        }
+    }
+    for dec in &decisions {
+        for node in &dec.nodes {
+            if let crate::model::NodeKind::Result { note, .. } = &node.kind {
+                let at = data::at(
+                    sources,
+                    &dec.file,
+                    &[
+                        yaml::Seg::Key("nodes"),
+                        yaml::Seg::Key(&node.id),
+                        yaml::Seg::Key("note"),
+                    ],
+                );
+                check_links(&dec.file, note, &resolver, d, &|_, _| at);
+            }
+        }
+    }
+
+    let ids = embeds::Ids {
+        stacks: stack_ids.clone(),
+        criteria: data.criteria.iter().map(|c| c.id.as_str()).collect(),
+        decisions: decision_ids.clone(),
+    };
+    let mut page_embeds = Vec::new();
+    let mut page_stacks = Vec::new();
+    for (p, body) in raw_pages.iter().zip(&bodies) {
+        let text = sources.get(&p.file).unwrap_or_default();
+        page_embeds.push(embeds::resolve(
+            &p.file,
+            text,
+            p.body,
+            &body.directives,
+            &ids,
+            d,
+        ));
+        page_stacks.push(embeds::front_matter_stacks(
+            &p.file,
+            text,
+            p.yaml.clone(),
+            &p.front.stacks,
+            &ids,
+            d,
+        ));
+    }
+    let main_decision = config.main_decision.as_ref().and_then(|id| {
+        let found = decisions.iter().position(|x| &x.id == id);
+        if found.is_none() && !decision_ids.contains(&id.as_str()) {
+            d.push(
+                Diagnostic::error(
+                    site_yaml,
+                    format!("`main_decision` names `{id}`, which is not a flowchart"),
+                )
+                .at(yaml::locate(
+                    site_text,
+                    0..site_text.len(),
+                    &[yaml::Seg::Key("main_decision")],
+                ))
+                .with_help_opt(
+                    did_you_mean(id, decision_ids.iter().copied()).or_else(|| {
+                        Some("flowchart ids are the file names in content/decisions/".into())
+                    }),
+                ),
+            );
+        }
+        found
+    });
+
+    let mut pages = build_tree(raw_pages, bodies);
+    for ((page, embeds), stacks) in pages.iter_mut().zip(page_embeds).zip(page_stacks) {
+        // A block that did not resolve was reported as an error, so no site is returned.
+        page.embeds = embeds.into_iter().flatten().collect();
+        page.stacks = stacks;
+    }
     let roots = pages
         .iter()
         .enumerate()
@@ -164,6 +294,11 @@ pub fn validate(
             .into_iter()
             .map(|(rel, disk)| (rel.to_string_lossy().replace('\\', "/"), disk))
             .collect(),
+        criteria: data.criteria,
+        project_types: data.project_types,
+        stacks: data.stacks,
+        decisions,
+        main_decision,
     };
     sort_children(&mut site);
     link_reading_order(&mut site);
@@ -193,20 +328,41 @@ pub fn address_of(rel: &Path) -> String {
         .collect()
 }
 
-fn check_links(p: &RawPage, body: &Rendered, text: &str, resolver: &Resolver, d: &mut Diagnostics) {
+fn check_links(
+    file: &Path,
+    body: &Rendered,
+    resolver: &Resolver,
+    d: &mut Diagnostics,
+    span: &dyn Fn(usize, usize) -> Option<Span>,
+) {
+    let from = file.strip_prefix("content").unwrap_or(file);
     for link in &body.links {
-        let at = Some(span_at(text, p.body + link.offset, link.len));
-        let result = resolver.resolve(&p.rel, &link.dest).and_then(|t| match t {
+        let result = resolver.resolve(from, &link.dest).and_then(|t| match t {
             Target::External => Ok(()),
             t => resolver.check(&t),
         });
         if let Err(e) = result {
             d.push(
-                Diagnostic::error(&p.file, e.message)
-                    .at(at)
+                Diagnostic::error(file, e.message)
+                    .at(span(link.offset, link.len))
                     .with_help_opt(e.help),
             );
         }
+    }
+}
+
+fn warn_unknown_languages(
+    file: &Path,
+    body: &Rendered,
+    d: &mut Diagnostics,
+    span: &dyn Fn(usize, usize) -> Option<Span>,
+) {
+    for u in &body.unknown_languages {
+        d.push(
+            Diagnostic::warning(file, format!("no syntax highlighting for language `{}`", u.lang))
+                .at(span(u.offset, 3 + u.lang.len()))
+                .with_help("the block is shown without colours; use a common name such as `python`, `ts` or `bash`, or `text`"),
+        );
     }
 }
 
@@ -285,7 +441,8 @@ fn build_tree(raw: Vec<RawPage>, bodies: Vec<Rendered>) -> Vec<Page> {
                 weight: p.front.weight,
                 draft: p.front.draft,
                 updated: p.front.updated,
-                stacks: p.front.stacks,
+                stacks: Vec::new(),
+                embeds: Vec::new(),
                 body,
                 parent,
                 children: Vec::new(),

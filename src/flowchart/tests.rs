@@ -1,0 +1,177 @@
+use super::*;
+use crate::markdown::Rendered;
+use crate::model::{Answer, Node};
+
+fn q(id: &str, text: &str, next: &[(&str, usize)]) -> Node {
+    Node {
+        id: id.into(),
+        kind: NodeKind::Question {
+            text: text.into(),
+            help: None,
+            answers: next
+                .iter()
+                .map(|(l, n)| Answer {
+                    label: (*l).into(),
+                    next: *n,
+                })
+                .collect(),
+        },
+    }
+}
+
+fn r(id: &str, title: &str, recommend: &[usize]) -> Node {
+    Node {
+        id: id.into(),
+        kind: NodeKind::Result {
+            title: title.into(),
+            recommend: recommend.to_vec(),
+            note: Rendered::default(),
+        },
+    }
+}
+
+/// A chart with shared results and an edge that skips a layer.
+fn chart() -> Decision {
+    Decision {
+        id: "t".into(),
+        file: "content/decisions/t.yaml".into(),
+        title: "Test <chart>".into(),
+        description: String::new(),
+        nodes: vec![
+            q(
+                "start",
+                "What kind of project are you building this year?",
+                &[
+                    ("An MVP", 1),
+                    ("A high-load platform with many teams", 2),
+                    ("Internal tools", 4),
+                ],
+            ),
+            q(
+                "team",
+                "Which language does the team know best?",
+                &[("JavaScript", 3), ("Python", 2)],
+            ),
+            q(
+                "scale",
+                "How spiky is the traffic?",
+                &[("Spiky", 3), ("Steady", 5)],
+            ),
+            r("node", "Node.js", &[0]),
+            r("django", "Django, a batteries-included framework", &[1, 2]),
+            r("go", "Go", &[2]),
+        ],
+    }
+}
+
+fn names() -> Vec<&'static str> {
+    vec!["Node.js + Express", "Python + Django", "Go + Gin"]
+}
+
+fn overlap(a: &LaidBox, b: &LaidBox) -> bool {
+    a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+}
+
+#[test]
+fn no_two_boxes_overlap() {
+    let l = layout(&chart(), &names());
+    for (i, a) in l.boxes.iter().enumerate() {
+        for b in &l.boxes[i + 1..] {
+            assert!(!overlap(a, b), "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+#[test]
+fn every_edge_starts_and_ends_on_its_boxes() {
+    let l = layout(&chart(), &names());
+    assert!(!l.edges.is_empty());
+    for e in &l.edges {
+        let (from, to) = (&l.boxes[e.from], &l.boxes[e.to]);
+        let (sx, sy) = e.points[0];
+        let (ex, ey) = *e.points.last().unwrap();
+        assert!(
+            (sy - (from.y + from.h)).abs() < 0.01 && sx >= from.x && sx <= from.x + from.w,
+            "{e:?} leaves {from:?}"
+        );
+        assert!(
+            (ey - to.y).abs() < 0.01 && ex >= to.x && ex <= to.x + to.w,
+            "{e:?} enters {to:?}"
+        );
+        assert!(ey > sy, "edges point down");
+    }
+}
+
+#[test]
+fn every_answer_has_a_labelled_chain_to_its_next_node() {
+    let d = chart();
+    let l = layout(&d, &names());
+    let labels = l
+        .boxes
+        .iter()
+        .filter(|b| matches!(b.kind, BoxKind::Label { .. }))
+        .count();
+    assert_eq!(labels, 7);
+    // "A high-load platform" skips a layer: start (layer 0) -> scale (layer 2, also under team).
+    let bends = l.boxes.iter().filter(|b| b.kind == BoxKind::Bend).count();
+    assert!(bends >= 1, "long edges bend between layers");
+    // A result reached by several answers is drawn under each of them; questions once.
+    let drawn = |i: usize| {
+        l.boxes
+            .iter()
+            .filter(|b| b.kind == BoxKind::Node(i))
+            .count()
+    };
+    assert_eq!((drawn(0), drawn(2), drawn(3), drawn(4)), (1, 1, 2, 1));
+}
+
+#[test]
+fn boxes_fit_their_text_and_everything_fits_the_canvas() {
+    let l = layout(&chart(), &names());
+    for b in &l.boxes {
+        let longest = b.lines.iter().map(|x| x.chars().count()).max().unwrap_or(0);
+        assert!(longest <= 26, "{:?}", b.lines);
+        assert!(b.x >= 0.0 && b.y >= 0.0 && b.x + b.w <= l.width && b.y + b.h <= l.height);
+    }
+}
+
+#[test]
+fn layout_and_svg_are_deterministic_and_escaped() {
+    let a = svg(
+        &chart(),
+        &names(),
+        &["/a/".into(), "/b/".into(), "/c/".into()],
+        "p-",
+    );
+    let b = svg(
+        &chart(),
+        &names(),
+        &["/a/".into(), "/b/".into(), "/c/".into()],
+        "p-",
+    );
+    assert_eq!(a, b);
+    assert!(a.contains("<title id=\"p-chart-title\">Test &lt;chart&gt;</title>"));
+    assert!(
+        a.contains("<a href=\"/b/\" class=\"fc-stack\"><text"),
+        "results link to stacks"
+    );
+    for id in ["start", "team", "scale", "node", "django", "go"] {
+        assert!(a.contains(&format!("id=\"p-chart-{id}\"")), "{id} is drawn");
+    }
+    assert!(a.contains("<marker id=\"p-arrow\"") && a.contains("url(#p-arrow)"));
+    assert_eq!(
+        a.matches("id=\"p-chart-django\"").count(),
+        1,
+        "ids stay unique when a result is drawn twice"
+    );
+}
+
+#[test]
+fn wrapping_breaks_at_spaces() {
+    assert_eq!(
+        wrap("What kind of project are you building?", 16),
+        ["What kind of", "project are you", "building?"]
+    );
+    assert_eq!(wrap("", 10), [""]);
+    assert_eq!(wrap("Supercalifragilistic", 5), ["Supercalifragilistic"]);
+}

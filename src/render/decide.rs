@@ -1,0 +1,212 @@
+//! Views of a flowchart for templates: the SVG drawn at build time, the nested question list
+//! that needs no JavaScript, and the data the wizard reads.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::flowchart;
+use crate::model::{Decision, NodeKind, Site};
+
+/// A node of the nested list; a node already shown higher up is only referred to.
+#[derive(Debug, Serialize)]
+pub struct ListNode<'a> {
+    pub id: &'a str,
+    /// `question`, `result`, or `ref` for a node shown elsewhere in the list.
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub help: Option<&'a str>,
+    pub answers: Vec<ListAnswer<'a>>,
+    pub recommend: Vec<StackLink<'a>>,
+    pub note: Option<&'a str>,
+}
+
+/// An answer and what follows it.
+#[derive(Debug, Serialize)]
+pub struct ListAnswer<'a> {
+    pub label: &'a str,
+    pub next: ListNode<'a>,
+}
+
+/// A recommended stack.
+#[derive(Debug, Serialize)]
+pub struct StackLink<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub summary: &'a str,
+    pub url: String,
+}
+
+/// Everything a template needs to show a flowchart.
+#[derive(Debug, Serialize)]
+pub struct DecisionView<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    pub url: String,
+    pub svg: String,
+    pub list: ListNode<'a>,
+    /// JSON for the wizard, safe to put inside a `<script>` element.
+    pub json: String,
+    pub questions: usize,
+    pub results: usize,
+}
+
+/// The view of flowchart `i`; `prefix` keeps ids unique when a page shows several charts.
+pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
+    let d = &site.decisions[i];
+    let names: Vec<&str> = site.stacks.iter().map(|s| s.name.as_str()).collect();
+    let urls: Vec<String> = site
+        .stacks
+        .iter()
+        .map(|s| site.base.link(&format!("stacks/{}/", s.id)))
+        .collect();
+    let mut seen = HashSet::new();
+    DecisionView {
+        id: &d.id,
+        title: &d.title,
+        description: &d.description,
+        url: site.base.link(&format!("decide/{}/", d.id)),
+        svg: flowchart::svg(d, &names, &urls, prefix),
+        list: list(site, d, 0, &mut seen),
+        json: json(site, d),
+        questions: d
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Question { .. }))
+            .count(),
+        results: d
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.kind, NodeKind::Result { .. }))
+            .count(),
+    }
+}
+
+fn list<'a>(site: &'a Site, d: &'a Decision, i: usize, seen: &mut HashSet<usize>) -> ListNode<'a> {
+    let node = &d.nodes[i];
+    let first = seen.insert(i);
+    let mut out = ListNode {
+        id: &node.id,
+        kind: "ref",
+        text: "",
+        help: None,
+        answers: Vec::new(),
+        recommend: Vec::new(),
+        note: None,
+    };
+    match &node.kind {
+        NodeKind::Question {
+            text,
+            help,
+            answers,
+        } => {
+            out.text = text;
+            if first {
+                out.kind = "question";
+                out.help = help.as_deref();
+                out.answers = answers
+                    .iter()
+                    .map(|a| ListAnswer {
+                        label: &a.label,
+                        next: list(site, d, a.next, seen),
+                    })
+                    .collect();
+            }
+        }
+        NodeKind::Result {
+            title,
+            recommend,
+            note,
+        } => {
+            out.text = title;
+            out.kind = "result";
+            out.recommend = recommend.iter().map(|&s| stack_link(site, s)).collect();
+            // Results are short: repeating one under each answer reads better than a jump.
+            out.note = Some(&note.html);
+        }
+    }
+    out
+}
+
+fn stack_link(site: &Site, s: usize) -> StackLink<'_> {
+    let st = &site.stacks[s];
+    StackLink {
+        id: &st.id,
+        name: &st.name,
+        summary: &st.summary,
+        url: site.base.link(&format!("stacks/{}/", st.id)),
+    }
+}
+
+#[derive(Serialize)]
+struct WizardNode<'a> {
+    id: &'a str,
+    question: Option<&'a str>,
+    help: Option<&'a str>,
+    answers: Vec<(&'a str, usize)>,
+    result: Option<&'a str>,
+    note: Option<&'a str>,
+    recommend: Vec<StackLink<'a>>,
+}
+
+/// The flowchart as JSON for the wizard; `<`, `>` and `&` are escaped so no text can close the
+/// `<script>` element it sits in.
+fn json(site: &Site, d: &Decision) -> String {
+    let nodes: Vec<WizardNode<'_>> = d
+        .nodes
+        .iter()
+        .map(|n| match &n.kind {
+            NodeKind::Question {
+                text,
+                help,
+                answers,
+            } => WizardNode {
+                id: &n.id,
+                question: Some(text),
+                help: help.as_deref(),
+                answers: answers.iter().map(|a| (a.label.as_str(), a.next)).collect(),
+                result: None,
+                note: None,
+                recommend: Vec::new(),
+            },
+            NodeKind::Result {
+                title,
+                recommend,
+                note,
+            } => WizardNode {
+                id: &n.id,
+                question: None,
+                help: None,
+                answers: Vec::new(),
+                result: Some(title),
+                note: Some(&note.html),
+                recommend: recommend.iter().map(|&s| stack_link(site, s)).collect(),
+            },
+        })
+        .collect();
+    script_safe_json(&serde_json::to_string(&nodes).unwrap_or_else(|_| "[]".into()))
+}
+
+/// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_cannot_close_its_script_element() {
+        let out = script_safe_json(r#"{"t":"</script><script>alert(1)</script> & more"}"#);
+        assert!(!out.contains("</script>"));
+        assert!(!out.contains('<'));
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["t"], "</script><script>alert(1)</script> & more");
+    }
+}

@@ -1,0 +1,355 @@
+//! Views of the stack data for templates: cards, ratings, the matrices, stack pages and
+//! pairwise comparisons. The same views feed the generated pages and the directive blocks.
+
+use serde::Serialize;
+
+use crate::model::{Criterion, Site, Stack, compare_address};
+
+/// A stack as a card.
+#[derive(Debug, Serialize)]
+pub struct Card<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: String,
+    pub language: &'a str,
+    pub runtime: &'a str,
+    pub summary: &'a str,
+    pub best_for: &'a [String],
+}
+
+impl<'a> Card<'a> {
+    pub fn new(site: &'a Site, s: &'a Stack) -> Self {
+        Card {
+            id: &s.id,
+            name: &s.name,
+            url: site.base.link(&format!("stacks/{}/", s.id)),
+            language: &s.language,
+            runtime: &s.runtime,
+            summary: &s.summary,
+            best_for: &s.best_for,
+        }
+    }
+}
+
+/// A criterion as a column or row heading.
+#[derive(Debug, Serialize)]
+pub struct CriterionView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub levels: &'a [crate::model::Level],
+}
+
+impl<'a> CriterionView<'a> {
+    pub fn new(c: &'a Criterion) -> Self {
+        CriterionView {
+            id: &c.id,
+            name: &c.name,
+            description: &c.description,
+            levels: &c.levels,
+        }
+    }
+}
+
+/// A rating: its label, its position on the scale (1-based) and the scale's length, the reason.
+#[derive(Debug, Serialize)]
+pub struct RatingView<'a> {
+    pub criterion: &'a str,
+    pub criterion_name: &'a str,
+    pub level: &'a str,
+    pub label: &'a str,
+    pub value: usize,
+    pub max: usize,
+    /// `value` filled steps out of `max`, as a list the template can loop over.
+    pub steps: Vec<bool>,
+    pub reason: &'a str,
+}
+
+fn rating<'a>(site: &'a Site, s: &'a Stack, c: usize) -> RatingView<'a> {
+    let crit = &site.criteria[c];
+    let r = &s.ratings[c];
+    let level = &crit.levels[r.level.min(crit.levels.len().saturating_sub(1))];
+    RatingView {
+        criterion: &crit.id,
+        criterion_name: &crit.name,
+        level: &level.id,
+        label: &level.label,
+        value: r.level + 1,
+        max: crit.levels.len(),
+        steps: (0..crit.levels.len()).map(|i| i <= r.level).collect(),
+        reason: &r.reason,
+    }
+}
+
+/// A fit of a stack for a project type.
+#[derive(Debug, Serialize)]
+pub struct FitView<'a> {
+    pub project_type: &'a str,
+    pub project_type_name: &'a str,
+    pub fit: crate::model::FitLevel,
+    pub label: &'static str,
+    pub note: Option<&'a str>,
+}
+
+fn fit<'a>(site: &'a Site, s: &'a Stack, t: usize) -> FitView<'a> {
+    let pt = &site.project_types[t];
+    let f = &s.fit[t];
+    FitView {
+        project_type: &pt.id,
+        project_type_name: &pt.name,
+        fit: f.level,
+        label: f.level.label(),
+        note: f.note.as_deref(),
+    }
+}
+
+/// A row of the comparison matrix: a stack and its ratings on the chosen criteria.
+#[derive(Debug, Serialize)]
+pub struct MatrixRow<'a> {
+    pub card: Card<'a>,
+    pub ratings: Vec<RatingView<'a>>,
+    pub fit: Vec<FitView<'a>>,
+}
+
+/// The comparison matrix: stacks as rows, criteria as columns.
+#[derive(Debug, Serialize)]
+pub struct Matrix<'a> {
+    pub criteria: Vec<CriterionView<'a>>,
+    pub project_types: Vec<ProjectTypeView<'a>>,
+    pub rows: Vec<MatrixRow<'a>>,
+    pub languages: Vec<&'a str>,
+}
+
+/// A project type as a heading.
+#[derive(Debug, Serialize)]
+pub struct ProjectTypeView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
+}
+
+/// The matrix of `stacks` against `criteria` (indices into the site's lists).
+pub fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matrix<'a> {
+    let mut languages: Vec<&str> = stacks
+        .iter()
+        .map(|&s| site.stacks[s].language.as_str())
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    Matrix {
+        criteria: criteria
+            .iter()
+            .map(|&c| CriterionView::new(&site.criteria[c]))
+            .collect(),
+        project_types: site
+            .project_types
+            .iter()
+            .map(|p| ProjectTypeView {
+                id: &p.id,
+                name: &p.name,
+                description: &p.description,
+            })
+            .collect(),
+        rows: stacks
+            .iter()
+            .map(|&s| {
+                let stack = &site.stacks[s];
+                MatrixRow {
+                    card: Card::new(site, stack),
+                    ratings: criteria.iter().map(|&c| rating(site, stack, c)).collect(),
+                    fit: (0..site.project_types.len())
+                        .map(|t| fit(site, stack, t))
+                        .collect(),
+                }
+            })
+            .collect(),
+        languages,
+    }
+}
+
+/// A link with a title.
+#[derive(Debug, Serialize)]
+pub struct Linked<'a> {
+    pub title: &'a str,
+    pub url: String,
+}
+
+/// One path through a flowchart that ends in a recommendation of the stack.
+#[derive(Debug, Serialize)]
+pub struct PathView<'a> {
+    pub decision: &'a str,
+    pub url: String,
+    pub steps: Vec<(&'a str, &'a str)>,
+    pub result: &'a str,
+}
+
+/// `page.stack` on a stack page.
+#[derive(Debug, Serialize)]
+pub struct StackPage<'a> {
+    pub card: Card<'a>,
+    pub frameworks: &'a [String],
+    pub ratings: Vec<RatingView<'a>>,
+    pub fit: Vec<FitView<'a>>,
+    pub pros: &'a [String],
+    pub cons: &'a [String],
+    pub users: &'a [String],
+    pub example_language: &'a str,
+    pub example_html: &'a str,
+    pub links: &'a [crate::model::Link],
+    pub long_form: Option<String>,
+    pub comparisons: Vec<Linked<'a>>,
+    pub chapters: Vec<Linked<'a>>,
+    pub paths: Vec<PathView<'a>>,
+}
+
+pub fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>) -> StackPage<'a> {
+    let s = &site.stacks[i];
+    let comparisons = site
+        .stacks
+        .iter()
+        .filter(|o| o.id != s.id)
+        .map(|o| Linked {
+            title: &o.name,
+            url: site.base.link(&compare_address(&s.id, &o.id)),
+        })
+        .collect();
+    let chapters = site
+        .chapters_about(i)
+        .into_iter()
+        .map(|p| Linked {
+            title: &site.pages[p].title,
+            url: site.base.link(&site.pages[p].address),
+        })
+        .collect();
+    StackPage {
+        card: Card::new(site, s),
+        frameworks: &s.frameworks,
+        ratings: (0..site.criteria.len())
+            .map(|c| rating(site, s, c))
+            .collect(),
+        fit: (0..site.project_types.len())
+            .map(|t| fit(site, s, t))
+            .collect(),
+        pros: &s.pros,
+        cons: &s.cons,
+        users: &s.users,
+        example_language: &s.example_language,
+        example_html: &s.example_html,
+        links: &s.links,
+        long_form,
+        comparisons,
+        chapters,
+        paths: paths_to(site, i),
+    }
+}
+
+fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
+    use crate::model::NodeKind;
+    let mut out = Vec::new();
+    for d in &site.decisions {
+        for path in d.paths() {
+            let NodeKind::Result {
+                title, recommend, ..
+            } = &d.nodes[path.result].kind
+            else {
+                continue;
+            };
+            if !recommend.contains(&stack) {
+                continue;
+            }
+            let steps = path
+                .steps
+                .iter()
+                .filter_map(|&(n, a)| match &d.nodes[n].kind {
+                    NodeKind::Question { text, answers, .. } => {
+                        Some((text.as_str(), answers[a].label.as_str()))
+                    }
+                    NodeKind::Result { .. } => None,
+                })
+                .collect();
+            out.push(PathView {
+                decision: &d.title,
+                url: site.base.link(&format!("decide/{}/", d.id)),
+                steps,
+                result: title,
+            });
+        }
+    }
+    out
+}
+
+/// A criterion compared between two stacks.
+#[derive(Debug, Serialize)]
+pub struct CompareRow<'a> {
+    pub criterion: CriterionView<'a>,
+    pub a: RatingView<'a>,
+    pub b: RatingView<'a>,
+    /// `a`, `b` or `tie`.
+    pub ahead: &'static str,
+}
+
+/// A project type compared between two stacks.
+#[derive(Debug, Serialize)]
+pub struct FitRow<'a> {
+    pub project_type: ProjectTypeView<'a>,
+    pub a: FitView<'a>,
+    pub b: FitView<'a>,
+    pub better: &'static str,
+}
+
+/// `page.compare` on a comparison page.
+#[derive(Debug, Serialize)]
+pub struct ComparePage<'a> {
+    pub a: Card<'a>,
+    pub b: Card<'a>,
+    pub rows: Vec<CompareRow<'a>>,
+    pub fit: Vec<FitRow<'a>>,
+    pub a_ahead: usize,
+    pub b_ahead: usize,
+    pub ties: usize,
+}
+
+fn ahead<T: Ord>(a: T, b: T) -> &'static str {
+    match a.cmp(&b) {
+        std::cmp::Ordering::Greater => "a",
+        std::cmp::Ordering::Less => "b",
+        std::cmp::Ordering::Equal => "tie",
+    }
+}
+
+pub fn compare_page(site: &Site, a: usize, b: usize) -> ComparePage<'_> {
+    let (sa, sb) = (&site.stacks[a], &site.stacks[b]);
+    let rows: Vec<CompareRow<'_>> = (0..site.criteria.len())
+        .map(|c| CompareRow {
+            criterion: CriterionView::new(&site.criteria[c]),
+            a: rating(site, sa, c),
+            b: rating(site, sb, c),
+            ahead: ahead(sa.ratings[c].level, sb.ratings[c].level),
+        })
+        .collect();
+    let fit = site
+        .project_types
+        .iter()
+        .enumerate()
+        .map(|(t, p)| FitRow {
+            project_type: ProjectTypeView {
+                id: &p.id,
+                name: &p.name,
+                description: &p.description,
+            },
+            a: fit(site, sa, t),
+            b: fit(site, sb, t),
+            better: ahead(sa.fit[t].level, sb.fit[t].level),
+        })
+        .collect();
+    let count = |w: &str| rows.iter().filter(|r| r.ahead == w).count();
+    ComparePage {
+        a: Card::new(site, sa),
+        b: Card::new(site, sb),
+        a_ahead: count("a"),
+        b_ahead: count("b"),
+        ties: count("tie"),
+        rows,
+        fit,
+    }
+}

@@ -1,0 +1,409 @@
+//! Criteria, project types and stack profiles: every id unique, every rating on its criterion's
+//! scale, every criterion rated and every project type given a fit.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::data::{self, Located, RawData, StackFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::load::yaml::{Seg, locate};
+use crate::markdown::{self, highlight};
+use crate::model::{Criterion, Fit, Level, ProjectType, Rating, Stack};
+use crate::source::SourceMap;
+
+/// The resolved data, or as much of it as could be resolved.
+#[derive(Debug, Default)]
+pub(super) struct Data {
+    pub(super) criteria: Vec<Criterion>,
+    pub(super) project_types: Vec<ProjectType>,
+    pub(super) stacks: Vec<Stack>,
+}
+
+/// Where an error is in a data file.
+pub(super) fn at(sources: &SourceMap, file: &Path, path: &[Seg<'_>]) -> Option<Span> {
+    let text = sources.get(file)?;
+    locate(text, 0..text.len(), path)
+}
+
+/// Resolve `raw` into typed data; `render_md` renders a stack's long-form Markdown.
+pub(super) fn resolve(
+    raw: &RawData,
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+    render_md: &dyn Fn(&Path, &str) -> markdown::Rendered,
+) -> Data {
+    let criteria = raw
+        .criteria
+        .as_ref()
+        .map(|c| criteria(c, sources, d))
+        .unwrap_or_default();
+    let project_types = raw
+        .project_types
+        .as_ref()
+        .map(|p| project_types(p, sources, d))
+        .unwrap_or_default();
+    if !raw.stacks.is_empty() {
+        for (present, name) in [
+            (raw.criteria.is_some(), "criteria.yaml"),
+            (raw.project_types.is_some(), "project-types.yaml"),
+        ] {
+            if !present {
+                d.push(
+                    Diagnostic::error(
+                        Path::new("content").join(name),
+                        format!("stack profiles need `content/{name}`"),
+                    )
+                    .with_help("docs/content-format.md shows its format"),
+                );
+            }
+        }
+    }
+    let texts: HashMap<&str, (&Path, usize)> = raw
+        .stack_texts
+        .iter()
+        .map(|(id, f, off)| (id.as_str(), (f.as_path(), *off)))
+        .collect();
+    for (id, file, _) in &raw.stack_texts {
+        if !raw.stacks.iter().any(|(s, _)| s == id) {
+            d.push(
+                Diagnostic::error(
+                    file,
+                    format!("`{id}.md` has no stack profile `{id}.yaml` beside it"),
+                )
+                .with_help_opt(did_you_mean(id, raw.stacks.iter().map(|(s, _)| s.as_str()))),
+            );
+        }
+    }
+    let mut stacks: Vec<Stack> = raw
+        .stacks
+        .iter()
+        .map(|(id, file)| {
+            let mut s = stack(id, file, &criteria, &project_types, sources, d);
+            if let Some((md, offset)) = texts.get(id.as_str()) {
+                let text = sources.get(md).unwrap_or_default();
+                s.long_form = Some(render_md(md, &text[(*offset).min(text.len())..]));
+            }
+            s
+        })
+        .collect();
+    stacks.sort_by(|a, b| a.id.cmp(&b.id));
+    Data {
+        criteria,
+        project_types,
+        stacks,
+    }
+}
+
+fn check_id(id: &str, file: &Path, span: Option<Span>, d: &mut Diagnostics) {
+    if !data::is_valid_id(id) {
+        d.push(
+            Diagnostic::error(file, format!("`{id}` is not a valid id"))
+                .at(span)
+                .with_help(
+                    "ids use lowercase letters, digits and single `-`, e.g. `time-to-market`",
+                ),
+        );
+    }
+}
+
+/// Report ids that appear twice: `ids` are (id, where).
+fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut Diagnostics) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, (id, span)) in ids.iter().enumerate() {
+        if let Some(&first) = seen.get(id) {
+            let line = ids[first]
+                .1
+                .map_or(String::new(), |s| format!(" (first on line {})", s.line));
+            d.push(
+                Diagnostic::error(file, format!("duplicate {what} id `{id}`{line}"))
+                    .at(*span)
+                    .with_help("each id may appear once; rename or remove one"),
+            );
+        } else {
+            seen.insert(id, i);
+        }
+    }
+}
+
+fn criteria(
+    c: &Located<Vec<data::Criterion>>,
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) -> Vec<Criterion> {
+    let f = c.file.as_path();
+    let ids: Vec<(&str, Option<Span>)> = c
+        .value
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            (
+                x.id.as_str(),
+                at(sources, f, &[Seg::Index(i), Seg::Key("id")]),
+            )
+        })
+        .collect();
+    for (id, span) in &ids {
+        check_id(id, f, *span, d);
+    }
+    check_unique("criterion", &ids, f, d);
+    for (i, x) in c.value.iter().enumerate() {
+        if x.scale.len() < 2 {
+            d.push(
+                Diagnostic::error(
+                    f,
+                    format!("criterion `{}` needs a scale of at least two levels", x.id),
+                )
+                .at(at(sources, f, &[Seg::Index(i), Seg::Key("scale")]))
+                .with_help("list the levels from least to most favourable"),
+            );
+        }
+        let levels: Vec<(&str, Option<Span>)> = x
+            .scale
+            .iter()
+            .enumerate()
+            .map(|(j, l)| {
+                (
+                    l.id.as_str(),
+                    at(
+                        sources,
+                        f,
+                        &[
+                            Seg::Index(i),
+                            Seg::Key("scale"),
+                            Seg::Index(j),
+                            Seg::Key("id"),
+                        ],
+                    ),
+                )
+            })
+            .collect();
+        for (id, span) in &levels {
+            check_id(id, f, *span, d);
+        }
+        check_unique("level", &levels, f, d);
+    }
+    c.value
+        .iter()
+        .map(|x| Criterion {
+            id: x.id.clone(),
+            name: x.name.clone(),
+            description: x.description.clone(),
+            levels: x
+                .scale
+                .iter()
+                .map(|l| Level {
+                    id: l.id.clone(),
+                    label: l.label.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn project_types(
+    p: &Located<Vec<data::ProjectType>>,
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) -> Vec<ProjectType> {
+    let f = p.file.as_path();
+    let ids: Vec<(&str, Option<Span>)> = p
+        .value
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            (
+                x.id.as_str(),
+                at(sources, f, &[Seg::Index(i), Seg::Key("id")]),
+            )
+        })
+        .collect();
+    for (id, span) in &ids {
+        check_id(id, f, *span, d);
+    }
+    check_unique("project type", &ids, f, d);
+    p.value
+        .iter()
+        .map(|x| ProjectType {
+            id: x.id.clone(),
+            name: x.name.clone(),
+            description: x.description.clone(),
+        })
+        .collect()
+}
+
+fn stack(
+    id: &str,
+    located: &Located<StackFile>,
+    criteria: &[Criterion],
+    types: &[ProjectType],
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) -> Stack {
+    let f = located.file.as_path();
+    let s = &located.value;
+    let ratings = keyed(
+        &s.ratings,
+        criteria.iter().map(|c| c.id.as_str()).collect(),
+        "ratings",
+        "criterion",
+        "criteria.yaml",
+        f,
+        sources,
+        d,
+    );
+    let ratings: Vec<Rating> = criteria
+        .iter()
+        .zip(ratings)
+        .map(|(c, r)| {
+            let Some(r) = r else {
+                return Rating {
+                    level: 0,
+                    reason: String::new(),
+                };
+            };
+            let level = c
+                .levels
+                .iter()
+                .position(|l| l.id == r.level)
+                .unwrap_or_else(|| {
+                    d.push(
+                        Diagnostic::error(
+                            f,
+                            format!("`{}` is not a level of criterion `{}`", r.level, c.id),
+                        )
+                        .at(at(
+                            sources,
+                            f,
+                            &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")],
+                        ))
+                        .with_help_opt(did_you_mean(
+                            &r.level,
+                            c.levels.iter().map(|l| l.id.as_str()),
+                        )),
+                    );
+                    0
+                });
+            Rating {
+                level,
+                reason: r.reason.clone(),
+            }
+        })
+        .collect();
+    let fits = keyed(
+        &s.fit,
+        types.iter().map(|t| t.id.as_str()).collect(),
+        "fit",
+        "project type",
+        "project-types.yaml",
+        f,
+        sources,
+        d,
+    );
+    let fit = fits
+        .into_iter()
+        .map(|x| {
+            x.map_or(
+                Fit {
+                    level: data::FitLevel::Poor,
+                    note: None,
+                },
+                |x| Fit {
+                    level: x.fit,
+                    note: x.note.clone(),
+                },
+            )
+        })
+        .collect();
+    if !highlight::is_known(&s.example.language) {
+        d.push(
+            Diagnostic::warning(
+                f,
+                format!(
+                    "no syntax highlighting for language `{}`",
+                    s.example.language
+                ),
+            )
+            .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
+        );
+    }
+    let example_html = highlight::highlight(&s.example.code, &s.example.language)
+        .unwrap_or_else(|| highlight::plain(&s.example.code, &s.example.language));
+    Stack {
+        id: id.to_string(),
+        file: f.to_path_buf(),
+        name: s.name.clone(),
+        language: s.language.clone(),
+        runtime: s.runtime.clone(),
+        frameworks: s.frameworks.clone(),
+        summary: s.summary.clone(),
+        best_for: s.best_for.clone(),
+        ratings,
+        fit,
+        pros: s.pros.clone(),
+        cons: s.cons.clone(),
+        users: s.users.clone(),
+        example_language: s.example.language.clone(),
+        example_html,
+        links: s.links.clone(),
+        long_form: None,
+    }
+}
+
+/// Match a map keyed by ids (`ratings`, `fit`) against the known ids: unknown keys and missing
+/// ids are errors. Returns the values in the order of `known`.
+#[allow(clippy::too_many_arguments)]
+fn keyed<'a, T>(
+    map: &'a BTreeMap<String, T>,
+    known: Vec<&str>,
+    field: &str,
+    what: &str,
+    defined_in: &str,
+    f: &Path,
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) -> Vec<Option<&'a T>> {
+    for key in map.keys() {
+        if !known.contains(&key.as_str()) {
+            d.push(
+                Diagnostic::error(f, format!("unknown {what} `{key}` in `{field}`"))
+                    .at(key_span(sources, f, field, key))
+                    .with_help_opt(did_you_mean(key, known.iter().copied()).or_else(|| {
+                        Some(format!("{what} ids are defined in content/{defined_in}"))
+                    })),
+            );
+        }
+    }
+    let missing: Vec<&str> = known
+        .iter()
+        .copied()
+        .filter(|k| !map.contains_key(*k))
+        .collect();
+    if !missing.is_empty() {
+        let list = missing
+            .iter()
+            .map(|m| format!("`{m}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        d.push(
+            Diagnostic::error(f, format!("`{field}` has no entry for {what} {list}"))
+                .at(at(sources, f, &[Seg::Key(field)]))
+                .with_help(format!(
+                    "every {what} in content/{defined_in} needs an entry here"
+                )),
+        );
+    }
+    known.iter().map(|k| map.get(*k)).collect()
+}
+
+/// The span of a key itself (not its value), for "unknown key" errors.
+fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Span> {
+    let value = at(sources, f, &[Seg::Key(field), Seg::Key(key)])?;
+    let text = sources.get(f)?;
+    let line = text.lines().nth(value.line - 1)?;
+    let col = line.find(key).map(|i| line[..i].chars().count() + 1)?;
+    Some(Span {
+        line: value.line,
+        col,
+        len: key.chars().count(),
+    })
+}

@@ -1,0 +1,292 @@
+//! Flowcharts: every `next` names a node, every node is reachable from `start`, there are no
+//! cycles and no dead ends, every recommended stack exists.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::Path;
+
+use crate::data::{DecisionFile, Located, NodeFile};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::yaml::Seg;
+use crate::markdown::Rendered;
+use crate::model::{Answer, Decision, Node, NodeKind};
+use crate::source::SourceMap;
+use crate::validate::data::at;
+
+/// Check one flowchart and resolve it; `None` when it has errors.
+pub(super) fn resolve(
+    id: &str,
+    located: &Located<DecisionFile>,
+    stacks: &[&str],
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+    render_md: &dyn Fn(&Path, &str) -> Rendered,
+) -> Option<Decision> {
+    let f = located.file.as_path();
+    let file = &located.value;
+    let errors_before = d.error_count();
+    let node_at = |node: &str, rest: &[Seg<'_>]| {
+        let mut path = vec![Seg::Key("nodes"), Seg::Key(node)];
+        path.extend_from_slice(rest);
+        at(sources, f, &path)
+    };
+    let names: Vec<&str> = file.nodes.keys().map(String::as_str).collect();
+    if !file.nodes.contains_key(&file.start) {
+        d.push(
+            Diagnostic::error(
+                f,
+                format!("`start` names `{}`, which is not a node", file.start),
+            )
+            .at(at(sources, f, &[Seg::Key("start")]))
+            .with_help_opt(did_you_mean(&file.start, names.iter().copied())),
+        );
+    }
+    for (name, node) in &file.nodes {
+        check_node(name, node, &names, stacks, f, d, &node_at);
+    }
+    if d.error_count() > errors_before {
+        return None;
+    }
+    // Order: breadth first from the start, so the start is node 0 and layout is stable.
+    let mut order: Vec<&str> = vec![file.start.as_str()];
+    let mut queue = VecDeque::from([file.start.as_str()]);
+    while let Some(n) = queue.pop_front() {
+        for next in successors(&file.nodes[n]) {
+            if !order.contains(&next) {
+                order.push(next);
+                queue.push_back(next);
+            }
+        }
+    }
+    for name in &names {
+        if !order.contains(name) {
+            d.push(
+                Diagnostic::error(f, format!("node `{name}` cannot be reached from `start`"))
+                    .at(node_at(name, &[]).map(|s| key_only(s, name)))
+                    .with_help("point an answer's `next` at it, or remove it"),
+            );
+        }
+    }
+    if let Some((from, answer, cycle)) = find_cycle(&file.start, &file.nodes) {
+        d.push(
+            Diagnostic::error(
+                f,
+                format!("the flowchart has a cycle: {}", cycle.join(" -> ")),
+            )
+            .at(node_at(
+                &from,
+                &[Seg::Key("answers"), Seg::Index(answer), Seg::Key("next")],
+            ))
+            .with_help("every path must end in a result; point this answer at a later node"),
+        );
+    }
+    if d.error_count() > errors_before {
+        return None;
+    }
+    let index: HashMap<&str, usize> = order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let nodes = order
+        .iter()
+        .map(|name| {
+            let node = &file.nodes[*name];
+            let kind = match (&node.question, &node.result) {
+                (Some(q), _) => NodeKind::Question {
+                    text: q.clone(),
+                    help: node.help.clone(),
+                    answers: node
+                        .answers
+                        .iter()
+                        .flatten()
+                        .map(|a| Answer {
+                            label: a.label.clone(),
+                            next: index[a.next.as_str()],
+                        })
+                        .collect(),
+                },
+                (None, r) => NodeKind::Result {
+                    title: r.clone().unwrap_or_default(),
+                    recommend: node
+                        .recommend
+                        .iter()
+                        .flatten()
+                        .filter_map(|s| stacks.iter().position(|x| x == s))
+                        .collect(),
+                    note: render_md(f, node.note.as_deref().unwrap_or_default()),
+                },
+            };
+            Node {
+                id: (*name).to_string(),
+                kind,
+            }
+        })
+        .collect();
+    Some(Decision {
+        id: id.to_string(),
+        file: f.to_path_buf(),
+        title: file.title.clone(),
+        description: file.description.clone(),
+        nodes,
+    })
+}
+
+fn key_only(mut s: crate::diagnostics::Span, name: &str) -> crate::diagnostics::Span {
+    s.len = name.chars().count().max(1);
+    s
+}
+
+fn successors(node: &NodeFile) -> impl Iterator<Item = &str> {
+    node.answers.iter().flatten().map(|a| a.next.as_str())
+}
+
+fn check_node(
+    name: &str,
+    node: &NodeFile,
+    names: &[&str],
+    stacks: &[&str],
+    f: &Path,
+    d: &mut Diagnostics,
+    node_at: &dyn Fn(&str, &[Seg<'_>]) -> Option<crate::diagnostics::Span>,
+) {
+    match (&node.question, &node.result) {
+        (Some(_), Some(_)) | (None, None) => {
+            let what = if node.question.is_some() {
+                "both a question and a result"
+            } else {
+                "neither a question nor a result"
+            };
+            d.push(
+                Diagnostic::error(f, format!("node `{name}` is {what}"))
+                    .at(node_at(name, &[]).map(|s| key_only(s, name)))
+                    .with_help("a node has either `question` and `answers`, or `result`, `recommend` and `note`"),
+            );
+        }
+        (Some(_), None) => {
+            let answers = node.answers.as_deref().unwrap_or_default();
+            if answers.len() < 2 {
+                d.push(
+                    Diagnostic::error(
+                        f,
+                        format!(
+                            "question `{name}` has {} answer{}; a question needs at least two",
+                            answers.len(),
+                            if answers.len() == 1 { "" } else { "s" }
+                        ),
+                    )
+                    .at(node_at(name, &[Seg::Key("answers")])
+                        .or_else(|| node_at(name, &[Seg::Key("question")])))
+                    .with_help("add answers, or make the node a result"),
+                );
+            }
+            for (i, a) in answers.iter().enumerate() {
+                if !names.contains(&a.next.as_str()) {
+                    d.push(
+                        Diagnostic::error(
+                            f,
+                            format!(
+                                "answer `{}` leads to `{}`, which is not a node",
+                                a.label, a.next
+                            ),
+                        )
+                        .at(node_at(
+                            name,
+                            &[Seg::Key("answers"), Seg::Index(i), Seg::Key("next")],
+                        ))
+                        .with_help_opt(did_you_mean(&a.next, names.iter().copied())),
+                    );
+                }
+            }
+            for key in [
+                ("recommend", node.recommend.is_some()),
+                ("note", node.note.is_some()),
+            ] {
+                if key.1 {
+                    d.push(
+                        Diagnostic::error(
+                            f,
+                            format!("question `{name}` has `{}`, which only results have", key.0),
+                        )
+                        .at(node_at(name, &[Seg::Key(key.0)])),
+                    );
+                }
+            }
+        }
+        (None, Some(_)) => {
+            let recommend = node.recommend.as_deref().unwrap_or_default();
+            if recommend.is_empty() {
+                d.push(
+                    Diagnostic::error(f, format!("result `{name}` recommends no stack"))
+                        .at(node_at(name, &[Seg::Key("recommend")])
+                            .or_else(|| node_at(name, &[Seg::Key("result")])))
+                        .with_help("add `recommend: [stack-id, ...]`"),
+                );
+            }
+            for (i, s) in recommend.iter().enumerate() {
+                if !stacks.contains(&s.as_str()) {
+                    d.push(
+                        Diagnostic::error(
+                            f,
+                            format!("result `{name}` recommends unknown stack `{s}`"),
+                        )
+                        .at(node_at(name, &[Seg::Key("recommend"), Seg::Index(i)]))
+                        .with_help_opt(did_you_mean(s, stacks.iter().copied())),
+                    );
+                }
+            }
+            if node.answers.is_some() {
+                d.push(
+                    Diagnostic::error(
+                        f,
+                        format!("result `{name}` has `answers`, which only questions have"),
+                    )
+                    .at(node_at(name, &[Seg::Key("answers")])),
+                );
+            }
+        }
+    }
+}
+
+/// The first cycle reachable from `start`: (node, answer index closing it, the cycle's nodes).
+fn find_cycle(
+    start: &str,
+    nodes: &BTreeMap<String, NodeFile>,
+) -> Option<(String, usize, Vec<String>)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        Open,
+        Done,
+    }
+    fn visit(
+        n: &str,
+        nodes: &BTreeMap<String, NodeFile>,
+        state: &mut HashMap<String, State>,
+        stack: &mut Vec<String>,
+    ) -> Option<(String, usize, Vec<String>)> {
+        state.insert(n.to_string(), State::Open);
+        stack.push(n.to_string());
+        for (i, a) in nodes
+            .get(n)
+            .and_then(|x| x.answers.as_ref())
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            match state.get(&a.next) {
+                Some(State::Open) => {
+                    let from = stack.iter().position(|s| *s == a.next).unwrap_or(0);
+                    let mut cycle = stack[from..].to_vec();
+                    cycle.push(a.next.clone());
+                    return Some((n.to_string(), i, cycle));
+                }
+                Some(State::Done) => {}
+                None if nodes.contains_key(&a.next) => {
+                    if let Some(c) = visit(&a.next, nodes, state, stack) {
+                        return Some(c);
+                    }
+                }
+                None => {}
+            }
+        }
+        stack.pop();
+        state.insert(n.to_string(), State::Done);
+        None
+    }
+    visit(start, nodes, &mut HashMap::new(), &mut Vec::new())
+}
