@@ -32,11 +32,7 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
     let (mut sources, raw) = load::load(&opts.root, &mut d);
-    let theme_name = raw
-        .config
-        .as_ref()
-        .map_or("default", |c| c.theme.as_str())
-        .to_string();
+    let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
     let theme = theme::load(&opts.root, &theme_name, &mut sources, &mut d);
     let mut result = BuildResult {
         diagnostics: Diagnostics::new(),
@@ -52,11 +48,7 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
     if let (Some(site), Some(theme)) = (&result.site, &theme) {
         if !d.has_errors() {
             result.files = render::render(site, theme, &mut d);
-            result.pages = result
-                .files
-                .iter()
-                .filter(|f| f.path.ends_with(".html"))
-                .count();
+            result.pages = result.files.iter().filter(|f| f.path.ends_with(".html")).count();
         }
     }
     result.diagnostics = d;
@@ -83,21 +75,13 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
 fn output_inside_content(opts: &BuildOptions) -> Option<Diagnostic> {
     let root = opts.root.canonicalize().ok()?;
     let out = opts.output_dir();
-    let out = out.canonicalize().ok().or_else(|| {
-        out.parent()?
-            .canonicalize()
-            .ok()
-            .map(|p| p.join(out.file_name().unwrap_or_default()))
-    })?;
+    let out = out
+        .canonicalize()
+        .ok()
+        .or_else(|| out.parent()?.canonicalize().ok().map(|p| p.join(out.file_name().unwrap_or_default())))?;
     let forbidden = [root.clone(), root.join("content"), root.join("themes")];
-    forbidden
-        .iter()
-        .any(|f| out == *f || (out.starts_with(f) && f != &root))
-        .then(|| {
-            Diagnostic::error(
-                out.display().to_string(),
-                "the output folder would overwrite the site's own files",
-            )
+    forbidden.iter().any(|f| out == *f || (out.starts_with(f) && f != &root)).then(|| {
+        Diagnostic::error(out.display().to_string(), "the output folder would overwrite the site's own files")
             .with_help("choose an output folder outside content/ and themes/, e.g. public/")
-        })
+    })
 }

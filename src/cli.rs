@@ -69,12 +69,8 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn run_build(args: BuildArgs) -> ExitCode {
-    let opts = BuildOptions {
-        root: args.root,
-        output: args.output,
-        base_url: args.base_url,
-        drafts: args.drafts,
-    };
+    let opts =
+        BuildOptions { root: args.root, output: args.output, base_url: args.base_url, drafts: args.drafts };
     let result = build::build(&opts);
     report(&result, args.message_format);
     if result.ok() {
@@ -96,9 +92,8 @@ fn report(result: &BuildResult, format: MessageFormat) {
         return;
     }
     let stderr = std::io::stderr();
-    let color = format == MessageFormat::Human
-        && stderr.is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
+    let color =
+        format == MessageFormat::Human && stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut lock = stderr.lock();
     // For machines the diagnostics go to stdout, so they can be piped apart from progress.
     let result = if format == MessageFormat::Human {

@@ -58,16 +58,11 @@ pub struct BuildOptions {
 
 impl BuildOptions {
     pub fn for_root(root: impl Into<PathBuf>) -> Self {
-        BuildOptions {
-            root: root.into(),
-            ..Self::default()
-        }
+        BuildOptions { root: root.into(), ..Self::default() }
     }
 
     pub fn output_dir(&self) -> PathBuf {
-        self.output
-            .clone()
-            .unwrap_or_else(|| self.root.join("public"))
+        self.output.clone().unwrap_or_else(|| self.root.join("public"))
     }
 }
 
@@ -84,9 +79,7 @@ impl BaseUrl {
     /// Parse `https://host/path`; `None` when it is not an http(s) URL.
     pub fn parse(url: &str) -> Option<BaseUrl> {
         let url = url.trim();
-        let rest = url
-            .strip_prefix("https://")
-            .or_else(|| url.strip_prefix("http://"))?;
+        let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
         let (host, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, "/"),
@@ -96,10 +89,7 @@ impl BaseUrl {
         }
         let path = format!("/{}/", path.trim_matches('/')).replace("//", "/");
         let scheme_len = url.len() - rest.len();
-        Some(BaseUrl {
-            absolute: format!("{}{host}{path}", &url[..scheme_len]),
-            path,
-        })
+        Some(BaseUrl { absolute: format!("{}{host}{path}", &url[..scheme_len]), path })
     }
 
     /// The link for a site address such as `guide/intro/` (leading `/` optional).
@@ -122,10 +112,7 @@ mod tests {
         let b = BaseUrl::parse("https://example.org/guide").unwrap();
         assert_eq!(b.absolute, "https://example.org/guide/");
         assert_eq!(b.link("/stacks/go-gin/"), "/guide/stacks/go-gin/");
-        assert_eq!(
-            b.absolute("sitemap.xml"),
-            "https://example.org/guide/sitemap.xml"
-        );
+        assert_eq!(b.absolute("sitemap.xml"), "https://example.org/guide/sitemap.xml");
         let root = BaseUrl::parse("http://127.0.0.1:1111").unwrap();
         assert_eq!(root.link(""), "/");
         assert_eq!(BaseUrl::parse("example.org"), None);

@@ -81,34 +81,19 @@ fn sized(kind: BoxKind, lines: Vec<String>, font: f64, rank: usize) -> LaidBox {
     let (w, h) = if kind == BoxKind::Bend {
         (2.0, 2.0)
     } else {
-        (
-            longest * font * CHAR_W + 2.0 * PAD_X,
-            lines.len() as f64 * font * LINE_H + 2.0 * PAD_Y,
-        )
+        (longest * font * CHAR_W + 2.0 * PAD_X, lines.len() as f64 * font * LINE_H + 2.0 * PAD_Y)
     };
-    LaidBox {
-        kind,
-        x: 0.0,
-        y: 0.0,
-        w,
-        h,
-        lines,
-        rank,
-    }
+    LaidBox { kind, x: 0.0, y: 0.0, w, h, lines, rank }
 }
 
 /// Result boxes list the recommended stacks' names under the title.
 fn node_lines(d: &Decision, i: usize, stack_names: &[&str]) -> Vec<String> {
     match &d.nodes[i].kind {
         NodeKind::Question { text, .. } => wrap(text, 24),
-        NodeKind::Result {
-            title, recommend, ..
-        } => {
+        NodeKind::Result { title, recommend, .. } => {
             let mut lines = wrap(title, 20);
             lines.extend(
-                recommend
-                    .iter()
-                    .map(|&s| format!("→ {}", stack_names.get(s).copied().unwrap_or("?"))),
+                recommend.iter().map(|&s| format!("→ {}", stack_names.get(s).copied().unwrap_or("?"))),
             );
             lines
         }
@@ -154,14 +139,7 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
     let mut boxes: Vec<LaidBox> = drawn
         .iter()
         .enumerate()
-        .map(|(k, &i)| {
-            sized(
-                BoxKind::Node(i),
-                node_lines(d, i, stack_names),
-                FONT,
-                layer[k] * 2,
-            )
-        })
+        .map(|(k, &i)| sized(BoxKind::Node(i), node_lines(d, i, stack_names), FONT, layer[k] * 2))
         .collect();
     // Each answer becomes a chain: node -> label -> bends... -> next node.
     let mut chains: Vec<Vec<usize>> = Vec::new();
@@ -172,10 +150,7 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
         let mut chain = vec![from];
         let label_rank = layer[from] * 2 + 1;
         boxes.push(sized(
-            BoxKind::Label {
-                node: from,
-                answer: ai,
-            },
+            BoxKind::Label { node: from, answer: ai },
             wrap(&answers[ai].label, 14),
             LABEL_FONT,
             label_rank,
@@ -226,11 +201,7 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
                     _ => (bary(&neighbours[b], k), 0.0, k, b),
                 })
                 .collect();
-            keyed.sort_by(|a, b| {
-                a.0.total_cmp(&b.0)
-                    .then(a.1.total_cmp(&b.1))
-                    .then(a.2.cmp(&b.2))
-            });
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
             order[r] = keyed.into_iter().map(|(_, _, _, b)| b).collect();
         }
     }
@@ -244,11 +215,8 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
     }
     for sweep in 0..12 {
         let neighbours = if sweep % 2 == 0 { &up } else { &down };
-        let ranks_iter: Vec<usize> = if sweep % 2 == 0 {
-            (0..ranks).collect()
-        } else {
-            (0..ranks).rev().collect()
-        };
+        let ranks_iter: Vec<usize> =
+            if sweep % 2 == 0 { (0..ranks).collect() } else { (0..ranks).rev().collect() };
         for r in ranks_iter {
             let ids = order[r].clone();
             // Desired centres, then a left-to-right pass that keeps the minimum gaps.
@@ -259,10 +227,7 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
                     if ns.is_empty() {
                         boxes[b].x + boxes[b].w / 2.0
                     } else {
-                        ns.iter()
-                            .map(|&x| boxes[x].x + boxes[x].w / 2.0)
-                            .sum::<f64>()
-                            / ns.len() as f64
+                        ns.iter().map(|&x| boxes[x].x + boxes[x].w / 2.0).sum::<f64>() / ns.len() as f64
                     }
                 })
                 .collect();
@@ -302,11 +267,7 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
     let centre = |b: &LaidBox| b.x + b.w / 2.0;
     let port = |b: &LaidBox, others: &[usize], other: usize, boxes: &[LaidBox]| {
         let mut sorted = others.to_vec();
-        sorted.sort_by(|&p, &q| {
-            centre(&boxes[p])
-                .total_cmp(&centre(&boxes[q]))
-                .then(p.cmp(&q))
-        });
+        sorted.sort_by(|&p, &q| centre(&boxes[p]).total_cmp(&centre(&boxes[q])).then(p.cmp(&q)));
         let k = sorted.iter().position(|&o| o == other).unwrap_or(0) as f64;
         let n = sorted.len() as f64;
         let usable = (b.w - 2.0 * PAD_X).max(0.0).min(n * 28.0);
@@ -318,19 +279,10 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
             let (a, b) = (&boxes[w[0]], &boxes[w[1]]);
             let start = (port(a, &down[w[0]], w[1], &boxes), a.y + a.h);
             let end = (port(b, &up[w[1]], w[0], &boxes), b.y);
-            edges.push(Edge {
-                from: w[0],
-                to: w[1],
-                points: vec![start, end],
-            });
+            edges.push(Edge { from: w[0], to: w[1], points: vec![start, end] });
         }
     }
-    Layout {
-        boxes,
-        edges,
-        width: round(width),
-        height: round(height),
-    }
+    Layout { boxes, edges, width: round(width), height: round(height) }
 }
 
 fn position_map(order: &[Vec<usize>], n: usize) -> Vec<usize> {
@@ -363,11 +315,8 @@ pub fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &s
     for e in &l.edges {
         let ((x1, y1), (x2, y2)) = (e.points[0], e.points[1]);
         let ends_at_node = matches!(l.boxes[e.to].kind, BoxKind::Node(_));
-        let marker = if ends_at_node {
-            format!(" marker-end=\"url(#{prefix}arrow)\"")
-        } else {
-            String::new()
-        };
+        let marker =
+            if ends_at_node { format!(" marker-end=\"url(#{prefix}arrow)\"") } else { String::new() };
         let my = round((y1 + y2) / 2.0);
         s.push_str(&format!(
             "<path class=\"fc-edge\" d=\"M{x1} {y1}C{x1} {my} {x2} {my} {x2} {y2}\"{marker}/>\n"
@@ -415,9 +364,7 @@ pub fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &s
                             recommend
                                 .iter()
                                 .enumerate()
-                                .map(|(k, &st)| {
-                                    (first + k, stack_urls.get(st).map_or("", String::as_str))
-                                })
+                                .map(|(k, &st)| (first + k, stack_urls.get(st).map_or("", String::as_str)))
                                 .collect(),
                         )
                     }
@@ -438,10 +385,9 @@ fn text_lines(s: &mut String, b: &LaidBox, font: f64, links: Option<&[(usize, &s
         let y = round(b.y + PAD_Y + font * LINE_H * (k as f64 + 0.5) + font * 0.35);
         let text = format!("<text x=\"{cx}\" y=\"{y}\">{}</text>", escape(line));
         match links.and_then(|ls| ls.iter().find(|(i, _)| *i == k)) {
-            Some((_, url)) => s.push_str(&format!(
-                "<a href=\"{}\" class=\"fc-stack\">{text}</a>",
-                escape(url)
-            )),
+            Some((_, url)) => {
+                s.push_str(&format!("<a href=\"{}\" class=\"fc-stack\">{text}</a>", escape(url)))
+            }
             None => s.push_str(&text),
         }
     }

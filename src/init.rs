@@ -13,10 +13,7 @@ pub fn init(dir: &Path) -> io::Result<usize> {
     if dir.join("content").exists() {
         return Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
-            format!(
-                "{} already has a content/ folder; nothing was changed",
-                dir.display()
-            ),
+            format!("{} already has a content/ folder; nothing was changed", dir.display()),
         ));
     }
     let mut count = 0;

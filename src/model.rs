@@ -79,12 +79,7 @@ impl Site {
                 p.stacks.contains(&stack)
                     || p.embeds.contains(&Embed::Stack(stack))
                     || p.body.links.iter().any(|l| {
-                        let dest = l
-                            .dest
-                            .trim_start_matches('/')
-                            .split('#')
-                            .next()
-                            .unwrap_or_default();
+                        let dest = l.dest.trim_start_matches('/').split('#').next().unwrap_or_default();
                         dest.trim_end_matches('/') == address.trim_end_matches('/')
                     })
             })
@@ -161,10 +156,7 @@ pub struct Stack {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Embed {
     Stack(usize),
-    Compare {
-        stacks: Vec<usize>,
-        criteria: Vec<usize>,
-    },
+    Compare { stacks: Vec<usize>, criteria: Vec<usize> },
     Decision(usize),
 }
 
@@ -194,16 +186,8 @@ pub struct Node {
 /// A question leads on through its answers; a result recommends stacks.
 #[derive(Debug, Clone)]
 pub enum NodeKind {
-    Question {
-        text: String,
-        help: Option<String>,
-        answers: Vec<Answer>,
-    },
-    Result {
-        title: String,
-        recommend: Vec<usize>,
-        note: Rendered,
-    },
+    Question { text: String, help: Option<String>, answers: Vec<Answer> },
+    Result { title: String, recommend: Vec<usize>, note: Rendered },
 }
 
 /// An answer and the index of the node it leads to.
@@ -225,10 +209,7 @@ impl Decision {
     pub fn paths(&self) -> Vec<Path> {
         fn walk(d: &Decision, node: usize, steps: &mut Vec<(usize, usize)>, out: &mut Vec<Path>) {
             match &d.nodes[node].kind {
-                NodeKind::Result { .. } => out.push(Path {
-                    steps: steps.clone(),
-                    result: node,
-                }),
+                NodeKind::Result { .. } => out.push(Path { steps: steps.clone(), result: node }),
                 NodeKind::Question { answers, .. } => {
                     for (i, a) in answers.iter().enumerate() {
                         steps.push((node, i));

@@ -24,37 +24,22 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn text(path: impl Into<String>, text: String) -> Self {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(text.into_bytes()),
-        }
+        OutputFile { path: path.into(), contents: Contents::Bytes(text.into_bytes()) }
     }
 
     pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(bytes),
-        }
+        OutputFile { path: path.into(), contents: Contents::Bytes(bytes) }
     }
 
     pub fn copy(path: impl Into<String>, from: PathBuf) -> Self {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Copy(from),
-        }
+        OutputFile { path: path.into(), contents: Contents::Copy(from) }
     }
 }
 
 /// Write `files` into `out` through a staging folder, then swap it in.
 pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Diagnostic> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let staging = parent.join(format!(".{name}.staging"));
     let old = parent.join(format!(".{name}.old"));
     let fail = |what: &str, path: &Path, e: io::Error| {
@@ -82,9 +67,8 @@ pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Diagnostic> {
 
 fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Diagnostic> {
     for f in files {
-        let rel = safe_relative(&f.path).ok_or_else(|| {
-            Diagnostic::error(&f.path, "refusing to write outside the output folder")
-        })?;
+        let rel = safe_relative(&f.path)
+            .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
         let dest = staging.join(rel);
         if let Some(dir) = dest.parent() {
             fs::create_dir_all(dir)
@@ -102,9 +86,7 @@ fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Diagnostic> {
 /// `a/b.html` -> `a/b.html`; anything with `..`, a root or a drive is refused.
 fn safe_relative(path: &str) -> Option<PathBuf> {
     let p = Path::new(path);
-    p.components()
-        .all(|c| matches!(c, Component::Normal(_)))
-        .then(|| p.to_path_buf())
+    p.components().all(|c| matches!(c, Component::Normal(_))).then(|| p.to_path_buf())
 }
 
 fn remove(path: &Path) -> io::Result<()> {
@@ -133,10 +115,7 @@ mod tests {
             "two",
             "a failed write keeps the old output"
         );
-        let leftovers: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, ["public"]);
     }
 }

@@ -29,10 +29,7 @@ pub fn span_at(text: &str, offset: usize, len: usize) -> Span {
     let col = text[line_start..offset].chars().count() + 1;
     let end = floor_char_boundary(text, (offset + len).min(text.len()));
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-    let len = text[offset..end.min(line_end).max(offset)]
-        .chars()
-        .count()
-        .max(1);
+    let len = text[offset..end.min(line_end).max(offset)].chars().count().max(1);
     Span { line, col, len }
 }
 
@@ -45,9 +42,7 @@ pub fn byte_range(text: &str, span: Span) -> std::ops::Range<usize> {
             None => return text.len()..text.len(),
         }
     }
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
+    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
     let line = &text[line_start..line_end];
     let char_offset = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
     let start = line_start + char_offset(span.col.saturating_sub(1));
@@ -69,31 +64,10 @@ mod tests {
     #[test]
     fn offsets_become_lines_and_char_columns() {
         let text = "ab\ncdé f\n";
-        assert_eq!(
-            span_at(text, 0, 1),
-            Span {
-                line: 1,
-                col: 1,
-                len: 1
-            }
-        );
-        assert_eq!(
-            span_at(text, 3, 2),
-            Span {
-                line: 2,
-                col: 1,
-                len: 2
-            }
-        );
+        assert_eq!(span_at(text, 0, 1), Span { line: 1, col: 1, len: 1 });
+        assert_eq!(span_at(text, 3, 2), Span { line: 2, col: 1, len: 2 });
         // `f` comes after a two-byte character: column counts characters, not bytes.
-        assert_eq!(
-            span_at(text, 8, 1),
-            Span {
-                line: 2,
-                col: 5,
-                len: 1
-            }
-        );
+        assert_eq!(span_at(text, 8, 1), Span { line: 2, col: 5, len: 1 });
         assert_eq!(span_at(text, 999, 1).line, 3);
     }
 
@@ -102,16 +76,6 @@ mod tests {
         let text = "ab\ncdé f\n";
         let span = span_at(text, 8, 1);
         assert_eq!(&text[byte_range(text, span)], "f");
-        assert_eq!(
-            byte_range(
-                text,
-                Span {
-                    line: 9,
-                    col: 1,
-                    len: 1
-                }
-            ),
-            text.len()..text.len()
-        );
+        assert_eq!(byte_range(text, Span { line: 9, col: 1, len: 1 }), text.len()..text.len());
     }
 }

@@ -30,26 +30,15 @@ pub struct Theme {
 }
 
 /// Load the default theme and the overrides of `themes/<name>/` under `root`.
-pub fn load(
-    root: &Path,
-    name: &str,
-    sources: &mut SourceMap,
-    d: &mut Diagnostics,
-) -> Option<Theme> {
+pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostics) -> Option<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     let mut origins = BTreeMap::new();
     let mut statics = BTreeMap::new();
     for file in embedded_files(&DEFAULT) {
         let path = file.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = path.strip_prefix("templates/") {
-            templates.insert(
-                name.to_string(),
-                file.contents_utf8().unwrap_or_default().to_string(),
-            );
-            origins.insert(
-                name.to_string(),
-                PathBuf::from("(default theme)/templates").join(name),
-            );
+            templates.insert(name.to_string(), file.contents_utf8().unwrap_or_default().to_string());
+            origins.insert(name.to_string(), PathBuf::from("(default theme)/templates").join(name));
         } else if let Some(name) = path.strip_prefix("static/") {
             statics.insert(name.to_string(), Asset::Embedded(file.contents()));
         }
@@ -57,11 +46,7 @@ pub fn load(
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
         for file in load::walk(root, &dir, d) {
-            let rel = file
-                .strip_prefix(&dir)
-                .unwrap_or(&file)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = file.strip_prefix(&dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
             let shown = load::rel_to(root, &file);
             if let Some(tpl) = rel.strip_prefix("templates/") {
                 if let Some(text) = load::read_text(&file, &shown, d) {
@@ -84,16 +69,11 @@ pub fn load(
     }
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-    {
+    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
         d.push(template_error(&e, &origins, None));
         return None;
     }
-    Some(Theme {
-        tera,
-        statics,
-        origins,
-    })
+    Some(Theme { tera, statics, origins })
 }
 
 fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
@@ -115,25 +95,11 @@ pub fn template_error(
 ) -> Diagnostic {
     let (file, span, message) = match e.kind() {
         ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
-            let file = origins
-                .get(r.filename())
-                .cloned()
-                .unwrap_or_else(|| PathBuf::from(r.filename()));
+            let file = origins.get(r.filename()).cloned().unwrap_or_else(|| PathBuf::from(r.filename()));
             let s = r.span();
-            let len = if s.end_line == s.start_line {
-                s.end_col.saturating_sub(s.start_col).max(1)
-            } else {
-                1
-            };
-            (
-                file,
-                Some(Span {
-                    line: s.start_line,
-                    col: s.start_col + 1,
-                    len,
-                }),
-                r.message().to_string(),
-            )
+            let len =
+                if s.end_line == s.start_line { s.end_col.saturating_sub(s.start_col).max(1) } else { 1 };
+            (file, Some(Span { line: s.start_line, col: s.start_col + 1, len }), r.message().to_string())
         }
         _ => (PathBuf::from("themes"), None, full_message(e)),
     };

@@ -38,73 +38,44 @@ pub struct RawData {
 
 /// Decode one data file (path `rel` under content/) into `data`.
 pub fn load_file(data: &mut RawData, file: &Path, rel: &Path, text: &str, d: &mut Diagnostics) {
-    let stem = rel
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string();
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     let is_md = rel.extension().is_some_and(|e| e == "md");
     let folder = rel.parent().and_then(|p| p.to_str()).unwrap_or_default();
     if (folder == "stacks" || folder == "decisions") && !is_valid_id(&stem) {
         d.push(
-            Diagnostic::error(file, format!("`{stem}` is not a valid id"))
-                .with_help("the file name is the id: use lowercase letters, digits and `-`, e.g. `go-gin.yaml`"),
+            Diagnostic::error(file, format!("`{stem}` is not a valid id")).with_help(
+                "the file name is the id: use lowercase letters, digits and `-`, e.g. `go-gin.yaml`",
+            ),
         );
         return;
     }
     match (folder, stem.as_str(), is_md) {
         ("", "criteria", _) => {
             if let Some(v) = parse_nonempty(file, text, d) {
-                data.criteria = Some(Located {
-                    file: file.to_path_buf(),
-                    value: v,
-                });
+                data.criteria = Some(Located { file: file.to_path_buf(), value: v });
             }
         }
         ("", "project-types", _) => {
             if let Some(v) = parse_nonempty(file, text, d) {
-                data.project_types = Some(Located {
-                    file: file.to_path_buf(),
-                    value: v,
-                });
+                data.project_types = Some(Located { file: file.to_path_buf(), value: v });
             }
         }
         ("stacks", _, true) => match frontmatter::split(text) {
-            Ok(split) => data
-                .stack_texts
-                .push((stem, file.to_path_buf(), split.body)),
+            Ok(split) => data.stack_texts.push((stem, file.to_path_buf(), split.body)),
             Err(_) => d.push(
                 Diagnostic::error(file, "front matter is not closed")
-                    .at(Some(Span {
-                        line: 1,
-                        col: 1,
-                        len: 3,
-                    }))
-                    .with_help(
-                        "end the front matter with a line containing only `---`, or remove it",
-                    ),
+                    .at(Some(Span { line: 1, col: 1, len: 3 }))
+                    .with_help("end the front matter with a line containing only `---`, or remove it"),
             ),
         },
         ("stacks", _, false) => {
             if let Some(v) = parse_nonempty(file, text, d) {
-                data.stacks.push((
-                    stem,
-                    Located {
-                        file: file.to_path_buf(),
-                        value: v,
-                    },
-                ));
+                data.stacks.push((stem, Located { file: file.to_path_buf(), value: v }));
             }
         }
         ("decisions", _, _) => {
             if let Some(v) = parse_nonempty(file, text, d) {
-                data.decisions.push((
-                    stem,
-                    Located {
-                        file: file.to_path_buf(),
-                        value: v,
-                    },
-                ));
+                data.decisions.push((stem, Located { file: file.to_path_buf(), value: v }));
             }
         }
         _ => {}
@@ -119,17 +90,13 @@ fn parse_nonempty<T: DeserializeOwned>(file: &Path, text: &str, d: &mut Diagnost
         );
         return None;
     }
-    yaml::parse(file, text, 0..text.len())
-        .map_err(|e| d.push(e))
-        .ok()
+    yaml::parse(file, text, 0..text.len()).map_err(|e| d.push(e)).ok()
 }
 
 /// Ids are lowercase ASCII letters, digits and single dashes: they become addresses.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")

@@ -74,15 +74,9 @@ pub(super) fn human(d: &Diagnostic, sources: &SourceMap, color: bool) -> String 
     };
     let mut report = vec![group];
     if let Some(help) = &d.help {
-        report.push(Group::with_title(
-            Level::HELP.secondary_title(help.as_str()),
-        ));
+        report.push(Group::with_title(Level::HELP.secondary_title(help.as_str())));
     }
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     renderer.render(&report)
 }
 
@@ -105,10 +99,7 @@ pub(super) fn github(d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut props = format!(
-        "file={}",
-        escape_property(&d.file.to_string_lossy().replace('\\', "/"))
-    );
+    let mut props = format!("file={}", escape_property(&d.file.to_string_lossy().replace('\\', "/")));
     if let Some(s) = d.span {
         props.push_str(&format!(",line={},col={}", s.line, s.col));
     }
@@ -120,9 +111,7 @@ pub(super) fn github(d: &Diagnostic) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -137,16 +126,9 @@ mod tests {
 
     fn sample() -> (Diagnostic, SourceMap) {
         let mut sources = SourceMap::default();
-        sources.insert(
-            PathBuf::from("content/a.md"),
-            "---\ntitle: x\nwieght: 3\n---\n".into(),
-        );
+        sources.insert(PathBuf::from("content/a.md"), "---\ntitle: x\nwieght: 3\n---\n".into());
         let d = Diagnostic::error("content/a.md", "unknown field `wieght`")
-            .at(Some(Span {
-                line: 3,
-                col: 1,
-                len: 6,
-            }))
+            .at(Some(Span { line: 3, col: 1, len: 6 }))
             .with_help("did you mean `weight`?");
         (d, sources)
     }

@@ -53,10 +53,7 @@ impl Diagnostic {
     }
 
     pub fn warning(file: impl AsRef<Path>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
     }
 
     pub fn at(mut self, span: Option<Span>) -> Self {
@@ -141,8 +138,7 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<Diagnostic> {
         let mut items = self.items.clone();
         items.sort_by(|a, b| {
-            (&a.file, a.span, a.severity, &a.message)
-                .cmp(&(&b.file, b.span, b.severity, &b.message))
+            (&a.file, a.span, a.severity, &a.message).cmp(&(&b.file, b.span, b.severity, &b.message))
         });
         items.dedup();
         items
@@ -155,28 +151,15 @@ mod tests {
 
     #[test]
     fn location_names_path_line_and_column() {
-        let d = Diagnostic::error("content/guide/intro.md", "bad").at(Some(Span {
-            line: 3,
-            col: 8,
-            len: 1,
-        }));
+        let d = Diagnostic::error("content/guide/intro.md", "bad").at(Some(Span { line: 3, col: 8, len: 1 }));
         assert_eq!(d.location(), "content/guide/intro.md:3:8");
-        assert_eq!(
-            Diagnostic::error("content/site.yaml", "x").location(),
-            "content/site.yaml"
-        );
+        assert_eq!(Diagnostic::error("content/site.yaml", "x").location(), "content/site.yaml");
     }
 
     #[test]
     fn sorted_orders_by_file_then_position_and_dedups() {
         let mut ds = Diagnostics::new();
-        let at = |l| {
-            Some(Span {
-                line: l,
-                col: 1,
-                len: 1,
-            })
-        };
+        let at = |l| Some(Span { line: l, col: 1, len: 1 });
         ds.push(Diagnostic::error("b.md", "x").at(at(1)));
         ds.push(Diagnostic::error("a.md", "y").at(at(9)));
         ds.push(Diagnostic::error("a.md", "z").at(at(2)));

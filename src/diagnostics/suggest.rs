@@ -12,10 +12,7 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A hint naming the nearest candidate, or listing the candidates when there are few.
-pub fn did_you_mean<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let candidates: Vec<&str> = candidates.into_iter().collect();
     if let Some(n) = nearest(name, candidates.iter().copied()) {
         return Some(format!("did you mean `{n}`?"));
@@ -24,11 +21,7 @@ pub fn did_you_mean<'a>(
         0 => None,
         1..=8 => Some(format!(
             "expected one of: {}",
-            candidates
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            candidates.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
         )),
         _ => None,
     }
@@ -52,9 +45,6 @@ mod tests {
             did_you_mean("zzz", ["good", "ok", "poor"]).as_deref(),
             Some("expected one of: `good`, `ok`, `poor`")
         );
-        assert_eq!(
-            did_you_mean("god", ["good", "ok"]).as_deref(),
-            Some("did you mean `good`?")
-        );
+        assert_eq!(did_you_mean("god", ["good", "ok"]).as_deref(), Some("did you mean `good`?"));
     }
 }

@@ -8,13 +8,7 @@ fn q(id: &str, text: &str, next: &[(&str, usize)]) -> Node {
         kind: NodeKind::Question {
             text: text.into(),
             help: None,
-            answers: next
-                .iter()
-                .map(|(l, n)| Answer {
-                    label: (*l).into(),
-                    next: *n,
-                })
-                .collect(),
+            answers: next.iter().map(|(l, n)| Answer { label: (*l).into(), next: *n }).collect(),
         },
     }
 }
@@ -41,22 +35,10 @@ fn chart() -> Decision {
             q(
                 "start",
                 "What kind of project are you building this year?",
-                &[
-                    ("An MVP", 1),
-                    ("A high-load platform with many teams", 2),
-                    ("Internal tools", 4),
-                ],
+                &[("An MVP", 1), ("A high-load platform with many teams", 2), ("Internal tools", 4)],
             ),
-            q(
-                "team",
-                "Which language does the team know best?",
-                &[("JavaScript", 3), ("Python", 2)],
-            ),
-            q(
-                "scale",
-                "How spiky is the traffic?",
-                &[("Spiky", 3), ("Steady", 5)],
-            ),
+            q("team", "Which language does the team know best?", &[("JavaScript", 3), ("Python", 2)]),
+            q("scale", "How spiky is the traffic?", &[("Spiky", 3), ("Steady", 5)]),
             r("node", "Node.js", &[0]),
             r("django", "Django, a batteries-included framework", &[1, 2]),
             r("go", "Go", &[2]),
@@ -94,10 +76,7 @@ fn every_edge_starts_and_ends_on_its_boxes() {
             (sy - (from.y + from.h)).abs() < 0.01 && sx >= from.x && sx <= from.x + from.w,
             "{e:?} leaves {from:?}"
         );
-        assert!(
-            (ey - to.y).abs() < 0.01 && ex >= to.x && ex <= to.x + to.w,
-            "{e:?} enters {to:?}"
-        );
+        assert!((ey - to.y).abs() < 0.01 && ex >= to.x && ex <= to.x + to.w, "{e:?} enters {to:?}");
         assert!(ey > sy, "edges point down");
     }
 }
@@ -106,22 +85,13 @@ fn every_edge_starts_and_ends_on_its_boxes() {
 fn every_answer_has_a_labelled_chain_to_its_next_node() {
     let d = chart();
     let l = layout(&d, &names());
-    let labels = l
-        .boxes
-        .iter()
-        .filter(|b| matches!(b.kind, BoxKind::Label { .. }))
-        .count();
+    let labels = l.boxes.iter().filter(|b| matches!(b.kind, BoxKind::Label { .. })).count();
     assert_eq!(labels, 7);
     // "A high-load platform" skips a layer: start (layer 0) -> scale (layer 2, also under team).
     let bends = l.boxes.iter().filter(|b| b.kind == BoxKind::Bend).count();
     assert!(bends >= 1, "long edges bend between layers");
     // A result reached by several answers is drawn under each of them; questions once.
-    let drawn = |i: usize| {
-        l.boxes
-            .iter()
-            .filter(|b| b.kind == BoxKind::Node(i))
-            .count()
-    };
+    let drawn = |i: usize| l.boxes.iter().filter(|b| b.kind == BoxKind::Node(i)).count();
     assert_eq!((drawn(0), drawn(2), drawn(3), drawn(4)), (1, 1, 2, 1));
 }
 
@@ -137,33 +107,16 @@ fn boxes_fit_their_text_and_everything_fits_the_canvas() {
 
 #[test]
 fn layout_and_svg_are_deterministic_and_escaped() {
-    let a = svg(
-        &chart(),
-        &names(),
-        &["/a/".into(), "/b/".into(), "/c/".into()],
-        "p-",
-    );
-    let b = svg(
-        &chart(),
-        &names(),
-        &["/a/".into(), "/b/".into(), "/c/".into()],
-        "p-",
-    );
+    let a = svg(&chart(), &names(), &["/a/".into(), "/b/".into(), "/c/".into()], "p-");
+    let b = svg(&chart(), &names(), &["/a/".into(), "/b/".into(), "/c/".into()], "p-");
     assert_eq!(a, b);
     assert!(a.contains("<title id=\"p-chart-title\">Test &lt;chart&gt;</title>"));
-    assert!(
-        a.contains("<a href=\"/b/\" class=\"fc-stack\"><text"),
-        "results link to stacks"
-    );
+    assert!(a.contains("<a href=\"/b/\" class=\"fc-stack\"><text"), "results link to stacks");
     for id in ["start", "team", "scale", "node", "django", "go"] {
         assert!(a.contains(&format!("id=\"p-chart-{id}\"")), "{id} is drawn");
     }
     assert!(a.contains("<marker id=\"p-arrow\"") && a.contains("url(#p-arrow)"));
-    assert_eq!(
-        a.matches("id=\"p-chart-django\"").count(),
-        1,
-        "ids stay unique when a result is drawn twice"
-    );
+    assert_eq!(a.matches("id=\"p-chart-django\"").count(), 1, "ids stay unique when a result is drawn twice");
 }
 
 #[test]

@@ -20,23 +20,15 @@ pub fn split(text: &str) -> Result<Split, Unterminated> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let first_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     if text[start..first_end].trim_end() != "---" {
-        return Ok(Split {
-            yaml: None,
-            body: 0,
-        });
+        return Ok(Split { yaml: None, body: 0 });
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut line_start = yaml_start;
     while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
         if text[line_start..line_end].trim_end() == "---" {
             let body = (line_end + 1).min(text.len());
-            return Ok(Split {
-                yaml: Some(yaml_start..line_start),
-                body,
-            });
+            return Ok(Split { yaml: Some(yaml_start..line_start), body });
         }
         line_start = line_end + 1;
     }
@@ -62,13 +54,7 @@ mod tests {
         assert_eq!(&text[s.yaml.unwrap()], "title: A\r\n");
         assert_eq!(&text[s.body..], "body");
         assert_eq!(split("---\n---\n").unwrap().yaml, Some(4..4));
-        assert_eq!(
-            split("# No front matter\n---\n").unwrap(),
-            Split {
-                yaml: None,
-                body: 0
-            }
-        );
+        assert_eq!(split("# No front matter\n---\n").unwrap(), Split { yaml: None, body: 0 });
         assert_eq!(split("---\ntitle: A\n"), Err(Unterminated));
         assert_eq!(split("---"), Err(Unterminated));
     }

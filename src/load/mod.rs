@@ -94,11 +94,7 @@ enum Kind {
 
 fn classify(rel: &Path) -> Kind {
     let ext = rel.extension().and_then(|e| e.to_str()).unwrap_or_default();
-    let top = rel
-        .components()
-        .next()
-        .and_then(|c| c.as_os_str().to_str())
-        .unwrap_or_default();
+    let top = rel.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or_default();
     let depth = rel.components().count();
     match (top, depth, ext) {
         ("site.yaml", 1, _) => Kind::Config,
@@ -122,17 +118,13 @@ pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| rel_to(root, p))
-                    .unwrap_or_else(|| rel_to(root, dir));
+                let path = e.path().map(|p| rel_to(root, p)).unwrap_or_else(|| rel_to(root, dir));
                 let message = if e.loop_ancestor().is_some() {
                     "symlink loop".to_string()
                 } else {
                     format!(
                         "cannot read: {}",
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), ToString::to_string)
+                        e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
                     )
                 };
                 d.push(Diagnostic::error(path, message));
@@ -140,19 +132,13 @@ pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
             }
         };
         if entry.path_is_symlink() {
-            let inside = entry
-                .path()
-                .canonicalize()
-                .map(|t| t.starts_with(&canonical_root));
+            let inside = entry.path().canonicalize().map(|t| t.starts_with(&canonical_root));
             if !matches!(inside, Ok(true)) {
                 d.push(
-                    Diagnostic::error(
-                        rel_to(root, entry.path()),
-                        "symlink points outside the site folder",
-                    )
-                    .with_help(
-                        "copy the file into the site instead; stackguide reads nothing outside it",
-                    ),
+                    Diagnostic::error(rel_to(root, entry.path()), "symlink points outside the site folder")
+                        .with_help(
+                            "copy the file into the site instead; stackguide reads nothing outside it",
+                        ),
                 );
                 continue;
             }
@@ -175,9 +161,7 @@ pub fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<Strin
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             d.push(
                 Diagnostic::error(shown, format!("file is too large ({} bytes)", m.len()))
-                    .with_help(format!(
-                        "input files may be at most {MAX_FILE_BYTES} bytes; split it up"
-                    )),
+                    .with_help(format!("input files may be at most {MAX_FILE_BYTES} bytes; split it up")),
             );
             return None;
         }

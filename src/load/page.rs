@@ -42,39 +42,21 @@ pub struct RawPage {
 pub(super) fn parse(file: &Path, rel: &Path, text: &str) -> Result<RawPage, Diagnostic> {
     let split = frontmatter::split(text).map_err(|Unterminated| {
         Diagnostic::error(file, "front matter is not closed")
-            .at(Some(Span {
-                line: 1,
-                col: 1,
-                len: 3,
-            }))
+            .at(Some(Span { line: 1, col: 1, len: 3 }))
             .with_help("end the front matter with a line containing only `---`")
     })?;
     let Some(range) = split.yaml else {
         return Err(Diagnostic::error(file, "missing front matter")
-            .at(Some(Span {
-                line: 1,
-                col: 1,
-                len: 1,
-            }))
+            .at(Some(Span { line: 1, col: 1, len: 1 }))
             .with_help("start the file with `---`, then `title:` and `description:`, then `---`"));
     };
     if text[range.clone()].trim().is_empty() {
         return Err(Diagnostic::error(file, "front matter is empty")
-            .at(Some(Span {
-                line: 1,
-                col: 1,
-                len: 3,
-            }))
+            .at(Some(Span { line: 1, col: 1, len: 3 }))
             .with_help("a page needs at least `title:` and `description:`"));
     }
     let front: FrontMatter = yaml::parse(file, text, range.clone())?;
-    Ok(RawPage {
-        file: file.to_path_buf(),
-        rel: rel.to_path_buf(),
-        front,
-        yaml: range,
-        body: split.body,
-    })
+    Ok(RawPage { file: file.to_path_buf(), rel: rel.to_path_buf(), front, yaml: range, body: split.body })
 }
 
 #[cfg(test)]

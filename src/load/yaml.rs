@@ -10,11 +10,7 @@ use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 use crate::source::span_at;
 
 /// Deserialize the YAML in `text[range]`; an error is positioned within the whole `text`.
-pub fn parse<T: DeserializeOwned>(
-    file: &Path,
-    text: &str,
-    range: Range<usize>,
-) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, range: Range<usize>) -> Result<T, Diagnostic> {
     serde_yaml::from_str(&text[range.clone()]).map_err(|e| {
         let d = error_to_diagnostic(file, text, range.start, &e);
         match d.span.and_then(|s| text.lines().nth(s.line - 1)) {
@@ -32,7 +28,9 @@ fn error_to_diagnostic(file: &Path, text: &str, base: usize, e: &serde_yaml::Err
     // taken out and the most useful one (where the unfinished construct began) becomes the span.
     let (message, marks) = strip_marks(&e.to_string());
     let yaml = &text[base..];
-    let offset = match (message.contains("end of stream"), marks.last()) {
+    // For an unfinished construct, where it began is where the mistake is.
+    let unfinished = ["end of stream", "flow sequence", "flow mapping", "quoted scalar"];
+    let offset = match (unfinished.iter().any(|u| message.contains(u)), marks.last()) {
         (true, Some(&(line, col))) => base + offset_of(yaml, line, col),
         _ => e.location().map_or(base, |l| base + l.index()),
     };
@@ -52,9 +50,7 @@ fn error_to_diagnostic(file: &Path, text: &str, base: usize, e: &serde_yaml::Err
 /// Where a duplicated key occurs the second time, at or after `from`.
 fn second_key(text: &str, from: usize, message: &str) -> Option<usize> {
     let name = message.split(['`', '"']).nth(1)?;
-    let line_start = text[..from.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
+    let line_start = text[..from.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let mut seen = 0;
     let mut off = line_start;
     for line in text[line_start..].split_inclusive('\n') {
@@ -80,14 +76,10 @@ fn strip_marks(message: &str) -> (String, Vec<(usize, usize)>) {
         let after = &rest[i + " at line ".len()..];
         let mut nums = after.splitn(3, ' ');
         let line = nums.next().and_then(|n| n.parse().ok());
-        let col = nums
-            .next()
-            .filter(|w| *w == "column")
-            .and(nums.next())
-            .map(|c| {
-                let digits: String = c.chars().take_while(char::is_ascii_digit).collect();
-                (digits.len(), digits.parse::<usize>().ok())
-            });
+        let col = nums.next().filter(|w| *w == "column").and(nums.next()).map(|c| {
+            let digits: String = c.chars().take_while(char::is_ascii_digit).collect();
+            (digits.len(), digits.parse::<usize>().ok())
+        });
         match (line, col) {
             (Some(l), Some((n, Some(c)))) => {
                 marks.push((l, c));
@@ -110,17 +102,9 @@ fn line_len(n: usize) -> usize {
 
 /// The byte offset of 1-based `line` and `col` (in characters) in `text`.
 fn offset_of(text: &str, line: usize, col: usize) -> usize {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.saturating_sub(1))
-        .map(str::len)
-        .sum();
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
     let rest = &text[start.min(text.len())..];
-    start
-        + rest
-            .char_indices()
-            .nth(col.saturating_sub(1))
-            .map_or(rest.len(), |(i, _)| i)
+    start + rest.char_indices().nth(col.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
 }
 
 /// "unknown field `x`, expected one of `a`, `b`" -> ("unknown field `x`", "did you mean `a`?").
@@ -130,9 +114,8 @@ fn split_expected(message: &str) -> (String, Option<String>) {
     };
     let candidates: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
     let name = head.split('`').nth(1).unwrap_or_default();
-    if head.starts_with("unknown field") || head.starts_with("unknown variant") {
-        let help = did_you_mean(name, candidates.iter().copied())
-            .or_else(|| Some(format!("expected{tail}")));
+    if head.contains("unknown field") || head.contains("unknown variant") {
+        let help = did_you_mean(name, candidates.iter().copied()).or_else(|| Some(format!("expected{tail}")));
         return (head.to_string(), help);
     }
     (message.to_string(), None)
@@ -153,10 +136,7 @@ fn hint_for(message: &str) -> Option<String> {
 /// The length of the word at `offset`, so the caret underlines the offending key or value.
 fn token_len(text: &str, offset: usize) -> usize {
     text.get(offset..)
-        .map(|rest| {
-            rest.find(|c: char| c == ':' || c == ',' || c.is_whitespace())
-                .unwrap_or(rest.len())
-        })
+        .map(|rest| rest.find(|c: char| c == ':' || c == ',' || c.is_whitespace()).unwrap_or(rest.len()))
         .unwrap_or(1)
         .max(1)
 }
@@ -189,22 +169,12 @@ fn locate_offset(yaml: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
 }
 
 /// Follow `path` through the block-style lines of one scope.
-fn find_block(
-    yaml: &str,
-    mut lines: Vec<(usize, String)>,
-    path: &[Seg<'_>],
-) -> Option<(usize, usize)> {
+fn find_block(yaml: &str, mut lines: Vec<(usize, String)>, path: &[Seg<'_>]) -> Option<(usize, usize)> {
     let (seg, rest) = path.split_first()?;
-    let indent = lines
-        .iter()
-        .filter(|(_, l)| is_content(l))
-        .map(|(_, l)| indent_of(l))
-        .min()?;
+    let indent = lines.iter().filter(|(_, l)| is_content(l)).map(|(_, l)| indent_of(l)).min()?;
     let at_indent = |l: &str| is_content(l) && indent_of(l) == indent;
     let i = match seg {
-        Seg::Key(k) => lines
-            .iter()
-            .position(|(_, l)| at_indent(l) && key_of(l.trim_start()) == Some(k))?,
+        Seg::Key(k) => lines.iter().position(|(_, l)| at_indent(l) && key_of(l.trim_start()) == Some(k))?,
         Seg::Index(n) => {
             lines
                 .iter()
@@ -259,9 +229,7 @@ fn flow_locate(yaml: &str, offset: usize, path: &[Seg<'_>]) -> Option<(usize, us
         let open = line.find(['{', '['])?;
         let items = split_flow(&line[open + 1..]);
         let (item_off, item) = match seg {
-            Seg::Key(k) => items
-                .into_iter()
-                .find(|(_, s)| key_of(s.trim()) == Some(k))?,
+            Seg::Key(k) => items.into_iter().find(|(_, s)| key_of(s.trim()) == Some(k))?,
             Seg::Index(i) => items.into_iter().nth(*i)?,
         };
         let lead = item.len() - item.trim_start().len();
@@ -354,9 +322,7 @@ mod tests {
         assert_eq!(at(&[Key("users"), Index(1), Key("size")]), (11, 11));
         assert_eq!(at(&[Key("fit"), Index(1)]), (14, 3));
         assert_eq!(locate(DOC, 0..DOC.len(), &[Key("nope")]), None);
-        let len = locate(DOC, 0..DOC.len(), &[Key("stacks"), Index(1)])
-            .unwrap()
-            .len;
+        let len = locate(DOC, 0..DOC.len(), &[Key("stacks"), Index(1)]).unwrap().len;
         assert_eq!(len, 3);
     }
 
@@ -386,32 +352,22 @@ mod tests {
 
         let d = parse_err("---\ntitle: [x\n");
         assert_eq!(d.location(), "a.md:2:8");
-        assert_eq!(
-            d.message,
-            "title: invalid type: sequence, expected a string"
-        );
+        assert_eq!(d.message, "title: invalid type: sequence, expected a string");
+
+        let text = "title: [a, b\nweight: [1]\n";
+        let d = parse::<serde_yaml::Value>(Path::new("a.md"), text, 0..text.len()).unwrap_err();
+        assert_eq!(d.message, "did not find expected ',' or ']', while parsing a flow sequence");
+        assert_eq!(d.location(), "a.md:1:8", "the span points where the list opened");
 
         let d = parse_err("---\ntitle: \"open\nweight: 1\n");
-        assert_eq!(
-            d.message,
-            "found unexpected end of stream, while scanning a quoted scalar"
-        );
-        assert_eq!(
-            d.location(),
-            "a.md:2:8",
-            "the span points where the quote opened"
-        );
+        assert_eq!(d.message, "found unexpected end of stream, while scanning a quoted scalar");
+        assert_eq!(d.location(), "a.md:2:8", "the span points where the quote opened");
 
         let d = parse_err("---\ntitle: a\n\tweight: 1\n");
         assert_eq!(d.location(), "a.md:3:1", "{d:?}");
         assert!(d.help.unwrap().contains("tab"));
         // Tabs inside a block scalar (Go code, say) are content, not indentation.
-        let ok: Front = parse(
-            Path::new("a.md"),
-            "title: |\n  func() {\n  \treturn\n  }\n",
-            0..34,
-        )
-        .unwrap();
+        let ok: Front = parse(Path::new("a.md"), "title: |\n  func() {\n  \treturn\n  }\n", 0..34).unwrap();
         assert!(ok.title.contains("\treturn"));
 
         let d = parse_err("---\ntitle: a\ntitle: b\n");

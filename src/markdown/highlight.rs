@@ -31,8 +31,7 @@ fn find(lang: &str) -> Option<&'static SyntaxReference> {
         "yml" => "yaml".to_string(),
         other => other.to_string(),
     };
-    set.find_syntax_by_token(&token)
-        .or_else(|| set.find_syntax_by_name(&token))
+    set.find_syntax_by_token(&token).or_else(|| set.find_syntax_by_name(&token))
 }
 
 /// Whether `lang` is known (or deliberately plain).
@@ -42,21 +41,14 @@ pub fn is_known(lang: &str) -> bool {
 
 /// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
-    let mut html = format!(
-        "<pre class=\"code\" data-lang=\"{}\"><code>",
-        escape_attr(lang)
-    );
+    let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape_attr(lang));
     if PLAIN.contains(&lang) {
         html.push_str(&escape_text(code));
     } else {
         let syntax = find(lang)?;
-        let mut generator =
-            ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
+        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
         for line in LinesWithEndings::from(code) {
-            if generator
-                .parse_html_for_line_which_includes_newline(line)
-                .is_err()
-            {
+            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
                 return Some(plain(code, lang));
             }
         }
@@ -89,9 +81,7 @@ pub fn stylesheets() -> (String, String) {
 }
 
 fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn escape_attr(s: &str) -> String {

@@ -13,17 +13,8 @@ use serde::Serialize;
 pub use slug::slugify;
 
 /// Ids the page template uses itself; headings never take them.
-const RESERVED_IDS: &[&str] = &[
-    "main",
-    "content",
-    "sidebar",
-    "toc",
-    "search",
-    "top",
-    "nav",
-    "menu",
-    "footnotes",
-];
+const RESERVED_IDS: &[&str] =
+    &["main", "content", "sidebar", "toc", "search", "top", "nav", "menu", "footnotes"];
 
 /// The kinds of fenced block that embed data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -101,12 +92,7 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
     let mut iter = Parser::new_ext(body, options()).into_offset_iter();
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
                 let mut inner = Vec::new();
                 let mut has_link = false;
                 for (e, _) in iter.by_ref() {
@@ -121,11 +107,7 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
                 let wanted = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&title));
                 let id = unique_id(&wanted, &mut used);
                 if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                    out.toc.push(TocEntry {
-                        level: level as u8,
-                        id: id.clone(),
-                        title: title.clone(),
-                    });
+                    out.toc.push(TocEntry { level: level as u8, id: id.clone(), title: title.clone() });
                 }
                 out.anchors.insert(id.clone());
                 let class = if classes.is_empty() {
@@ -135,9 +117,7 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
                 };
                 let _ = attrs;
                 let tag = format!("h{}", level as u8);
-                events.push(Event::Html(
-                    format!("<{tag} id=\"{}\"{class}>", escape(&id)).into(),
-                ));
+                events.push(Event::Html(format!("<{tag} id=\"{}\"{class}>", escape(&id)).into()));
                 if !has_link {
                     events.push(Event::Html(
                         format!("<a class=\"heading-link\" href=\"#{}\">", escape(&id)).into(),
@@ -153,9 +133,7 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().unwrap_or("").to_string()
-                    }
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
                 let mut code = String::new();
@@ -178,67 +156,30 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
                     _ => None,
                 };
                 if let Some(kind) = kind {
-                    events.push(Event::Html(
-                        format!("{}\n", placeholder(out.directives.len())).into(),
-                    ));
+                    events.push(Event::Html(format!("{}\n", placeholder(out.directives.len())).into()));
                     out.directives.push(Directive {
                         kind,
                         body: code,
-                        offset: if code_offset.is_some() {
-                            offset
-                        } else {
-                            range.start
-                        },
+                        offset: if code_offset.is_some() { offset } else { range.start },
                     });
                     continue;
                 }
                 let html = highlight::highlight(&code, &lang).unwrap_or_else(|| {
-                    out.unknown_languages.push(UnknownLanguage {
-                        lang: lang.clone(),
-                        offset: range.start,
-                    });
+                    out.unknown_languages.push(UnknownLanguage { lang: lang.clone(), offset: range.start });
                     highlight::plain(&code, &lang)
                 });
                 out.text.push_str(&code);
                 events.push(Event::Html(html.into()));
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset: range.start,
-                    len: range.len(),
-                });
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                out.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, len: range.len() });
                 let href = rewrite(&dest_url);
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: CowStr::from(href),
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(href), title, id }));
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                out.links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    offset: range.start,
-                    len: range.len(),
-                });
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                out.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, len: range.len() });
                 let href = rewrite(&dest_url);
-                events.push(Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: CowStr::from(href),
-                    title,
-                    id,
-                }));
+                events.push(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(href), title, id }));
             }
             Event::Text(ref t) | Event::Code(ref t) => {
                 out.text.push_str(t);

@@ -25,10 +25,7 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(
-            slugify("Read replicas and sharding"),
-            "read-replicas-and-sharding"
-        );
+        assert_eq!(slugify("Read replicas and sharding"), "read-replicas-and-sharding");
         assert_eq!(
             slugify("Step 6: Decide and record it in an ADR"),
             "step-6-decide-and-record-it-in-an-adr"

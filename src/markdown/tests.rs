@@ -6,23 +6,14 @@ fn md(body: &str) -> Rendered {
 
 #[test]
 fn headings_get_unique_ids_self_links_and_a_toc() {
-    let r =
-        md("# Title\n\n## Read replicas\n\n### Read replicas\n\n## Custom {#mine}\n\n## Main\n");
+    let r = md("# Title\n\n## Read replicas\n\n### Read replicas\n\n## Custom {#mine}\n\n## Main\n");
     assert!(r.html.contains("<h2 id=\"read-replicas\"><a class=\"heading-link\" href=\"#read-replicas\">Read replicas</a></h2>"), "{}", r.html);
     assert!(r.html.contains("<h3 id=\"read-replicas-1\">"));
     assert!(r.html.contains("<h2 id=\"mine\">"));
     // Ids the template uses are never given to headings.
     assert!(r.html.contains("<h2 id=\"main-1\">"));
     let toc: Vec<_> = r.toc.iter().map(|t| (t.level, t.id.as_str())).collect();
-    assert_eq!(
-        toc,
-        [
-            (2, "read-replicas"),
-            (3, "read-replicas-1"),
-            (2, "mine"),
-            (2, "main-1")
-        ]
-    );
+    assert_eq!(toc, [(2, "read-replicas"), (3, "read-replicas-1"), (2, "mine"), (2, "main-1")]);
     assert!(r.anchors.contains("title"));
 }
 
@@ -30,24 +21,16 @@ fn headings_get_unique_ids_self_links_and_a_toc() {
 fn links_are_rewritten_and_recorded_with_positions() {
     let body = "See [a](../a.md#x) and ![img](pic.png).\n";
     let r = md(body);
-    assert!(
-        r.html.contains("href=\"REWRITTEN(../a.md#x)\""),
-        "{}",
-        r.html
-    );
+    assert!(r.html.contains("href=\"REWRITTEN(../a.md#x)\""), "{}", r.html);
     assert!(r.html.contains("src=\"REWRITTEN(pic.png)\""));
     assert_eq!(r.links.len(), 2);
-    assert_eq!(
-        &body[r.links[0].offset..r.links[0].offset + r.links[0].len],
-        "[a](../a.md#x)"
-    );
+    assert_eq!(&body[r.links[0].offset..r.links[0].offset + r.links[0].len], "[a](../a.md#x)");
 }
 
 #[test]
 fn extensions_are_on() {
-    let r = md(
-        "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ and a note[^1]\n\n[^1]: The note.\n\n- [x] done\n",
-    );
+    let r =
+        md("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ and a note[^1]\n\n[^1]: The note.\n\n- [x] done\n");
     assert!(r.html.contains("<table>"));
     assert!(r.html.contains("<del>old</del>"));
     assert!(r.html.contains("footnote-definition"));
@@ -71,10 +54,7 @@ fn directive_blocks_become_placeholders() {
     assert_eq!(r.directives.len(), 2);
     assert_eq!(r.directives[0].kind, DirectiveKind::Stack);
     assert_eq!(r.directives[0].body, "go-gin\n");
-    assert_eq!(
-        &body[r.directives[0].offset..r.directives[0].offset + 6],
-        "go-gin"
-    );
+    assert_eq!(&body[r.directives[0].offset..r.directives[0].offset + 6], "go-gin");
     assert!(r.html.contains(&placeholder(0)));
     assert!(r.html.contains(&placeholder(1)));
     assert!(!r.html.contains("go-gin"));

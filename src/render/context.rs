@@ -37,11 +37,7 @@ impl<'a> SiteView<'a> {
                 .iter()
                 .map(|l| NavLink {
                     title: l.title.clone(),
-                    url: if l.url.starts_with('/') {
-                        site.base.link(&l.url)
-                    } else {
-                        l.url.clone()
-                    },
+                    url: if l.url.starts_with('/') { site.base.link(&l.url) } else { l.url.clone() },
                 })
                 .collect(),
         }
@@ -58,11 +54,7 @@ pub struct PageLink<'a> {
 
 impl<'a> PageLink<'a> {
     pub fn new(site: &'a Site, page: &'a Page) -> Self {
-        PageLink {
-            title: &page.title,
-            description: &page.description,
-            url: site.base.link(&page.address),
-        }
+        PageLink { title: &page.title, description: &page.description, url: site.base.link(&page.address) }
     }
 }
 

@@ -56,11 +56,8 @@ pub struct DecisionView<'a> {
 pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
     let d = &site.decisions[i];
     let names: Vec<&str> = site.stacks.iter().map(|s| s.name.as_str()).collect();
-    let urls: Vec<String> = site
-        .stacks
-        .iter()
-        .map(|s| site.base.link(&format!("stacks/{}/", s.id)))
-        .collect();
+    let urls: Vec<String> =
+        site.stacks.iter().map(|s| site.base.link(&format!("stacks/{}/", s.id))).collect();
     let mut seen = HashSet::new();
     DecisionView {
         id: &d.id,
@@ -70,16 +67,8 @@ pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
         svg: flowchart::svg(d, &names, &urls, prefix),
         list: list(site, d, 0, &mut seen),
         json: json(site, d),
-        questions: d
-            .nodes
-            .iter()
-            .filter(|n| matches!(n.kind, NodeKind::Question { .. }))
-            .count(),
-        results: d
-            .nodes
-            .iter()
-            .filter(|n| matches!(n.kind, NodeKind::Result { .. }))
-            .count(),
+        questions: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question { .. })).count(),
+        results: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Result { .. })).count(),
     }
 }
 
@@ -96,29 +85,18 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: usize, seen: &mut HashSet<usize>
         note: None,
     };
     match &node.kind {
-        NodeKind::Question {
-            text,
-            help,
-            answers,
-        } => {
+        NodeKind::Question { text, help, answers } => {
             out.text = text;
             if first {
                 out.kind = "question";
                 out.help = help.as_deref();
                 out.answers = answers
                     .iter()
-                    .map(|a| ListAnswer {
-                        label: &a.label,
-                        next: list(site, d, a.next, seen),
-                    })
+                    .map(|a| ListAnswer { label: &a.label, next: list(site, d, a.next, seen) })
                     .collect();
             }
         }
-        NodeKind::Result {
-            title,
-            recommend,
-            note,
-        } => {
+        NodeKind::Result { title, recommend, note } => {
             out.text = title;
             out.kind = "result";
             out.recommend = recommend.iter().map(|&s| stack_link(site, s)).collect();
@@ -157,11 +135,7 @@ fn json(site: &Site, d: &Decision) -> String {
         .nodes
         .iter()
         .map(|n| match &n.kind {
-            NodeKind::Question {
-                text,
-                help,
-                answers,
-            } => WizardNode {
+            NodeKind::Question { text, help, answers } => WizardNode {
                 id: &n.id,
                 question: Some(text),
                 help: help.as_deref(),
@@ -170,11 +144,7 @@ fn json(site: &Site, d: &Decision) -> String {
                 note: None,
                 recommend: Vec::new(),
             },
-            NodeKind::Result {
-                title,
-                recommend,
-                note,
-            } => WizardNode {
+            NodeKind::Result { title, recommend, note } => WizardNode {
                 id: &n.id,
                 question: None,
                 help: None,

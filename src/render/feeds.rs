@@ -7,15 +7,10 @@ use crate::model::Site;
 
 /// Every page's absolute address, sorted, with `lastmod` where the page says when it was updated.
 pub(super) fn sitemap(site: &Site, addresses: &[String]) -> String {
-    let updated: HashMap<&str, &str> = site
-        .pages
-        .iter()
-        .filter_map(|p| Some((p.address.as_str(), p.updated.as_deref()?)))
-        .collect();
-    let mut entries: Vec<(String, Option<&str>)> = addresses
-        .iter()
-        .map(|a| (site.base.absolute(a), updated.get(a.as_str()).copied()))
-        .collect();
+    let updated: HashMap<&str, &str> =
+        site.pages.iter().filter_map(|p| Some((p.address.as_str(), p.updated.as_deref()?))).collect();
+    let mut entries: Vec<(String, Option<&str>)> =
+        addresses.iter().map(|a| (site.base.absolute(a), updated.get(a.as_str()).copied())).collect();
     entries.sort();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -33,8 +28,5 @@ pub(super) fn sitemap(site: &Site, addresses: &[String]) -> String {
 
 /// Allow everything and point at the sitemap.
 pub(super) fn robots(site: &Site) -> String {
-    format!(
-        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        site.base.absolute("sitemap.xml")
-    )
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.base.absolute("sitemap.xml"))
 }

@@ -64,10 +64,8 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
     shared.insert("site", &SiteView::new(site));
     shared.insert("sidebar", &sidebar(site));
     let jobs = jobs(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|&job| render_job(site, theme, &shared, job))
-        .collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> =
+        jobs.par_iter().map(|&job| render_job(site, theme, &shared, job)).collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     for r in results {
         match r {
@@ -75,15 +73,9 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
             Err(e) => d.push(e),
         }
     }
-    let pages: Vec<String> = jobs
-        .iter()
-        .filter(|j| !matches!(j, Job::NotFound))
-        .map(|j| j.address(site))
-        .collect();
-    files.push(OutputFile::text(
-        "sitemap.xml",
-        feeds::sitemap(site, &pages),
-    ));
+    let pages: Vec<String> =
+        jobs.iter().filter(|j| !matches!(j, Job::NotFound)).map(|j| j.address(site)).collect();
+    files.push(OutputFile::text("sitemap.xml", feeds::sitemap(site, &pages)));
     files.push(OutputFile::text("robots.txt", feeds::robots(site)));
     let (light, dark) = highlight::stylesheets();
     files.push(OutputFile::text("syntax-light.css", light));
@@ -102,26 +94,12 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
 }
 
 fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) -> SimplePage<'a> {
-    SimplePage {
-        title,
-        description,
-        url: site.base.link(address),
-        permalink: site.base.absolute(address),
-    }
+    SimplePage { title, description, url: site.base.link(address), permalink: site.base.absolute(address) }
 }
 
-fn render_job(
-    site: &Site,
-    theme: &Theme,
-    shared: &Context,
-    job: Job,
-) -> Result<OutputFile, Diagnostic> {
+fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<OutputFile, Diagnostic> {
     let address = job.address(site);
-    let path = if address.ends_with(".html") {
-        address.clone()
-    } else {
-        format!("{address}index.html")
-    };
+    let path = if address.ends_with(".html") { address.clone() } else { format!("{address}index.html") };
     let mut ctx = shared.clone();
     let (template, source): (&str, &Path) = match job {
         Job::Markdown(i) => return render_page(site, theme, shared, &site.pages[i]),
@@ -152,22 +130,14 @@ fn render_job(
         }
         Job::Decision(i) => {
             let dec = &site.decisions[i];
-            ctx.insert(
-                "page",
-                &simple(site, &dec.title, &dec.description, &address),
-            );
+            ctx.insert("page", &simple(site, &dec.title, &dec.description, &address));
             ctx.insert("decision", &decide::view(site, i, ""));
             ("decision.html", dec.file.as_path())
         }
         Job::NotFound => {
             ctx.insert(
                 "page",
-                &simple(
-                    site,
-                    "Page not found",
-                    "There is no page at this address.",
-                    &address,
-                ),
+                &simple(site, "Page not found", "There is no page at this address.", &address),
             );
             ("404.html", Path::new("404.html"))
         }
@@ -179,12 +149,7 @@ fn render_job(
     Ok(OutputFile::text(path, html))
 }
 
-fn render_page(
-    site: &Site,
-    theme: &Theme,
-    shared: &Context,
-    page: &Page,
-) -> Result<OutputFile, Diagnostic> {
+fn render_page(site: &Site, theme: &Theme, shared: &Context, page: &Page) -> Result<OutputFile, Diagnostic> {
     let mut content = page.body.html.clone();
     for (n, embed) in page.embeds.iter().enumerate() {
         let html = render_embed(site, theme, embed, n)
@@ -193,23 +158,13 @@ fn render_page(
     }
     let mut ctx = shared.clone();
     ctx.insert("page", &PageView::new(site, page, content));
-    let cards: Vec<stacks::Card<'_>> = page
-        .stacks
-        .iter()
-        .map(|&s| stacks::Card::new(site, &site.stacks[s]))
-        .collect();
+    let cards: Vec<stacks::Card<'_>> =
+        page.stacks.iter().map(|&s| stacks::Card::new(site, &site.stacks[s])).collect();
     ctx.insert("stacks", &cards);
     if page.kind == PageKind::Home {
-        let all: Vec<stacks::Card<'_>> = site
-            .stacks
-            .iter()
-            .map(|s| stacks::Card::new(site, s))
-            .collect();
+        let all: Vec<stacks::Card<'_>> = site.stacks.iter().map(|s| stacks::Card::new(site, s)).collect();
         ctx.insert("all_stacks", &all);
-        ctx.insert(
-            "main_decision",
-            &site.main_decision.map(|i| decide::view(site, i, "home-")),
-        );
+        ctx.insert("main_decision", &site.main_decision.map(|i| decide::view(site, i, "home-")));
     }
     let template = match page.kind {
         PageKind::Home => "home.html",
@@ -220,29 +175,18 @@ fn render_page(
         .tera
         .render(template, &ctx)
         .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
-    Ok(OutputFile::text(
-        format!("{}index.html", page.address),
-        html,
-    ))
+    Ok(OutputFile::text(format!("{}index.html", page.address), html))
 }
 
 /// A directive block, rendered by the same components the generated pages use.
-fn render_embed(
-    site: &Site,
-    theme: &Theme,
-    embed: &Embed,
-    n: usize,
-) -> Result<String, tera::Error> {
+fn render_embed(site: &Site, theme: &Theme, embed: &Embed, n: usize) -> Result<String, tera::Error> {
     let mut ctx = Context::new();
     let name = match embed {
         Embed::Stack(s) => {
             ctx.insert("card", &stacks::Card::new(site, &site.stacks[*s]));
             "stack_card"
         }
-        Embed::Compare {
-            stacks: st,
-            criteria,
-        } => {
+        Embed::Compare { stacks: st, criteria } => {
             ctx.insert("matrix", &stacks::matrix(site, st, criteria));
             ctx.insert("caption", &"Comparison");
             "compare_table"

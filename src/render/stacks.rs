@@ -42,12 +42,7 @@ pub struct CriterionView<'a> {
 
 impl<'a> CriterionView<'a> {
     pub fn new(c: &'a Criterion) -> Self {
-        CriterionView {
-            id: &c.id,
-            name: &c.name,
-            description: &c.description,
-            levels: &c.levels,
-        }
+        CriterionView { id: &c.id, name: &c.name, description: &c.description, levels: &c.levels }
     }
 }
 
@@ -130,25 +125,15 @@ pub struct ProjectTypeView<'a> {
 
 /// The matrix of `stacks` against `criteria` (indices into the site's lists).
 pub fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matrix<'a> {
-    let mut languages: Vec<&str> = stacks
-        .iter()
-        .map(|&s| site.stacks[s].language.as_str())
-        .collect();
+    let mut languages: Vec<&str> = stacks.iter().map(|&s| site.stacks[s].language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
     Matrix {
-        criteria: criteria
-            .iter()
-            .map(|&c| CriterionView::new(&site.criteria[c]))
-            .collect(),
+        criteria: criteria.iter().map(|&c| CriterionView::new(&site.criteria[c])).collect(),
         project_types: site
             .project_types
             .iter()
-            .map(|p| ProjectTypeView {
-                id: &p.id,
-                name: &p.name,
-                description: &p.description,
-            })
+            .map(|p| ProjectTypeView { id: &p.id, name: &p.name, description: &p.description })
             .collect(),
         rows: stacks
             .iter()
@@ -157,9 +142,7 @@ pub fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matri
                 MatrixRow {
                     card: Card::new(site, stack),
                     ratings: criteria.iter().map(|&c| rating(site, stack, c)).collect(),
-                    fit: (0..site.project_types.len())
-                        .map(|t| fit(site, stack, t))
-                        .collect(),
+                    fit: (0..site.project_types.len()).map(|t| fit(site, stack, t)).collect(),
                 }
             })
             .collect(),
@@ -208,28 +191,18 @@ pub fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>) -> St
         .stacks
         .iter()
         .filter(|o| o.id != s.id)
-        .map(|o| Linked {
-            title: &o.name,
-            url: site.base.link(&compare_address(&s.id, &o.id)),
-        })
+        .map(|o| Linked { title: &o.name, url: site.base.link(&compare_address(&s.id, &o.id)) })
         .collect();
     let chapters = site
         .chapters_about(i)
         .into_iter()
-        .map(|p| Linked {
-            title: &site.pages[p].title,
-            url: site.base.link(&site.pages[p].address),
-        })
+        .map(|p| Linked { title: &site.pages[p].title, url: site.base.link(&site.pages[p].address) })
         .collect();
     StackPage {
         card: Card::new(site, s),
         frameworks: &s.frameworks,
-        ratings: (0..site.criteria.len())
-            .map(|c| rating(site, s, c))
-            .collect(),
-        fit: (0..site.project_types.len())
-            .map(|t| fit(site, s, t))
-            .collect(),
+        ratings: (0..site.criteria.len()).map(|c| rating(site, s, c)).collect(),
+        fit: (0..site.project_types.len()).map(|t| fit(site, s, t)).collect(),
         pros: &s.pros,
         cons: &s.cons,
         users: &s.users,
@@ -248,10 +221,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
     let mut out = Vec::new();
     for d in &site.decisions {
         for path in d.paths() {
-            let NodeKind::Result {
-                title, recommend, ..
-            } = &d.nodes[path.result].kind
-            else {
+            let NodeKind::Result { title, recommend, .. } = &d.nodes[path.result].kind else {
                 continue;
             };
             if !recommend.contains(&stack) {
@@ -332,11 +302,7 @@ pub fn compare_page(site: &Site, a: usize, b: usize) -> ComparePage<'_> {
         .iter()
         .enumerate()
         .map(|(t, p)| FitRow {
-            project_type: ProjectTypeView {
-                id: &p.id,
-                name: &p.name,
-                description: &p.description,
-            },
+            project_type: ProjectTypeView { id: &p.id, name: &p.name, description: &p.description },
             a: fit(site, sa, t),
             b: fit(site, sb, t),
             better: ahead(sa.fit[t].level, sb.fit[t].level),

@@ -17,6 +17,8 @@ pub(super) struct Data {
     pub(super) criteria: Vec<Criterion>,
     pub(super) project_types: Vec<ProjectType>,
     pub(super) stacks: Vec<Stack>,
+    /// Whether criteria.yaml and project-types.yaml are usable for checking references.
+    pub(super) yardsticks_ok: bool,
 }
 
 /// Where an error is in a data file.
@@ -32,21 +34,13 @@ pub(super) fn resolve(
     d: &mut Diagnostics,
     render_md: &dyn Fn(&Path, &str) -> markdown::Rendered,
 ) -> Data {
-    let criteria = raw
-        .criteria
-        .as_ref()
-        .map(|c| criteria(c, sources, d))
-        .unwrap_or_default();
-    let project_types = raw
-        .project_types
-        .as_ref()
-        .map(|p| project_types(p, sources, d))
-        .unwrap_or_default();
+    let before = d.error_count();
+    let criteria = raw.criteria.as_ref().map(|c| criteria(c, sources, d)).unwrap_or_default();
+    let project_types = raw.project_types.as_ref().map(|p| project_types(p, sources, d)).unwrap_or_default();
     if !raw.stacks.is_empty() {
-        for (present, name) in [
-            (raw.criteria.is_some(), "criteria.yaml"),
-            (raw.project_types.is_some(), "project-types.yaml"),
-        ] {
+        for (present, name) in
+            [(raw.criteria.is_some(), "criteria.yaml"), (raw.project_types.is_some(), "project-types.yaml")]
+        {
             if !present {
                 d.push(
                     Diagnostic::error(
@@ -58,19 +52,16 @@ pub(super) fn resolve(
             }
         }
     }
-    let texts: HashMap<&str, (&Path, usize)> = raw
-        .stack_texts
-        .iter()
-        .map(|(id, f, off)| (id.as_str(), (f.as_path(), *off)))
-        .collect();
+    // With broken or missing yardsticks, checking each stack against them only repeats the error.
+    let yardsticks_ok = d.error_count() == before
+        && (raw.stacks.is_empty() || (raw.criteria.is_some() && raw.project_types.is_some()));
+    let texts: HashMap<&str, (&Path, usize)> =
+        raw.stack_texts.iter().map(|(id, f, off)| (id.as_str(), (f.as_path(), *off))).collect();
     for (id, file, _) in &raw.stack_texts {
         if !raw.stacks.iter().any(|(s, _)| s == id) {
             d.push(
-                Diagnostic::error(
-                    file,
-                    format!("`{id}.md` has no stack profile `{id}.yaml` beside it"),
-                )
-                .with_help_opt(did_you_mean(id, raw.stacks.iter().map(|(s, _)| s.as_str()))),
+                Diagnostic::error(file, format!("`{id}.md` has no stack profile `{id}.yaml` beside it"))
+                    .with_help_opt(did_you_mean(id, raw.stacks.iter().map(|(s, _)| s.as_str()))),
             );
         }
     }
@@ -78,7 +69,7 @@ pub(super) fn resolve(
         .stacks
         .iter()
         .map(|(id, file)| {
-            let mut s = stack(id, file, &criteria, &project_types, sources, d);
+            let mut s = stack(id, file, &criteria, &project_types, yardsticks_ok, sources, d);
             if let Some((md, offset)) = texts.get(id.as_str()) {
                 let text = sources.get(md).unwrap_or_default();
                 s.long_form = Some(render_md(md, &text[(*offset).min(text.len())..]));
@@ -87,11 +78,7 @@ pub(super) fn resolve(
         })
         .collect();
     stacks.sort_by(|a, b| a.id.cmp(&b.id));
-    Data {
-        criteria,
-        project_types,
-        stacks,
-    }
+    Data { criteria, project_types, stacks, yardsticks_ok }
 }
 
 fn check_id(id: &str, file: &Path, span: Option<Span>, d: &mut Diagnostics) {
@@ -99,9 +86,7 @@ fn check_id(id: &str, file: &Path, span: Option<Span>, d: &mut Diagnostics) {
         d.push(
             Diagnostic::error(file, format!("`{id}` is not a valid id"))
                 .at(span)
-                .with_help(
-                    "ids use lowercase letters, digits and single `-`, e.g. `time-to-market`",
-                ),
+                .with_help("ids use lowercase letters, digits and single `-`, e.g. `time-to-market`"),
         );
     }
 }
@@ -111,9 +96,7 @@ fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut D
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, (id, span)) in ids.iter().enumerate() {
         if let Some(&first) = seen.get(id) {
-            let line = ids[first]
-                .1
-                .map_or(String::new(), |s| format!(" (first on line {})", s.line));
+            let line = ids[first].1.map_or(String::new(), |s| format!(" (first on line {})", s.line));
             d.push(
                 Diagnostic::error(file, format!("duplicate {what} id `{id}`{line}"))
                     .at(*span)
@@ -125,22 +108,13 @@ fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut D
     }
 }
 
-fn criteria(
-    c: &Located<Vec<data::Criterion>>,
-    sources: &SourceMap,
-    d: &mut Diagnostics,
-) -> Vec<Criterion> {
+fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diagnostics) -> Vec<Criterion> {
     let f = c.file.as_path();
     let ids: Vec<(&str, Option<Span>)> = c
         .value
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            (
-                x.id.as_str(),
-                at(sources, f, &[Seg::Index(i), Seg::Key("id")]),
-            )
-        })
+        .map(|(i, x)| (x.id.as_str(), at(sources, f, &[Seg::Index(i), Seg::Key("id")])))
         .collect();
     for (id, span) in &ids {
         check_id(id, f, *span, d);
@@ -149,12 +123,9 @@ fn criteria(
     for (i, x) in c.value.iter().enumerate() {
         if x.scale.len() < 2 {
             d.push(
-                Diagnostic::error(
-                    f,
-                    format!("criterion `{}` needs a scale of at least two levels", x.id),
-                )
-                .at(at(sources, f, &[Seg::Index(i), Seg::Key("scale")]))
-                .with_help("list the levels from least to most favourable"),
+                Diagnostic::error(f, format!("criterion `{}` needs a scale of at least two levels", x.id))
+                    .at(at(sources, f, &[Seg::Index(i), Seg::Key("scale")]))
+                    .with_help("list the levels from least to most favourable"),
             );
         }
         let levels: Vec<(&str, Option<Span>)> = x
@@ -164,16 +135,7 @@ fn criteria(
             .map(|(j, l)| {
                 (
                     l.id.as_str(),
-                    at(
-                        sources,
-                        f,
-                        &[
-                            Seg::Index(i),
-                            Seg::Key("scale"),
-                            Seg::Index(j),
-                            Seg::Key("id"),
-                        ],
-                    ),
+                    at(sources, f, &[Seg::Index(i), Seg::Key("scale"), Seg::Index(j), Seg::Key("id")]),
                 )
             })
             .collect();
@@ -188,14 +150,7 @@ fn criteria(
             id: x.id.clone(),
             name: x.name.clone(),
             description: x.description.clone(),
-            levels: x
-                .scale
-                .iter()
-                .map(|l| Level {
-                    id: l.id.clone(),
-                    label: l.label.clone(),
-                })
-                .collect(),
+            levels: x.scale.iter().map(|l| Level { id: l.id.clone(), label: l.label.clone() }).collect(),
         })
         .collect()
 }
@@ -210,12 +165,7 @@ fn project_types(
         .value
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            (
-                x.id.as_str(),
-                at(sources, f, &[Seg::Index(i), Seg::Key("id")]),
-            )
-        })
+        .map(|(i, x)| (x.id.as_str(), at(sources, f, &[Seg::Index(i), Seg::Key("id")])))
         .collect();
     for (id, span) in &ids {
         check_id(id, f, *span, d);
@@ -223,11 +173,7 @@ fn project_types(
     check_unique("project type", &ids, f, d);
     p.value
         .iter()
-        .map(|x| ProjectType {
-            id: x.id.clone(),
-            name: x.name.clone(),
-            description: x.description.clone(),
-        })
+        .map(|x| ProjectType { id: x.id.clone(), name: x.name.clone(), description: x.description.clone() })
         .collect()
 }
 
@@ -236,11 +182,15 @@ fn stack(
     located: &Located<StackFile>,
     criteria: &[Criterion],
     types: &[ProjectType],
+    check: bool,
     sources: &SourceMap,
     d: &mut Diagnostics,
 ) -> Stack {
     let f = located.file.as_path();
     let s = &located.value;
+    // When the yardsticks are broken their error stands alone: nothing is checked against them.
+    let mut quiet = Diagnostics::new();
+    let d = if check { d } else { &mut quiet };
     let ratings = keyed(
         &s.ratings,
         criteria.iter().map(|c| c.id.as_str()).collect(),
@@ -256,37 +206,17 @@ fn stack(
         .zip(ratings)
         .map(|(c, r)| {
             let Some(r) = r else {
-                return Rating {
-                    level: 0,
-                    reason: String::new(),
-                };
+                return Rating { level: 0, reason: String::new() };
             };
-            let level = c
-                .levels
-                .iter()
-                .position(|l| l.id == r.level)
-                .unwrap_or_else(|| {
-                    d.push(
-                        Diagnostic::error(
-                            f,
-                            format!("`{}` is not a level of criterion `{}`", r.level, c.id),
-                        )
-                        .at(at(
-                            sources,
-                            f,
-                            &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")],
-                        ))
-                        .with_help_opt(did_you_mean(
-                            &r.level,
-                            c.levels.iter().map(|l| l.id.as_str()),
-                        )),
-                    );
-                    0
-                });
-            Rating {
-                level,
-                reason: r.reason.clone(),
-            }
+            let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
+                d.push(
+                    Diagnostic::error(f, format!("`{}` is not a level of criterion `{}`", r.level, c.id))
+                        .at(at(sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]))
+                        .with_help_opt(did_you_mean(&r.level, c.levels.iter().map(|l| l.id.as_str()))),
+                );
+                0
+            });
+            Rating { level, reason: r.reason.clone() }
         })
         .collect();
     let fits = keyed(
@@ -302,28 +232,16 @@ fn stack(
     let fit = fits
         .into_iter()
         .map(|x| {
-            x.map_or(
-                Fit {
-                    level: data::FitLevel::Poor,
-                    note: None,
-                },
-                |x| Fit {
-                    level: x.fit,
-                    note: x.note.clone(),
-                },
-            )
+            x.map_or(Fit { level: data::FitLevel::Poor, note: None }, |x| Fit {
+                level: x.fit,
+                note: x.note.clone(),
+            })
         })
         .collect();
     if !highlight::is_known(&s.example.language) {
         d.push(
-            Diagnostic::warning(
-                f,
-                format!(
-                    "no syntax highlighting for language `{}`",
-                    s.example.language
-                ),
-            )
-            .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
+            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
+                .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
         );
     }
     let example_html = highlight::highlight(&s.example.code, &s.example.language)
@@ -367,29 +285,20 @@ fn keyed<'a, T>(
             d.push(
                 Diagnostic::error(f, format!("unknown {what} `{key}` in `{field}`"))
                     .at(key_span(sources, f, field, key))
-                    .with_help_opt(did_you_mean(key, known.iter().copied()).or_else(|| {
-                        Some(format!("{what} ids are defined in content/{defined_in}"))
-                    })),
+                    .with_help_opt(
+                        did_you_mean(key, known.iter().copied())
+                            .or_else(|| Some(format!("{what} ids are defined in content/{defined_in}"))),
+                    ),
             );
         }
     }
-    let missing: Vec<&str> = known
-        .iter()
-        .copied()
-        .filter(|k| !map.contains_key(*k))
-        .collect();
+    let missing: Vec<&str> = known.iter().copied().filter(|k| !map.contains_key(*k)).collect();
     if !missing.is_empty() {
-        let list = missing
-            .iter()
-            .map(|m| format!("`{m}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
         d.push(
             Diagnostic::error(f, format!("`{field}` has no entry for {what} {list}"))
                 .at(at(sources, f, &[Seg::Key(field)]))
-                .with_help(format!(
-                    "every {what} in content/{defined_in} needs an entry here"
-                )),
+                .with_help(format!("every {what} in content/{defined_in} needs an entry here")),
         );
     }
     known.iter().map(|k| map.get(*k)).collect()
@@ -401,9 +310,5 @@ fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Spa
     let text = sources.get(f)?;
     let line = text.lines().nth(value.line - 1)?;
     let col = line.find(key).map(|i| line[..i].chars().count() + 1)?;
-    Some(Span {
-        line: value.line,
-        col,
-        len: key.chars().count(),
-    })
+    Some(Span { line: value.line, col, len: key.chars().count() })
 }

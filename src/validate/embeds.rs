@@ -16,6 +16,8 @@ pub(super) struct Ids<'a> {
     pub(super) stacks: Vec<&'a str>,
     pub(super) criteria: Vec<&'a str>,
     pub(super) decisions: Vec<&'a str>,
+    /// False when criteria.yaml is broken: its error is reported once, not at every block.
+    pub(super) check_criteria: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -98,7 +100,8 @@ pub(super) fn resolve(
                         }
                     };
                     let stacks = pick("stack", block.stacks, &ids.stacks, d);
-                    let criteria = pick("criterion", block.criteria, &ids.criteria, d);
+                    let mut quiet = Diagnostics::new();
+                    let criteria = pick("criterion", block.criteria, &ids.criteria, if ids.check_criteria { d } else { &mut quiet });
                     if ok && stacks.is_empty() {
                         d.push(
                             Diagnostic::error(file, "a ```compare block needs at least one stack")
@@ -131,14 +134,11 @@ pub(super) fn front_matter_stacks(
             if found.is_none() {
                 d.push(
                     Diagnostic::error(file, format!("unknown stack `{id}` in `stacks`"))
-                        .at(yaml::locate(
-                            text,
-                            yaml_range.clone(),
-                            &[Seg::Key("stacks"), Seg::Index(i)],
-                        ))
-                        .with_help_opt(did_you_mean(id, ids.stacks.iter().copied()).or_else(
-                            || Some("stack ids are the file names in content/stacks/".into()),
-                        )),
+                        .at(yaml::locate(text, yaml_range.clone(), &[Seg::Key("stacks"), Seg::Index(i)]))
+                        .with_help_opt(
+                            did_you_mean(id, ids.stacks.iter().copied())
+                                .or_else(|| Some("stack ids are the file names in content/stacks/".into())),
+                        ),
                 );
             }
             found

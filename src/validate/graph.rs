@@ -32,12 +32,9 @@ pub(super) fn resolve(
     let names: Vec<&str> = file.nodes.keys().map(String::as_str).collect();
     if !file.nodes.contains_key(&file.start) {
         d.push(
-            Diagnostic::error(
-                f,
-                format!("`start` names `{}`, which is not a node", file.start),
-            )
-            .at(at(sources, f, &[Seg::Key("start")]))
-            .with_help_opt(did_you_mean(&file.start, names.iter().copied())),
+            Diagnostic::error(f, format!("`start` names `{}`, which is not a node", file.start))
+                .at(at(sources, f, &[Seg::Key("start")]))
+                .with_help_opt(did_you_mean(&file.start, names.iter().copied())),
         );
     }
     for (name, node) in &file.nodes {
@@ -68,15 +65,9 @@ pub(super) fn resolve(
     }
     if let Some((from, answer, cycle)) = find_cycle(&file.start, &file.nodes) {
         d.push(
-            Diagnostic::error(
-                f,
-                format!("the flowchart has a cycle: {}", cycle.join(" -> ")),
-            )
-            .at(node_at(
-                &from,
-                &[Seg::Key("answers"), Seg::Index(answer), Seg::Key("next")],
-            ))
-            .with_help("every path must end in a result; point this answer at a later node"),
+            Diagnostic::error(f, format!("the flowchart has a cycle: {}", cycle.join(" -> ")))
+                .at(node_at(&from, &[Seg::Key("answers"), Seg::Index(answer), Seg::Key("next")]))
+                .with_help("every path must end in a result; point this answer at a later node"),
         );
     }
     if d.error_count() > errors_before {
@@ -95,10 +86,7 @@ pub(super) fn resolve(
                         .answers
                         .iter()
                         .flatten()
-                        .map(|a| Answer {
-                            label: a.label.clone(),
-                            next: index[a.next.as_str()],
-                        })
+                        .map(|a| Answer { label: a.label.clone(), next: index[a.next.as_str()] })
                         .collect(),
                 },
                 (None, r) => NodeKind::Result {
@@ -112,10 +100,7 @@ pub(super) fn resolve(
                     note: render_md(f, node.note.as_deref().unwrap_or_default()),
                 },
             };
-            Node {
-                id: (*name).to_string(),
-                kind,
-            }
+            Node { id: (*name).to_string(), kind }
         })
         .collect();
     Some(Decision {
@@ -155,7 +140,9 @@ fn check_node(
             d.push(
                 Diagnostic::error(f, format!("node `{name}` is {what}"))
                     .at(node_at(name, &[]).map(|s| key_only(s, name)))
-                    .with_help("a node has either `question` and `answers`, or `result`, `recommend` and `note`"),
+                    .with_help(
+                        "a node has either `question` and `answers`, or `result`, `recommend` and `note`",
+                    ),
             );
         }
         (Some(_), None) => {
@@ -180,23 +167,14 @@ fn check_node(
                     d.push(
                         Diagnostic::error(
                             f,
-                            format!(
-                                "answer `{}` leads to `{}`, which is not a node",
-                                a.label, a.next
-                            ),
+                            format!("answer `{}` leads to `{}`, which is not a node", a.label, a.next),
                         )
-                        .at(node_at(
-                            name,
-                            &[Seg::Key("answers"), Seg::Index(i), Seg::Key("next")],
-                        ))
+                        .at(node_at(name, &[Seg::Key("answers"), Seg::Index(i), Seg::Key("next")]))
                         .with_help_opt(did_you_mean(&a.next, names.iter().copied())),
                     );
                 }
             }
-            for key in [
-                ("recommend", node.recommend.is_some()),
-                ("note", node.note.is_some()),
-            ] {
+            for key in [("recommend", node.recommend.is_some()), ("note", node.note.is_some())] {
                 if key.1 {
                     d.push(
                         Diagnostic::error(
@@ -221,22 +199,16 @@ fn check_node(
             for (i, s) in recommend.iter().enumerate() {
                 if !stacks.contains(&s.as_str()) {
                     d.push(
-                        Diagnostic::error(
-                            f,
-                            format!("result `{name}` recommends unknown stack `{s}`"),
-                        )
-                        .at(node_at(name, &[Seg::Key("recommend"), Seg::Index(i)]))
-                        .with_help_opt(did_you_mean(s, stacks.iter().copied())),
+                        Diagnostic::error(f, format!("result `{name}` recommends unknown stack `{s}`"))
+                            .at(node_at(name, &[Seg::Key("recommend"), Seg::Index(i)]))
+                            .with_help_opt(did_you_mean(s, stacks.iter().copied())),
                     );
                 }
             }
             if node.answers.is_some() {
                 d.push(
-                    Diagnostic::error(
-                        f,
-                        format!("result `{name}` has `answers`, which only questions have"),
-                    )
-                    .at(node_at(name, &[Seg::Key("answers")])),
+                    Diagnostic::error(f, format!("result `{name}` has `answers`, which only questions have"))
+                        .at(node_at(name, &[Seg::Key("answers")])),
                 );
             }
         }
@@ -244,10 +216,7 @@ fn check_node(
 }
 
 /// The first cycle reachable from `start`: (node, answer index closing it, the cycle's nodes).
-fn find_cycle(
-    start: &str,
-    nodes: &BTreeMap<String, NodeFile>,
-) -> Option<(String, usize, Vec<String>)> {
+fn find_cycle(start: &str, nodes: &BTreeMap<String, NodeFile>) -> Option<(String, usize, Vec<String>)> {
     #[derive(Clone, Copy, PartialEq)]
     enum State {
         Open,
@@ -261,13 +230,7 @@ fn find_cycle(
     ) -> Option<(String, usize, Vec<String>)> {
         state.insert(n.to_string(), State::Open);
         stack.push(n.to_string());
-        for (i, a) in nodes
-            .get(n)
-            .and_then(|x| x.answers.as_ref())
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, a) in nodes.get(n).and_then(|x| x.answers.as_ref()).into_iter().flatten().enumerate() {
             match state.get(&a.next) {
                 Some(State::Open) => {
                     let from = stack.iter().position(|s| *s == a.next).unwrap_or(0);

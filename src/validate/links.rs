@@ -12,10 +12,7 @@ pub enum Target {
     /// Another site, `mailto:` and the like: left alone.
     External,
     /// A page of this site (by address), with an optional #anchor.
-    Page {
-        address: String,
-        anchor: Option<String>,
-    },
+    Page { address: String, anchor: Option<String> },
 }
 
 /// The site's addresses and the Markdown files behind them.
@@ -50,10 +47,7 @@ impl Resolver {
         };
         let path = path.split('?').next().unwrap_or_default();
         let address = if path.is_empty() {
-            self.by_file
-                .get(from)
-                .cloned()
-                .ok_or_else(|| err("link to an unknown page", None))?
+            self.by_file.get(from).cloned().ok_or_else(|| err("link to an unknown page", None))?
         } else if let Some(abs) = path.strip_prefix('/') {
             self.address_of(abs)?
         } else {
@@ -99,30 +93,21 @@ impl Resolver {
                 format!("`/{address}` has no heading or anchor `#{a}`"),
                 nearest(a, sorted(set))
                     .map(|n| format!("did you mean `{n}`?"))
-                    .or_else(|| {
-                        Some("anchors are heading texts in lowercase, words joined by `-`".into())
-                    }),
+                    .or_else(|| Some("anchors are heading texts in lowercase, words joined by `-`".into())),
             )),
-            (Some(a), None) => Err(err(
-                format!("`/{address}` is a file and cannot have an anchor `#{a}`"),
-                None,
-            )),
+            (Some(a), None) => {
+                Err(err(format!("`/{address}` is a file and cannot have an anchor `#{a}`"), None))
+            }
         }
     }
 
     fn address_of(&self, abs: &str) -> Result<String, LinkError> {
-        let is_file = abs
-            .rsplit('/')
-            .next()
-            .is_some_and(|last| last.contains('.'));
+        let is_file = abs.rsplit('/').next().is_some_and(|last| last.contains('.'));
         if abs.ends_with(".md") {
             return self.file_address(Path::new(abs), abs);
         }
-        let address = if is_file || abs.is_empty() || abs.ends_with('/') {
-            abs.to_string()
-        } else {
-            format!("{abs}/")
-        };
+        let address =
+            if is_file || abs.is_empty() || abs.ends_with('/') { abs.to_string() } else { format!("{abs}/") };
         Ok(address)
     }
 
@@ -150,10 +135,7 @@ fn sorted(set: &HashSet<String>) -> Vec<&str> {
 }
 
 fn err(message: impl Into<String>, help: Option<String>) -> LinkError {
-    LinkError {
-        message: message.into(),
-        help,
-    }
+    LinkError { message: message.into(), help }
 }
 
 fn is_external(dest: &str) -> bool {
@@ -164,9 +146,7 @@ fn is_external(dest: &str) -> bool {
         Some(i) => {
             let scheme = &dest[..i];
             !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
                 && !dest[..i].contains('/')
         }
         None => false,
@@ -203,55 +183,30 @@ mod tests {
             ("guide/data/sql.md", "guide/data/sql/", vec!["indexes"]),
         ] {
             r.by_file.insert(PathBuf::from(file), address.to_string());
-            r.anchors.insert(
-                address.to_string(),
-                Some(anchors.into_iter().map(String::from).collect()),
-            );
+            r.anchors.insert(address.to_string(), Some(anchors.into_iter().map(String::from).collect()));
         }
-        r.anchors
-            .insert("stacks/go-gin/".into(), Some(HashSet::new()));
+        r.anchors.insert("stacks/go-gin/".into(), Some(HashSet::new()));
         r.anchors.insert("guide/pic.png".into(), None);
         r
     }
 
     fn page(address: &str, anchor: Option<&str>) -> Target {
-        Target::Page {
-            address: address.into(),
-            anchor: anchor.map(String::from),
-        }
+        Target::Page { address: address.into(), anchor: anchor.map(String::from) }
     }
 
     #[test]
     fn resolves_relative_markdown_paths_and_addresses() {
         let r = resolver();
         let from = Path::new("guide/intro.md");
-        assert_eq!(
-            r.resolve(from, "data/sql.md#indexes"),
-            Ok(page("guide/data/sql/", Some("indexes")))
-        );
-        assert_eq!(
-            r.resolve(Path::new("guide/data/sql.md"), "../intro.md"),
-            Ok(page("guide/intro/", None))
-        );
-        assert_eq!(
-            r.resolve(from, "/stacks/go-gin"),
-            Ok(page("stacks/go-gin/", None))
-        );
-        assert_eq!(
-            r.resolve(from, "#why"),
-            Ok(page("guide/intro/", Some("why")))
-        );
+        assert_eq!(r.resolve(from, "data/sql.md#indexes"), Ok(page("guide/data/sql/", Some("indexes"))));
+        assert_eq!(r.resolve(Path::new("guide/data/sql.md"), "../intro.md"), Ok(page("guide/intro/", None)));
+        assert_eq!(r.resolve(from, "/stacks/go-gin"), Ok(page("stacks/go-gin/", None)));
+        assert_eq!(r.resolve(from, "#why"), Ok(page("guide/intro/", Some("why"))));
         assert_eq!(r.resolve(from, "pic.png"), Ok(page("guide/pic.png", None)));
-        assert_eq!(
-            r.resolve(from, "https://example.org/x.md"),
-            Ok(Target::External)
-        );
+        assert_eq!(r.resolve(from, "https://example.org/x.md"), Ok(Target::External));
         assert_eq!(r.resolve(from, "mailto:a@b.c"), Ok(Target::External));
         let base = BaseUrl::parse("https://e.org/docs/").unwrap();
-        assert_eq!(
-            r.href(&base, from, "data/sql.md#indexes"),
-            "/docs/guide/data/sql/#indexes"
-        );
+        assert_eq!(r.href(&base, from, "data/sql.md#indexes"), "/docs/guide/data/sql/#indexes");
         assert_eq!(r.href(&base, from, "#why"), "#why");
         assert_eq!(r.href(&base, from, "https://x.org"), "https://x.org");
     }
@@ -261,34 +216,17 @@ mod tests {
         let r = resolver();
         let from = Path::new("guide/intro.md");
         let e = r.resolve(from, "data/sq.md").unwrap_err();
-        assert_eq!(
-            e.message,
-            "link `data/sq.md`: there is no page `content/guide/data/sq.md`"
-        );
+        assert_eq!(e.message, "link `data/sq.md`: there is no page `content/guide/data/sq.md`");
         assert_eq!(e.help.as_deref(), Some("did you mean `guide/data/sql.md`?"));
         assert!(
-            r.resolve(from, "../../../etc/passwd")
-                .unwrap_err()
-                .message
-                .contains("leaves the content folder")
+            r.resolve(from, "../../../etc/passwd").unwrap_err().message.contains("leaves the content folder")
         );
-        let e = r
-            .check(&r.resolve(from, "data/sql.md#indexs").unwrap())
-            .unwrap_err();
-        assert_eq!(
-            e.message,
-            "`/guide/data/sql/` has no heading or anchor `#indexs`"
-        );
+        let e = r.check(&r.resolve(from, "data/sql.md#indexs").unwrap()).unwrap_err();
+        assert_eq!(e.message, "`/guide/data/sql/` has no heading or anchor `#indexs`");
         assert_eq!(e.help.as_deref(), Some("did you mean `indexes`?"));
         assert!(
-            r.check(&r.resolve(from, "/stacks/go-gn/").unwrap())
-                .unwrap_err()
-                .message
-                .contains("no page has")
+            r.check(&r.resolve(from, "/stacks/go-gn/").unwrap()).unwrap_err().message.contains("no page has")
         );
-        assert!(
-            r.check(&r.resolve(from, "/stacks/go-gin/").unwrap())
-                .is_ok()
-        );
+        assert!(r.check(&r.resolve(from, "/stacks/go-gin/").unwrap()).is_ok());
     }
 }

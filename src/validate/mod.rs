@@ -47,12 +47,7 @@ fn anchors(ids: &[&str]) -> Option<HashSet<String>> {
 }
 
 /// Turn the raw parse into the validated site, reporting every problem into `d`.
-pub fn validate(
-    raw: RawSite,
-    sources: &SourceMap,
-    opts: &BuildOptions,
-    d: &mut Diagnostics,
-) -> Option<Site> {
+pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut Diagnostics) -> Option<Site> {
     let config = raw.config?;
     let site_yaml = Path::new("content/site.yaml");
     let site_text = sources.get(site_yaml).unwrap_or_default();
@@ -66,28 +61,15 @@ pub fn validate(
         }),
         None => BaseUrl::parse(&config.base_url).or_else(|| {
             d.push(
-                Diagnostic::error(
-                    site_yaml,
-                    format!("`{}` is not an http(s) URL", config.base_url),
-                )
-                .at(yaml::locate(
-                    site_text,
-                    0..site_text.len(),
-                    &[yaml::Seg::Key("base_url")],
-                ))
-                .with_help(
-                    "write the address the site is published at, e.g. https://example.org/guide/",
-                ),
+                Diagnostic::error(site_yaml, format!("`{}` is not an http(s) URL", config.base_url))
+                    .at(yaml::locate(site_text, 0..site_text.len(), &[yaml::Seg::Key("base_url")]))
+                    .with_help("write the address the site is published at, e.g. https://example.org/guide/"),
             );
             None
         }),
     };
 
-    let raw_pages: Vec<RawPage> = raw
-        .pages
-        .into_iter()
-        .filter(|p| opts.drafts || !p.front.draft)
-        .collect();
+    let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| opts.drafts || !p.front.draft).collect();
     let mut resolver = Resolver::default();
     let mut addresses: BTreeMap<String, PathBuf> = BTreeMap::new();
     for p in &raw_pages {
@@ -96,10 +78,7 @@ pub fn validate(
             d.push(
                 Diagnostic::error(
                     &p.file,
-                    format!(
-                        "`{}` and this file would both be written to `/{address}`",
-                        other.display()
-                    ),
+                    format!("`{}` and this file would both be written to `/{address}`", other.display()),
                 )
                 .with_help("rename one of them"),
             );
@@ -107,47 +86,29 @@ pub fn validate(
         resolver.by_file.insert(p.rel.clone(), address);
     }
     for (rel, _) in &raw.assets {
-        resolver
-            .anchors
-            .insert(rel.to_string_lossy().replace('\\', "/"), None);
+        resolver.anchors.insert(rel.to_string_lossy().replace('\\', "/"), None);
     }
     for a in FIXED_ADDRESSES {
         resolver.anchors.insert((*a).to_string(), None);
     }
     let stack_ids: Vec<&str> = raw.data.stacks.iter().map(|(id, _)| id.as_str()).collect();
-    let mut decision_ids: Vec<&str> = raw
-        .data
-        .decisions
-        .iter()
-        .map(|(id, _)| id.as_str())
-        .collect();
+    let mut decision_ids: Vec<&str> = raw.data.decisions.iter().map(|(id, _)| id.as_str()).collect();
     decision_ids.sort_unstable();
     if !stack_ids.is_empty() {
-        resolver
-            .anchors
-            .insert("stacks/".into(), anchors(STACK_INDEX_ANCHORS));
+        resolver.anchors.insert("stacks/".into(), anchors(STACK_INDEX_ANCHORS));
     }
     for (i, a) in stack_ids.iter().enumerate() {
-        resolver
-            .anchors
-            .insert(format!("stacks/{a}/"), anchors(STACK_ANCHORS));
+        resolver.anchors.insert(format!("stacks/{a}/"), anchors(STACK_ANCHORS));
         for b in &stack_ids[i + 1..] {
-            resolver
-                .anchors
-                .insert(compare_address(a, b), anchors(COMPARE_ANCHORS));
+            resolver.anchors.insert(compare_address(a, b), anchors(COMPARE_ANCHORS));
         }
     }
     for id in &decision_ids {
-        resolver
-            .anchors
-            .insert(format!("decide/{id}/"), anchors(DECISION_ANCHORS));
+        resolver.anchors.insert(format!("decide/{id}/"), anchors(DECISION_ANCHORS));
     }
 
     // Markdown is rendered once, here; links are rewritten to addresses as it goes.
-    let link_base = base.clone().unwrap_or_else(|| BaseUrl {
-        absolute: "/".into(),
-        path: "/".into(),
-    });
+    let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
     let render_md = |file: &Path, body: &str| {
         let from = file.strip_prefix("content").unwrap_or(file);
         markdown::render(body, &|dest| resolver.href(&link_base, from, dest))
@@ -169,15 +130,12 @@ pub fn validate(
         })
         .collect();
     for (p, body) in raw_pages.iter().zip(&bodies) {
-        resolver
-            .anchors
-            .insert(address_of(&p.rel), Some(body.anchors.clone()));
+        resolver.anchors.insert(address_of(&p.rel), Some(body.anchors.clone()));
     }
     for s in &data.stacks {
-        if let (Some(long), Some(Some(set))) = (
-            &s.long_form,
-            resolver.anchors.get_mut(&format!("stacks/{}/", s.id)),
-        ) {
+        if let (Some(long), Some(Some(set))) =
+            (&s.long_form, resolver.anchors.get_mut(&format!("stacks/{}/", s.id)))
+        {
             set.extend(long.anchors.iter().cloned());
         }
     }
@@ -185,25 +143,14 @@ pub fn validate(
     // Every link, in pages, stack texts and flowchart notes.
     for (p, body) in raw_pages.iter().zip(&bodies) {
         let text = sources.get(&p.file).unwrap_or_default();
-        check_links(&p.file, body, &resolver, d, &|offset, len| {
-            Some(span_at(text, p.body + offset, len))
-        });
+        check_links(&p.file, body, &resolver, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
         check_front_matter(p, text, d);
-        warn_unknown_languages(&p.file, body, d, &|offset, len| {
-            Some(span_at(text, p.body + offset, len))
-        });
+        warn_unknown_languages(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
     }
     for (id, file, offset) in &raw.data.stack_texts {
-        if let Some(long) = data
-            .stacks
-            .iter()
-            .find(|s| &s.id == id)
-            .and_then(|s| s.long_form.as_ref())
-        {
+        if let Some(long) = data.stacks.iter().find(|s| &s.id == id).and_then(|s| s.long_form.as_ref()) {
             let text = sources.get(file).unwrap_or_default();
-            check_links(file, long, &resolver, d, &|o, len| {
-                Some(span_at(text, offset + o, len))
-            });
+            check_links(file, long, &resolver, d, &|o, len| Some(span_at(text, offset + o, len)));
         }
     }
     for dec in &decisions {
@@ -212,11 +159,7 @@ pub fn validate(
                 let at = data::at(
                     sources,
                     &dec.file,
-                    &[
-                        yaml::Seg::Key("nodes"),
-                        yaml::Seg::Key(&node.id),
-                        yaml::Seg::Key("note"),
-                    ],
+                    &[yaml::Seg::Key("nodes"), yaml::Seg::Key(&node.id), yaml::Seg::Key("note")],
                 );
                 check_links(&dec.file, note, &resolver, d, &|_, _| at);
             }
@@ -227,19 +170,13 @@ pub fn validate(
         stacks: stack_ids.clone(),
         criteria: data.criteria.iter().map(|c| c.id.as_str()).collect(),
         decisions: decision_ids.clone(),
+        check_criteria: data.yardsticks_ok,
     };
     let mut page_embeds = Vec::new();
     let mut page_stacks = Vec::new();
     for (p, body) in raw_pages.iter().zip(&bodies) {
         let text = sources.get(&p.file).unwrap_or_default();
-        page_embeds.push(embeds::resolve(
-            &p.file,
-            text,
-            p.body,
-            &body.directives,
-            &ids,
-            d,
-        ));
+        page_embeds.push(embeds::resolve(&p.file, text, p.body, &body.directives, &ids, d));
         page_stacks.push(embeds::front_matter_stacks(
             &p.file,
             text,
@@ -257,15 +194,10 @@ pub fn validate(
                     site_yaml,
                     format!("`main_decision` names `{id}`, which is not a flowchart"),
                 )
-                .at(yaml::locate(
-                    site_text,
-                    0..site_text.len(),
-                    &[yaml::Seg::Key("main_decision")],
-                ))
+                .at(yaml::locate(site_text, 0..site_text.len(), &[yaml::Seg::Key("main_decision")]))
                 .with_help_opt(
-                    did_you_mean(id, decision_ids.iter().copied()).or_else(|| {
-                        Some("flowchart ids are the file names in content/decisions/".into())
-                    }),
+                    did_you_mean(id, decision_ids.iter().copied())
+                        .or_else(|| Some("flowchart ids are the file names in content/decisions/".into())),
                 ),
             );
         }
@@ -313,19 +245,12 @@ pub fn address_of(rel: &Path) -> String {
         .flat_map(|p| p.components())
         .map(|c| slugify(&c.as_os_str().to_string_lossy()))
         .collect();
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
+    let stem = rel.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
     let mut parts = parent;
     if stem != "_index" {
         parts.push(slugify(&stem));
     }
-    parts
-        .into_iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| p + "/")
-        .collect()
+    parts.into_iter().filter(|p| !p.is_empty()).map(|p| p + "/").collect()
 }
 
 fn check_links(
@@ -342,11 +267,7 @@ fn check_links(
             t => resolver.check(&t),
         });
         if let Err(e) = result {
-            d.push(
-                Diagnostic::error(file, e.message)
-                    .at(span(link.offset, link.len))
-                    .with_help_opt(e.help),
-            );
+            d.push(Diagnostic::error(file, e.message).at(span(link.offset, link.len)).with_help_opt(e.help));
         }
     }
 }
@@ -369,33 +290,25 @@ fn warn_unknown_languages(
 fn check_front_matter(p: &RawPage, text: &str, d: &mut Diagnostics) {
     if let Some(updated) = &p.front.updated {
         let ok = updated.len() == 10
-            && updated.char_indices().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    c == '-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            });
+            && updated.char_indices().all(
+                |(i, c)| {
+                    if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() }
+                },
+            );
         if !ok {
             d.push(
                 Diagnostic::error(&p.file, format!("`updated: {updated}` is not a date"))
-                    .at(yaml::locate(
-                        text,
-                        p.yaml.clone(),
-                        &[yaml::Seg::Key("updated")],
-                    ))
+                    .at(yaml::locate(text, p.yaml.clone(), &[yaml::Seg::Key("updated")]))
                     .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01"),
             );
         }
     }
     if p.front.title.trim().is_empty() {
-        d.push(
-            Diagnostic::error(&p.file, "`title` is empty").at(yaml::locate(
-                text,
-                p.yaml.clone(),
-                &[yaml::Seg::Key("title")],
-            )),
-        );
+        d.push(Diagnostic::error(&p.file, "`title` is empty").at(yaml::locate(
+            text,
+            p.yaml.clone(),
+            &[yaml::Seg::Key("title")],
+        )));
     }
 }
 
@@ -418,11 +331,7 @@ fn build_tree(raw: Vec<RawPage>, bodies: Vec<Rendered>) -> Vec<Page> {
                 (true, false) => PageKind::Section,
                 (false, _) => PageKind::Chapter,
             };
-            let mut up = if is_index {
-                dir.parent().map(Path::to_path_buf)
-            } else {
-                Some(dir)
-            };
+            let mut up = if is_index { dir.parent().map(Path::to_path_buf) } else { Some(dir) };
             let mut parent = None;
             while let Some(folder) = up {
                 if let Some(&i) = index_of.get(&folder) {
@@ -467,13 +376,8 @@ fn build_tree(raw: Vec<RawPage>, bodies: Vec<Rendered>) -> Vec<Page> {
 }
 
 fn sort_children(site: &mut Site) {
-    let key = |pages: &[Page], i: usize| {
-        (
-            pages[i].weight,
-            pages[i].title.to_lowercase(),
-            pages[i].address.clone(),
-        )
-    };
+    let key =
+        |pages: &[Page], i: usize| (pages[i].weight, pages[i].title.to_lowercase(), pages[i].address.clone());
     let pages = site.pages.clone();
     site.roots.sort_by_key(|&i| key(&pages, i));
     for p in &mut site.pages {
@@ -510,9 +414,6 @@ mod tests {
     fn addresses_mirror_paths() {
         assert_eq!(address_of(Path::new("_index.md")), "");
         assert_eq!(address_of(Path::new("guide/_index.md")), "guide/");
-        assert_eq!(
-            address_of(Path::new("guide/data/SQL vs NoSQL.md")),
-            "guide/data/sql-vs-nosql/"
-        );
+        assert_eq!(address_of(Path::new("guide/data/SQL vs NoSQL.md")), "guide/data/sql-vs-nosql/");
     }
 }

@@ -22,10 +22,7 @@ fn pages_get_pretty_addresses() {
     ] {
         assert!(site.public().join(page).is_file(), "{page}");
     }
-    assert!(
-        site.public().join("guide/data/pic.png").is_file(),
-        "assets are copied beside their pages"
-    );
+    assert!(site.public().join("guide/data/pic.png").is_file(), "assets are copied beside their pages");
     for file in [
         "style.css",
         "site.js",
@@ -44,35 +41,20 @@ fn sidebar_follows_weight_then_title_and_pager_follows_the_sidebar() {
     let site = basic();
     let html = site.read("guide/intro/index.html");
     let sidebar = &html[html.find("class=\"sidebar\"").unwrap()..html.find("<main").unwrap()];
-    let order: Vec<&str> = [
-        "/docs/guide/\"",
-        "intro/",
-        "data/\"",
-        "data/sql/",
-        "alpha/",
-        "beta/",
-        "/docs/about/",
-    ]
-    .into_iter()
-    .filter(|_| true)
-    .collect();
+    let order: Vec<&str> =
+        ["/docs/guide/\"", "intro/", "data/\"", "data/sql/", "alpha/", "beta/", "/docs/about/"]
+            .into_iter()
+            .filter(|_| true)
+            .collect();
     let mut last = 0;
     for needle in order {
-        let at = sidebar[last..]
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle} after {last} in {sidebar}"));
+        let at = sidebar[last..].find(needle).unwrap_or_else(|| panic!("{needle} after {last} in {sidebar}"));
         last += at;
     }
     assert!(sidebar.contains("aria-current=\"page\">Introduction"));
     let main = site.main_html("guide/intro/index.html");
-    assert!(
-        main.contains("rel=\"prev\"><span>Previous</span> Guide</a>"),
-        "{main}"
-    );
-    assert!(
-        main.contains("href=\"/docs/guide/data/\" rel=\"next\""),
-        "{main}"
-    );
+    assert!(main.contains("rel=\"prev\"><span>Previous</span> Guide</a>"), "{main}");
+    assert!(main.contains("href=\"/docs/guide/data/\" rel=\"next\""), "{main}");
     let last_page = site.main_html("about/index.html");
     assert!(last_page.contains("href=\"/docs/guide/beta/\" rel=\"prev\""));
     assert!(!last_page.contains("rel=\"next\""));
@@ -85,16 +67,11 @@ fn markdown_extensions_headings_and_toc() {
     assert!(main.contains("<del>an old one</del>"));
     assert!(main.contains("class=\"footnote-definition\""));
     assert!(main.contains("type=\"checkbox\""));
-    assert!(main.contains("<h2 id=\"why-it-matters\"><a class=\"heading-link\" href=\"#why-it-matters\">Why it matters</a></h2>"));
-    assert!(
-        main.contains("<li class=\"toc-level-3\"><a href=\"#code\">Code</a></li>"),
-        "{main}"
-    );
-    assert!(
-        main.contains(
-            "<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-source hl-go\">"
-        )
-    );
+    assert!(main.contains(
+        "<h2 id=\"why-it-matters\"><a class=\"heading-link\" href=\"#why-it-matters\">Why it matters</a></h2>"
+    ));
+    assert!(main.contains("<li class=\"toc-level-3\"><a href=\"#code\">Code</a></li>"), "{main}");
+    assert!(main.contains("<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-source hl-go\">"));
     assert!(main.contains("datetime=\"2026-11-01\""));
 }
 
@@ -102,24 +79,16 @@ fn markdown_extensions_headings_and_toc() {
 fn links_are_rewritten_to_addresses_under_the_base_path() {
     let site = basic();
     let main = site.main_html("guide/intro/index.html");
-    assert!(
-        main.contains("href=\"/docs/guide/data/sql/#indexes\""),
-        "{main}"
-    );
+    assert!(main.contains("href=\"/docs/guide/data/sql/#indexes\""), "{main}");
     assert!(main.contains("href=\"#why-it-matters\""));
     assert!(main.contains("href=\"https://example.com/\""));
     let sql = site.main_html("guide/data/sql/index.html");
     assert!(sql.contains("src=\"/docs/guide/data/pic.png\""), "{sql}");
     assert!(sql.contains("href=\"/docs/guide/intro/\""));
     let html = site.read("guide/intro/index.html");
-    assert!(
-        html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/guide/intro/\">")
-    );
+    assert!(html.contains("<link rel=\"canonical\" href=\"https://example.org/docs/guide/intro/\">"));
     assert!(html.contains("<link rel=\"stylesheet\" href=\"/docs/style.css\">"));
-    assert!(
-        html.contains("<a href=\"/docs/guide/\">Guide</a>"),
-        "nav links get the base path"
-    );
+    assert!(html.contains("<a href=\"/docs/guide/\">Guide</a>"), "nav links get the base path");
     assert!(html.contains("<a href=\"https://example.com/\">Elsewhere</a>"));
     assert!(main.contains("href=\"https://github.com/org/repo/edit/main/content/guide/intro.md\""));
 }
@@ -132,10 +101,7 @@ fn base_url_flag_overrides_site_yaml() {
     let html = site.read("guide/intro/index.html");
     assert!(html.contains("href=\"https://preview.example.net/pr-7/guide/intro/\""));
     assert!(html.contains("href=\"/pr-7/guide/data/sql/#indexes\""));
-    assert!(
-        site.read("sitemap.xml")
-            .contains("<loc>https://preview.example.net/pr-7/about/</loc>")
-    );
+    assert!(site.read("sitemap.xml").contains("<loc>https://preview.example.net/pr-7/about/</loc>"));
 }
 
 #[test]
@@ -145,19 +111,13 @@ fn drafts_are_left_out_unless_asked_for() {
     assert!(!site.read("sitemap.xml").contains("wip"));
     let result = site.build_with(|o| o.drafts = true);
     assert!(result.ok());
-    assert!(
-        site.main_html("guide/wip/index.html")
-            .contains("<span class=\"badge\">Draft</span>")
-    );
+    assert!(site.main_html("guide/wip/index.html").contains("<span class=\"badge\">Draft</span>"));
 }
 
 #[test]
 fn text_from_yaml_is_escaped() {
     let html = basic().read("index.html");
-    assert!(
-        html.contains("Basic &lt;Site&gt;"),
-        "the site title is escaped"
-    );
+    assert!(html.contains("Basic &lt;Site&gt;"), "the site title is escaped");
     assert!(!html.contains("Basic <Site>"));
 }
 
@@ -190,13 +150,9 @@ fn a_site_theme_overrides_templates_and_static_files_one_by_one() {
     let site = site.file("content/site.yaml", &format!("{yaml}theme: custom\n"));
     let result = site.build();
     assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    assert!(site.main_html("guide/intro/index.html").contains("<p class=\"custom\">Introduction</p>"));
     assert!(
-        site.main_html("guide/intro/index.html")
-            .contains("<p class=\"custom\">Introduction</p>")
-    );
-    assert!(
-        site.main_html("guide/index.html")
-            .contains("Read in order."),
+        site.main_html("guide/index.html").contains("Read in order."),
         "other templates stay the default"
     );
     assert_eq!(site.read("style.css"), "body { color: red }");

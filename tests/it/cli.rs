@@ -27,25 +27,12 @@ fn init_writes_a_site_that_builds_and_refuses_to_overwrite() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = site.cli(&["build", "--root", "mysite"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        site.root()
-            .join("mysite/public/guide/getting-started/index.html")
-            .is_file()
-    );
+    assert!(site.root().join("mysite/public/guide/getting-started/index.html").is_file());
     let before = std::fs::read(site.root().join("mysite/content/site.yaml")).unwrap();
     let again = site.cli(&["init", "mysite"]);
     assert_eq!(again.code, 1);
-    assert!(
-        again
-            .stderr
-            .contains("already has a content/ folder; nothing was changed"),
-        "{}",
-        again.stderr
-    );
-    assert_eq!(
-        std::fs::read(site.root().join("mysite/content/site.yaml")).unwrap(),
-        before
-    );
+    assert!(again.stderr.contains("already has a content/ folder; nothing was changed"), "{}", again.stderr);
+    assert_eq!(std::fs::read(site.root().join("mysite/content/site.yaml")).unwrap(), before);
 }
 
 #[test]
@@ -59,11 +46,6 @@ fn usage_errors_exit_with_2() {
 fn a_folder_without_content_is_explained() {
     let run = TestSite::empty().cli(&["build"]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("error: the site has no `content/` folder"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("error: the site has no `content/` folder"), "{}", run.stderr);
     assert!(run.stderr.contains("stackguide init"), "{}", run.stderr);
 }

@@ -8,11 +8,7 @@ fn every_broken_fixture_is_reported_with_its_position() {
     insta::glob!("../fixtures/errors", "*/content", |content| {
         let site = TestSite::empty();
         copy_dir(content, &site.root().join("content"));
-        if let Some(themes) = content
-            .parent()
-            .map(|p| p.join("themes"))
-            .filter(|t| t.is_dir())
-        {
+        if let Some(themes) = content.parent().map(|p| p.join("themes")).filter(|t| t.is_dir()) {
             copy_dir(&themes, &site.root().join("themes"));
         }
         site.write("public/keep.txt", b"previous build");
@@ -28,26 +24,14 @@ fn every_broken_fixture_is_reported_with_its_position() {
 #[test]
 fn all_problems_are_reported_together() {
     let site = TestSite::minimal()
-        .file(
-            "content/a.md",
-            "---\ntitle: A\ndescription: A\nwieght: 1\n---\n",
-        )
+        .file("content/a.md", "---\ntitle: A\ndescription: A\nwieght: 1\n---\n")
         .file("content/b.md", "---\ntitle: B\n---\n")
-        .file(
-            "content/site.yaml",
-            "title: T\ndescription: D\nbase_url: https://example.org/\nauthor: [x]\n",
-        );
+        .file("content/site.yaml", "title: T\ndescription: D\nbase_url: https://example.org/\nauthor: [x]\n");
     let result = site.build();
     let messages = crate::support::messages(&result);
     assert_eq!(messages.len(), 3, "{messages:#?}");
-    assert!(
-        messages[0].starts_with("content/a.md:4:1: error: unknown field `wieght`"),
-        "{messages:#?}"
-    );
-    assert!(
-        messages[1].starts_with("content/b.md:2:1: error: missing field `description`"),
-        "{messages:#?}"
-    );
+    assert!(messages[0].starts_with("content/a.md:4:1: error: unknown field `wieght`"), "{messages:#?}");
+    assert!(messages[1].starts_with("content/b.md:2:1: error: missing field `description`"), "{messages:#?}");
     assert!(
         messages[2].starts_with("content/site.yaml:4:9: error: author: invalid type: sequence"),
         "{messages:#?}"
@@ -56,33 +40,25 @@ fn all_problems_are_reported_together() {
 
 #[test]
 fn link_errors_in_several_pages_are_all_reported() {
-    let site = TestSite::minimal()
-        .file("content/a.md", "---\ntitle: A\ndescription: A\n---\n[x](nope.md)\n")
-        .file("content/b.md", "---\ntitle: B\ndescription: B\n---\n## Here\n[y](a.md#nowhere) [z](#here) [w](#there)\n");
+    let site =
+        TestSite::minimal().file("content/a.md", "---\ntitle: A\ndescription: A\n---\n[x](nope.md)\n").file(
+            "content/b.md",
+            "---\ntitle: B\ndescription: B\n---\n## Here\n[y](a.md#nowhere) [z](#here) [w](#there)\n",
+        );
     let messages = crate::support::messages(&site.build());
     assert_eq!(messages.len(), 3, "{messages:#?}");
+    assert!(messages[1].contains("`/a/` has no heading or anchor `#nowhere`"), "{messages:#?}");
     assert!(
-        messages[1].contains("`/a/` has no heading or anchor `#nowhere`"),
+        messages[2].starts_with("content/b.md:6:30: error: `/b/` has no heading or anchor `#there`"),
         "{messages:#?}"
     );
-    assert!(
-        messages[2]
-            .starts_with("content/b.md:6:30: error: `/b/` has no heading or anchor `#there`"),
-        "{messages:#?}"
-    );
-    assert!(
-        messages[2].contains("did you mean `here`?"),
-        "{messages:#?}"
-    );
+    assert!(messages[2].contains("did you mean `here`?"), "{messages:#?}");
 }
 
 #[test]
 fn non_utf8_and_oversized_files_are_refused_without_panicking() {
     let site = TestSite::minimal();
-    site.write(
-        "content/bad.md",
-        b"---\ntitle: A\ndescription: \xff\xfe\n---\n",
-    );
+    site.write("content/bad.md", b"---\ntitle: A\ndescription: \xff\xfe\n---\n");
     let messages = crate::support::messages(&site.build());
     assert_eq!(
         messages,
@@ -94,17 +70,10 @@ fn non_utf8_and_oversized_files_are_refused_without_panicking() {
 #[test]
 fn symlinks_out_of_the_site_are_refused() {
     let outside = tempfile::tempdir().unwrap();
-    std::fs::write(
-        outside.path().join("secret.md"),
-        "---\ntitle: S\ndescription: S\n---\nsecret\n",
-    )
-    .unwrap();
+    std::fs::write(outside.path().join("secret.md"), "---\ntitle: S\ndescription: S\n---\nsecret\n").unwrap();
     let site = TestSite::minimal();
-    std::os::unix::fs::symlink(
-        outside.path().join("secret.md"),
-        site.root().join("content/secret.md"),
-    )
-    .unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.md"), site.root().join("content/secret.md"))
+        .unwrap();
     let result = site.build();
     let messages = crate::support::messages(&result);
     assert_eq!(messages.len(), 1, "{messages:#?}");

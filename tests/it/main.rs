@@ -4,6 +4,9 @@
 
 mod build;
 mod cli;
+mod decide;
 mod errors;
+mod guide;
 mod output;
+mod stacks;
 mod support;

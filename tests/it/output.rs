@@ -7,10 +7,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let site = TestSite::fixture("build/basic");
     assert!(site.build().ok());
     let before = tree(&site.public());
-    let site = site.file(
-        "content/guide/intro.md",
-        "---\ntitle: Broken\ndescription: [unclosed\n---\n",
-    );
+    let site = site.file("content/guide/intro.md", "---\ntitle: Broken\ndescription: [unclosed\n---\n");
     let result = site.build();
     assert!(!result.ok());
     assert_eq!(tree(&site.public()), before);
@@ -19,10 +16,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "no staging folders are left behind: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "no staging folders are left behind: {leftovers:?}");
 }
 
 #[test]

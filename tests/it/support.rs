@@ -31,22 +31,14 @@ impl TestSite {
     }
 
     pub fn empty() -> Self {
-        TestSite {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        TestSite { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     /// The minimal valid site: site.yaml and a home page.
     pub fn minimal() -> Self {
         Self::empty()
-            .file(
-                "content/site.yaml",
-                "title: T\ndescription: D\nbase_url: https://example.org/\n",
-            )
-            .file(
-                "content/_index.md",
-                "---\ntitle: Home\ndescription: The home page.\n---\nHello.\n",
-            )
+            .file("content/site.yaml", "title: T\ndescription: D\nbase_url: https://example.org/\n")
+            .file("content/_index.md", "---\ntitle: Home\ndescription: The home page.\n---\nHello.\n")
     }
 
     pub fn file(self, rel: &str, text: &str) -> Self {
@@ -131,12 +123,7 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("prefix")
-                .to_string_lossy()
-                .replace('\\', "/");
+            let rel = e.path().strip_prefix(dir).expect("prefix").to_string_lossy().replace('\\', "/");
             (rel, fs::read(e.path()).expect("read"))
         })
         .collect();
@@ -146,10 +133,47 @@ pub fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 
 /// Error messages as a user reads them: `path:line:col: message` lines, sorted.
 pub fn messages(result: &BuildResult) -> Vec<String> {
-    result
-        .diagnostics
-        .sorted()
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+    result.diagnostics.sorted().iter().map(ToString::to_string).collect()
+}
+
+/// Check that every `href` and `src` of every HTML file under `public` that points into the site
+/// names a file that exists and, with a `#fragment`, an element with that id.
+pub fn internal_links_resolve(public: &Path) {
+    let pages: std::collections::HashMap<String, String> = tree(public)
+        .into_iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p, String::from_utf8(b).unwrap()))
+        .collect();
+    let mut broken = Vec::new();
+    for (page, html) in &pages {
+        for attr in ["href=\"", "src=\""] {
+            for piece in html.split(attr).skip(1) {
+                let target = &piece[..piece.find('"').unwrap()];
+                if target.contains("://") || target.starts_with("mailto:") || target.is_empty() {
+                    continue;
+                }
+                let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
+                let file = if path.is_empty() {
+                    page.clone()
+                } else {
+                    let p = path.trim_start_matches('/');
+                    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+                };
+                if !path.is_empty() && !path.starts_with('/') {
+                    broken.push(format!("{page}: relative link {target}"));
+                    continue;
+                }
+                if !public.join(&file).is_file() {
+                    broken.push(format!("{page}: {target} (no file {file})"));
+                } else if !fragment.is_empty() {
+                    let ok = pages.get(&file).is_some_and(|h| h.contains(&format!("id=\"{fragment}\"")));
+                    if !ok {
+                        broken.push(format!("{page}: {target} (no id {fragment})"));
+                    }
+                }
+            }
+        }
+    }
+    broken.sort();
+    assert!(broken.is_empty(), "{} broken links:\n{}", broken.len(), broken.join("\n"));
 }

@@ -1,0 +1,78 @@
+//! Flowcharts: the chart drawn at build time, the list form, the wizard's data, embedding.
+
+use crate::support::{TestSite, main_of};
+
+fn data_site() -> TestSite {
+    let site = TestSite::fixture("data/site");
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    site
+}
+
+const NODES: [&str; 5] = ["kind", "team", "node", "rails", "go"];
+
+#[test]
+fn the_flowchart_page_has_the_svg_the_list_and_the_wizard() {
+    let main = data_site().main_html("decide/pick/index.html");
+    let svg = &main[main.find("<svg class=\"flowchart\"").unwrap()..main.find("</svg>").unwrap()];
+    for id in NODES {
+        assert!(svg.contains(&format!("id=\"chart-{id}\"")), "{id} drawn");
+    }
+    for label in ["An MVP", "A platform", "JavaScript", "Ruby", "Go"] {
+        assert!(svg.contains(&format!(">{label}</text>")), "answer {label} labelled");
+    }
+    assert!(svg.contains("<a href=\"/stacks/ruby-rails/\" class=\"fc-stack\">"), "results link to stacks");
+    // The list form needs no JavaScript and shows every question, answer and result.
+    let list = &main[main.find("id=\"questions\"").unwrap()..];
+    for text in [
+        "What are you building?",
+        "What does the team know?",
+        "Pick the closest.",
+        "An MVP",
+        "JavaScript",
+        "Rails is <strong>quick</strong>.",
+    ] {
+        assert!(list.contains(text), "{text} in the list");
+    }
+    assert!(list.contains("<a href=\"/stacks/go-gin/\">Go + Gin</a>"));
+    // The wizard is hidden until the script shows it, and its data is script-safe JSON.
+    assert!(main.contains("<section id=\"wizard\" class=\"wizard\" hidden"));
+    let json = &main[main.find("<script type=\"application/json\" id=\"decision-data\">").unwrap()..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let nodes: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(nodes.as_array().unwrap().len(), 5);
+    assert_eq!(nodes[0]["question"], "What are you building?");
+    assert_eq!(nodes[0]["answers"][0][0], "An MVP");
+}
+
+#[test]
+fn the_home_page_shows_the_main_chart_and_a_chapter_embeds_one() {
+    let site = data_site();
+    let home = site.main_html("index.html");
+    assert!(home.contains("<h2 id=\"home-decision-heading\">Pick a stack</h2>"));
+    assert!(home.contains("id=\"home-chart-kind\""));
+    assert!(home.contains("href=\"/decide/pick/#wizard\""));
+    let chapter = site.main_html("guide/choosing/index.html");
+    assert!(chapter.contains("<figure class=\"decision-embed\">"));
+    assert!(chapter.contains("id=\"embed2-chart-kind\""), "ids in an embedded chart are prefixed");
+}
+
+#[test]
+fn stack_pages_list_the_paths_that_recommend_them() {
+    let main = data_site().main_html("stacks/go-gin/index.html");
+    let paths = &main[main.find("id=\"paths\"").unwrap()..main.find("id=\"chapters\"").unwrap()];
+    assert_eq!(paths.matches("<li>").count(), 2, "{paths}");
+    assert!(paths.contains("What are you building? <strong>A platform</strong> → <em>Go</em>"), "{paths}");
+    assert!(paths.contains("What are you building? <strong>An MVP</strong> → What does the team know? <strong>Go</strong> → <em>Go</em>"), "{paths}");
+    let rails = data_site().main_html("stacks/ruby-rails/index.html");
+    assert!(rails.contains("<strong>Ruby</strong> → <em>Rails</em>"));
+}
+
+#[test]
+fn flowchart_pages_are_identical_on_rebuild() {
+    let site = data_site();
+    let first = site.read("decide/pick/index.html");
+    assert!(site.build().ok());
+    assert_eq!(site.read("decide/pick/index.html"), first);
+    assert!(main_of(&first).contains("<svg"));
+}

@@ -1,0 +1,152 @@
+//! Stack profiles: the page of all stacks, one page per stack, every pairwise comparison, and the
+//! ```stack and ```compare blocks.
+
+use crate::support::TestSite;
+
+fn data_site() -> TestSite {
+    let site = TestSite::fixture("data/site");
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    site
+}
+
+#[test]
+fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
+    let site = data_site();
+    let main = site.main_html("stacks/index.html");
+    for name in ["Go + Gin", "Node.js + Express", "Ruby on Rails"] {
+        assert_eq!(main.matches(&format!(">{name}</a>")).count(), 3, "{name}: card, matrix row, fit row");
+    }
+    // Ratings show their label, a visual level and the level as text.
+    assert!(main.contains("<span class=\"pip on\"></span><span class=\"pip on\"></span><span class=\"pip on\"></span></span> <span class=\"rating-label\">Fast</span><span class=\"visually-hidden\"> (3 of 3)</span>"), "{main}");
+    assert!(main.contains("data-value=\"1\" title=\"Ruby on Rails speed reason.\""));
+    // Rows carry what the filters need; the filter form only appears with JavaScript.
+    assert!(main.contains("<tr data-language=\"Ruby\" data-fit-mvp=\"good\" data-fit-saas=\"poor\">"));
+    assert!(main.contains("<form class=\"matrix-filters\" hidden>"));
+    assert!(main.contains("<option value=\"saas\">Good fit for SaaS</option>"));
+    assert!(main.contains("<table class=\"matrix fit-matrix\">"));
+    assert!(main.contains("<span aria-hidden=\"true\" class=\"fit-icon\">✗</span> Poor fit"));
+    for id in stackguide::validate::STACK_INDEX_ANCHORS {
+        assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
+    }
+}
+
+#[test]
+fn a_stack_page_shows_the_whole_profile() {
+    let site = data_site();
+    let main = site.main_html("stacks/go-gin/index.html");
+    for text in [
+        "<h1>Go + Gin</h1>",
+        "Go + Gin in one line.",
+        "<dd>Go</dd>",
+        "<dd>Go runtime</dd>",
+        "<dd>Gin</dd>",
+        "Go + Gin speed reason.",
+        "Go + Gin hiring reason.",
+        "Go + Gin mvp note.",
+        "<li>Pro of Go + Gin</li>",
+        "<li>Con of Go + Gin</li>",
+        "<li>User of Go + Gin</li>",
+        "<a href=\"https://example.org/Go\">Go + Gin docs</a>",
+        "<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-source hl-go\">",
+        // The long-form text, with its links rewritten.
+        "<h2 id=\"when-it-shines\">",
+        "Go is <strong>fast</strong>. See <a href=\"/guide/choosing/\">the guide</a>.",
+    ] {
+        assert!(main.contains(text), "{text} in {main}");
+    }
+    for id in stackguide::validate::STACK_ANCHORS {
+        assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
+    }
+}
+
+#[test]
+fn every_pair_has_one_comparison_page_linked_from_both_stacks() {
+    let site = data_site();
+    let pairs = ["go-gin-vs-node-express", "go-gin-vs-ruby-rails", "node-express-vs-ruby-rails"];
+    let compare_dirs: Vec<String> = std::fs::read_dir(site.public().join("compare"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut sorted = compare_dirs.clone();
+    sorted.sort();
+    assert_eq!(sorted, pairs);
+    let sitemap = site.read("sitemap.xml");
+    for pair in pairs {
+        assert!(sitemap.contains(&format!("<loc>https://example.org/compare/{pair}/</loc>")));
+        let (a, b) = pair.split_once("-vs-").unwrap();
+        for stack in [a, b] {
+            assert!(
+                site.main_html(&format!("stacks/{stack}/index.html"))
+                    .contains(&format!("href=\"/compare/{pair}/\"")),
+                "{stack} links {pair}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
+    let main = data_site().main_html("compare/go-gin-vs-node-express/index.html");
+    assert!(main.contains("<h1>Go + Gin vs Node.js + Express</h1>"));
+    assert!(
+        main.contains("Go + Gin is ahead on 1 criterion, Node.js + Express on 1; they are level on 0."),
+        "{main}"
+    );
+    // Speed: Go (fast) is ahead of Node (fair); hiring: Node (easy) is ahead of Go (hard).
+    let speed = &main[main.find("<th scope=\"row\">Speed</th>").unwrap()..];
+    let speed = &speed[..speed.find("</tr>").unwrap()];
+    assert!(speed.contains("<td class=\"ahead\"><span class=\"rating\" data-value=\"3\">"), "{speed}");
+    assert_eq!(speed.matches("▲ ahead").count(), 1);
+    let hiring = &main[main.find("<th scope=\"row\">Hiring</th>").unwrap()..];
+    let hiring = &hiring[..hiring.find("</tr>").unwrap()];
+    let (go_cell, node_cell) = hiring.split_at(hiring.find("</td>").unwrap());
+    assert!(!go_cell.contains("ahead-mark") && node_cell.contains("▲ ahead"), "{hiring}");
+    // Fit: Node is better for an MVP, Go for SaaS.
+    let mvp = &main[main.find("<th scope=\"row\">MVP</th>").unwrap()..];
+    let mvp = &mvp[..mvp.find("</tr>").unwrap()];
+    let (go_cell, node_cell) = mvp.split_at(mvp.find("</td>").unwrap());
+    assert!(!go_cell.contains("▲ better") && node_cell.contains("▲ better"), "{mvp}");
+    for id in stackguide::validate::COMPARE_ANCHORS {
+        assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
+    }
+}
+
+#[test]
+fn directive_blocks_render_the_same_components_as_the_generated_pages() {
+    let site = data_site();
+    let chapter = site.main_html("guide/choosing/index.html");
+    let stacks_page = site.main_html("stacks/index.html");
+    // ```stack ruby-rails: the same card as on /stacks/.
+    let card = |html: &str, name: &str| {
+        let start = html
+            .find(&format!(
+                "<div class=\"stack-card\">\n  <h3 class=\"stack-card-title\"><a href=\"/stacks/{name}/\">"
+            ))
+            .unwrap();
+        html[start..start + html[start..].find("</div>").unwrap()].to_string()
+    };
+    assert_eq!(card(&chapter, "ruby-rails"), card(&stacks_page, "ruby-rails"));
+    // ```compare with two stacks and one criterion: a matrix of exactly that.
+    let table = &chapter[chapter.find("<table class=\"matrix\" data-sortable>").unwrap()..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr data-language").count(), 2);
+    assert!(table.contains(">Speed</th>") && !table.contains(">Hiring</th>"));
+    assert!(!chapter.contains("<!--directive:"), "every placeholder is replaced");
+}
+
+#[test]
+fn chapters_and_stacks_link_each_other() {
+    let site = data_site();
+    // The chapter names go-gin in its front matter: a card for it.
+    let chapter = site.main_html("guide/choosing/index.html");
+    assert!(chapter.contains("<h2 id=\"chapter-stacks-heading\">Stacks in this chapter</h2>"));
+    let cards = &chapter[chapter.find("chapter-stacks-heading").unwrap()..];
+    assert!(cards.contains("href=\"/stacks/go-gin/\">Go + Gin</a>"));
+    // Stack pages list the chapter: go-gin (front matter), node-express (a link), ruby-rails (a card).
+    for stack in ["go-gin", "node-express", "ruby-rails"] {
+        let main = site.main_html(&format!("stacks/{stack}/index.html"));
+        let chapters = &main[main.find("id=\"chapters\"").unwrap()..];
+        assert!(chapters.contains("<a href=\"/guide/choosing/\">Choosing</a>"), "{stack}");
+    }
+}
