@@ -197,6 +197,9 @@ pub struct Answer {
     pub next: usize,
 }
 
+/// The most paths through one flowchart that are listed.
+pub const MAX_PATHS: usize = 1000;
+
 /// One way through a flowchart: the (question, answer) steps and the result node reached.
 #[derive(Debug, Clone)]
 pub struct Path {
@@ -205,9 +208,13 @@ pub struct Path {
 }
 
 impl Decision {
-    /// Every path from the start to a result, depth first in answer order.
+    /// Every path from the start to a result, depth first in answer order; at most
+    /// [`MAX_PATHS`], since a chart of many diamonds has exponentially many.
     pub fn paths(&self) -> Vec<Path> {
         fn walk(d: &Decision, node: usize, steps: &mut Vec<(usize, usize)>, out: &mut Vec<Path>) {
+            if out.len() >= MAX_PATHS {
+                return;
+            }
             match &d.nodes[node].kind {
                 NodeKind::Result { .. } => out.push(Path { steps: steps.clone(), result: node }),
                 NodeKind::Question { answers, .. } => {
@@ -224,5 +231,40 @@ impl Decision {
             walk(self, 0, &mut Vec::new(), &mut out);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 40 questions in a row, each with two answers to the next: 2^40 paths.
+    #[test]
+    fn paths_through_a_chart_of_diamonds_are_capped() {
+        let mut nodes: Vec<Node> = (0..40)
+            .map(|i| Node {
+                id: format!("q{i}"),
+                kind: NodeKind::Question {
+                    text: "?".into(),
+                    help: None,
+                    answers: vec![
+                        Answer { label: "a".into(), next: i + 1 },
+                        Answer { label: "b".into(), next: i + 1 },
+                    ],
+                },
+            })
+            .collect();
+        nodes.push(Node {
+            id: "end".into(),
+            kind: NodeKind::Result { title: "End".into(), recommend: vec![0], note: Rendered::default() },
+        });
+        let d = Decision {
+            id: "d".into(),
+            file: "d.yaml".into(),
+            title: "D".into(),
+            description: String::new(),
+            nodes,
+        };
+        assert_eq!(d.paths().len(), MAX_PATHS);
     }
 }

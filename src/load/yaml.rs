@@ -32,7 +32,8 @@ fn error_to_diagnostic(file: &Path, text: &str, base: usize, e: &serde_yaml::Err
     let unfinished = ["end of stream", "flow sequence", "flow mapping", "quoted scalar"];
     let offset = match (unfinished.iter().any(|u| message.contains(u)), marks.last()) {
         (true, Some(&(line, col))) => base + offset_of(yaml, line, col),
-        _ => e.location().map_or(base, |l| base + l.index()),
+        // Line and column, not `index()`: libyaml counts the index in characters, not bytes.
+        _ => e.location().map_or(base, |l| base + offset_of(yaml, l.line(), l.column())),
     };
     let offset = if message.starts_with("duplicate") {
         second_key(text, offset, &message).unwrap_or(offset)
@@ -369,6 +370,14 @@ mod tests {
         // Tabs inside a block scalar (Go code, say) are content, not indentation.
         let ok: Front = parse(Path::new("a.md"), "title: |\n  func() {\n  \treturn\n  }\n", 0..34).unwrap();
         assert!(ok.title.contains("\treturn"));
+
+        // Positions stay right after characters wider than a byte.
+        let d = parse_err("---\ntitle: \"Café ☕ naïve\"\nweight: heavy\n");
+        assert_eq!(d.location(), "a.md:3:9");
+        let d = parse_err("---\ntitle: ☕☕☕\nwieght: 1\n");
+        assert_eq!(d.location(), "a.md:3:1");
+        let d = parse_err("---\ntitle: ☕☕☕\ntitle: é\n");
+        assert_eq!(d.location(), "a.md:3:1");
 
         let d = parse_err("---\ntitle: a\ntitle: b\n");
         assert!(d.message.contains("duplicate"), "{}", d.message);
