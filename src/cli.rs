@@ -1,6 +1,7 @@
 //! The command line: clap types and one function per subcommand. Printing happens here only.
 
 use std::io::{IsTerminal, Write};
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -8,8 +9,8 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildResult};
 use crate::config::BuildOptions;
-use crate::diagnostics::{MessageFormat, emit};
-use crate::init;
+use crate::diagnostics::{Diagnostic, MessageFormat, emit};
+use crate::{check, init, scaffold, serve};
 
 /// Build a guide to choosing a backend stack from Markdown chapters and YAML stack profiles.
 #[derive(Debug, Parser)]
@@ -23,37 +24,92 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into the output folder.
     Build(BuildArgs),
+    /// Run every check of `build`, plus links and anchors in the rendered pages; write nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Build into memory, serve on loopback and reload open pages on every save.
+    Serve {
+        /// The site folder (holds content/ and themes/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on; anything but loopback exposes the preview to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// The port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Create a new site with example content that builds as it is.
     Init {
         /// The folder to create the site in.
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Create a chapter, stack profile or flowchart with every field present and explained.
+    New {
+        /// What to create.
+        #[arg(value_enum)]
+        kind: scaffold::Kind,
+        /// Its name: a file name without extension (`caching`), or for a chapter a path under
+        /// content/ (`guide/data/caching`).
+        name: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
+/// The options `build` and `check` share.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {
+pub struct SiteArgs {
     /// The site folder (holds content/ and themes/).
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
-    /// Where to write the site [default: ROOT/public].
-    #[arg(long)]
-    pub output: Option<PathBuf>,
     /// Overrides base_url from content/site.yaml, e.g. for preview deployments.
     #[arg(long)]
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     #[arg(long)]
     pub drafts: bool,
-    /// How to print problems.
+    /// How to print problems: for people, as JSON lines, or as GitHub Actions annotations.
     #[arg(long, value_enum, default_value_t = MessageFormat::Human)]
     pub message_format: MessageFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the site [default: ROOT/public].
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+}
+
+impl SiteArgs {
+    fn options(&self, output: Option<PathBuf>) -> BuildOptions {
+        BuildOptions { root: self.root.clone(), output, base_url: self.base_url.clone(), drafts: self.drafts }
+    }
 }
 
 /// Run a parsed command line: 0 on success, 1 when the site has errors, 2 when the tool failed.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Check { site } => run_check(site),
+        Command::Serve { root, bind, port, open } => {
+            match serve::serve(serve::ServeOptions { root, bind, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Init { dir } => match init::init(&dir) {
             Ok(files) => {
                 println!("created a new site in {} ({files} files)", dir.display());
@@ -65,14 +121,22 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::New { kind, name, root } => match scaffold::new(&root, kind, &name) {
+            Ok(rel) => {
+                println!("created {}", rel.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(1)
+            }
+        },
     }
 }
 
 fn run_build(args: BuildArgs) -> ExitCode {
-    let opts =
-        BuildOptions { root: args.root, output: args.output, base_url: args.base_url, drafts: args.drafts };
-    let result = build::build(&opts);
-    report(&result, args.message_format);
+    let result = build::build(&args.site.options(args.output.clone()));
+    report(&result.diagnostics.sorted(), &result, args.site.message_format);
     if result.ok() {
         println!(
             "built {} page{} in {} ms",
@@ -86,21 +150,46 @@ fn run_build(args: BuildArgs) -> ExitCode {
     }
 }
 
-fn report(result: &BuildResult, format: MessageFormat) {
-    let diagnostics = result.diagnostics.sorted();
+fn run_check(args: SiteArgs) -> ExitCode {
+    let opts = args.options(None);
+    let result = build::render_site(&opts);
+    let mut diagnostics = result.diagnostics.sorted();
+    if result.ok() {
+        if let Some(site) = &result.site {
+            diagnostics.extend(check::check_output(&result.files, &site.base));
+        }
+    }
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    report(&diagnostics, &result, args.message_format);
+    if errors == 0 {
+        let warnings = diagnostics.len();
+        println!(
+            "checked {} pages: no errors{}",
+            result.pages,
+            if warnings == 0 {
+                String::new()
+            } else {
+                format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" })
+            }
+        );
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn report(diagnostics: &[Diagnostic], result: &BuildResult, format: MessageFormat) {
     if diagnostics.is_empty() {
         return;
     }
     let stderr = std::io::stderr();
     let color =
         format == MessageFormat::Human && stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut lock = stderr.lock();
-    // For machines the diagnostics go to stdout, so they can be piped apart from progress.
-    let result = if format == MessageFormat::Human {
-        emit(&mut lock, &diagnostics, &result.sources, format, color)
+    // For people the diagnostics go to stderr; for machines to stdout, one record a line.
+    let _ = if format == MessageFormat::Human {
+        emit(&mut stderr.lock(), diagnostics, &result.sources, format, color)
     } else {
         let mut out = std::io::stdout().lock();
-        emit(&mut out, &diagnostics, &result.sources, format, false).and_then(|_| out.flush())
+        emit(&mut out, diagnostics, &result.sources, format, false).and_then(|_| out.flush())
     };
-    let _ = result;
 }

@@ -2,6 +2,7 @@
 //! data. Data flows one way: `load` -> `validate` -> `render` -> `output::write`.
 
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -13,6 +14,8 @@ pub mod markdown;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod source;
 pub mod theme;
 pub mod validate;

@@ -20,19 +20,34 @@ pub enum Contents {
 pub struct OutputFile {
     pub path: String,
     pub contents: Contents,
+    /// The input file this page was made from, for messages about it.
+    pub source: Option<PathBuf>,
 }
 
 impl OutputFile {
     pub fn text(path: impl Into<String>, text: String) -> Self {
-        OutputFile { path: path.into(), contents: Contents::Bytes(text.into_bytes()) }
+        OutputFile { path: path.into(), contents: Contents::Bytes(text.into_bytes()), source: None }
     }
 
     pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutputFile { path: path.into(), contents: Contents::Bytes(bytes) }
+        OutputFile { path: path.into(), contents: Contents::Bytes(bytes), source: None }
     }
 
     pub fn copy(path: impl Into<String>, from: PathBuf) -> Self {
-        OutputFile { path: path.into(), contents: Contents::Copy(from) }
+        OutputFile { path: path.into(), contents: Contents::Copy(from), source: None }
+    }
+
+    pub fn from_source(mut self, source: &Path) -> Self {
+        self.source = Some(source.to_path_buf());
+        self
+    }
+
+    /// The text of an HTML, CSS, XML or other text file held in memory.
+    pub fn text_contents(&self) -> Option<&str> {
+        match &self.contents {
+            Contents::Bytes(b) => std::str::from_utf8(b).ok(),
+            Contents::Copy(_) => None,
+        }
     }
 }
 

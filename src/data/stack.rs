@@ -45,12 +45,38 @@ pub struct Fit {
 }
 
 /// good / ok / poor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FitLevel {
+    /// The placeholder `stackguide new stack` writes; `validate` reports every one left.
+    Todo,
     Poor,
     Ok,
     Good,
+}
+
+impl<'de> Deserialize<'de> for FitLevel {
+    /// By hand, so that errors list the real values and not the placeholder. The check runs
+    /// inside the visitor, so the YAML error keeps the value's position.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = FitLevel;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("good, ok or poor")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<FitLevel, E> {
+                match s {
+                    "good" => Ok(FitLevel::Good),
+                    "ok" => Ok(FitLevel::Ok),
+                    "poor" => Ok(FitLevel::Poor),
+                    "todo" => Ok(FitLevel::Todo),
+                    other => Err(E::unknown_variant(other, &["good", "ok", "poor"])),
+                }
+            }
+        }
+        d.deserialize_str(Visitor)
+    }
 }
 
 impl FitLevel {
@@ -59,6 +85,7 @@ impl FitLevel {
             FitLevel::Good => "Good fit",
             FitLevel::Ok => "Workable",
             FitLevel::Poor => "Poor fit",
+            FitLevel::Todo => "Not rated yet",
         }
     }
 }

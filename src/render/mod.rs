@@ -146,7 +146,7 @@ fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<
         .tera
         .render(template, &ctx)
         .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
-    Ok(OutputFile::text(path, html))
+    Ok(OutputFile::text(path, html).from_source(source))
 }
 
 fn render_page(site: &Site, theme: &Theme, shared: &Context, page: &Page) -> Result<OutputFile, Diagnostic> {
@@ -175,7 +175,7 @@ fn render_page(site: &Site, theme: &Theme, shared: &Context, page: &Page) -> Res
         .tera
         .render(template, &ctx)
         .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
-    Ok(OutputFile::text(format!("{}index.html", page.address), html))
+    Ok(OutputFile::text(format!("{}index.html", page.address), html).from_source(&page.file))
 }
 
 /// A directive block, rendered by the same components the generated pages use.

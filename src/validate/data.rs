@@ -11,6 +11,9 @@ use crate::markdown::{self, highlight};
 use crate::model::{Criterion, Fit, Level, ProjectType, Rating, Stack};
 use crate::source::SourceMap;
 
+/// What `stackguide new stack` writes where a rating or fit is still to be decided.
+pub const PLACEHOLDER: &str = "todo";
+
 /// The resolved data, or as much of it as could be resolved.
 #[derive(Debug, Default)]
 pub(super) struct Data {
@@ -209,11 +212,20 @@ fn stack(
                 return Rating { level: 0, reason: String::new() };
             };
             let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
-                d.push(
+                let span = at(sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]);
+                let levels = || c.levels.iter().map(|l| l.id.as_str());
+                d.push(if r.level == PLACEHOLDER {
+                    Diagnostic::error(f, format!("the rating for `{}` is still a placeholder", c.id))
+                        .at(span)
+                        .with_help(format!(
+                            "choose one of: {}",
+                            levels().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+                        ))
+                } else {
                     Diagnostic::error(f, format!("`{}` is not a level of criterion `{}`", r.level, c.id))
-                        .at(at(sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]))
-                        .with_help_opt(did_you_mean(&r.level, c.levels.iter().map(|l| l.id.as_str()))),
-                );
+                        .at(span)
+                        .with_help_opt(did_you_mean(&r.level, levels()))
+                });
                 0
             });
             Rating { level, reason: r.reason.clone() }
@@ -229,6 +241,15 @@ fn stack(
         sources,
         d,
     );
+    for (t, x) in types.iter().zip(&fits) {
+        if x.is_some_and(|x| x.fit == data::FitLevel::Todo) {
+            d.push(
+                Diagnostic::error(f, format!("the fit for `{}` is still a placeholder", t.id))
+                    .at(at(sources, f, &[Seg::Key("fit"), Seg::Key(&t.id), Seg::Key("fit")]))
+                    .with_help("choose one of: `good`, `ok`, `poor`"),
+            );
+        }
+    }
     let fit = fits
         .into_iter()
         .map(|x| {

@@ -3,6 +3,7 @@
 //! failure, so every problem is reported together; `None` comes back if any was an error.
 
 mod data;
+pub use data::PLACEHOLDER;
 mod embeds;
 mod graph;
 pub mod links;

@@ -3,10 +3,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, unreachable_pub)]
 
 mod build;
+mod check;
 mod cli;
 mod decide;
 mod errors;
 mod guide;
 mod output;
+mod serve;
 mod stacks;
 mod support;

@@ -1,0 +1,233 @@
+//! `stackguide new chapter|stack|decision NAME`: a new file with every field present and
+//! explained. Chapters and flowcharts build as written; a stack's ratings and fits are
+//! placeholders that `check` points at one by one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::data::is_valid_id;
+use crate::diagnostics::Diagnostics;
+use crate::load;
+use crate::validate::PLACEHOLDER;
+
+/// What to scaffold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    Chapter,
+    Stack,
+    Decision,
+}
+
+/// Write the new file under `root`; returns its path relative to `root`.
+pub fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
+    let name = name.trim().trim_end_matches(".md").trim_end_matches(".yaml");
+    let rel = match kind {
+        Kind::Chapter if name.contains('/') => PathBuf::from("content").join(format!("{name}.md")),
+        Kind::Chapter => PathBuf::from("content/guide").join(format!("{name}.md")),
+        Kind::Stack => PathBuf::from("content/stacks").join(format!("{name}.yaml")),
+        Kind::Decision => PathBuf::from("content/decisions").join(format!("{name}.yaml")),
+    };
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if !is_valid_id(stem) || name.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") {
+        return Err(format!(
+            "`{name}` is not a valid name: use lowercase letters, digits and `-`, e.g. `caching` or `guide/data/caching`"
+        ));
+    }
+    if !root.join("content").is_dir() {
+        return Err(format!("{} has no content/ folder; run `stackguide init` first", root.display()));
+    }
+    let path = root.join(&rel);
+    if path.exists() {
+        return Err(format!("{} already exists; nothing was changed", rel.display()));
+    }
+    let text = match kind {
+        Kind::Chapter => chapter(stem),
+        Kind::Stack => stack(root, stem),
+        Kind::Decision => decision(root, stem),
+    };
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", rel.display()))?;
+    Ok(rel)
+}
+
+fn title_of(id: &str) -> String {
+    let words = id.replace('-', " ");
+    let mut c = words.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Today as YYYY-MM-DD (UTC), from the system clock.
+fn today() -> String {
+    let days = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn chapter(id: &str) -> String {
+    format!(
+        r#"---
+# Shown as the page heading, in the sidebar, the browser tab and search results.
+title: {title}
+# One sentence: shown under the title, on cards and as the page's meta description.
+description: What a reader will be able to decide after reading this chapter.
+# Chapters and sections are ordered by weight (smallest first), then by title.
+weight: 100
+# A draft is left out of `stackguide build` unless --drafts is given; `serve` shows it, marked.
+draft: true
+# When the facts in this chapter were last checked, as YYYY-MM-DD.
+updated: {today}
+# Ids of the stacks this chapter is about (file names in content/stacks/): they get cards at
+# the end of the chapter, and their pages link back here.
+stacks: []
+---
+
+Start with the question this chapter answers, in a sentence or two.
+
+## A first section
+
+Link to other chapters by their file, as on GitHub (`../basics/what-is-a-backend.md`), and to
+generated pages by address (`/stacks/`, `/decide/which-stack/`). Every link is checked.
+"#,
+        title = title_of(id),
+        today = today()
+    )
+}
+
+fn stack(root: &Path, id: &str) -> String {
+    let mut d = Diagnostics::new();
+    let (_, raw) = load::load(root, &mut d);
+    let mut ratings = String::new();
+    for c in raw.data.criteria.iter().flat_map(|c| &c.value) {
+        let levels: Vec<&str> = c.scale.iter().map(|l| l.id.as_str()).collect();
+        ratings.push_str(&format!(
+            "  # {}: {}\n  {}: {{ level: {PLACEHOLDER}, reason: \"One line: why this level.\" }}\n",
+            c.name,
+            levels.join(" < "),
+            c.id
+        ));
+    }
+    let mut fit = String::new();
+    for t in raw.data.project_types.iter().flat_map(|t| &t.value) {
+        fit.push_str(&format!(
+            "  # {}\n  {}: {{ fit: {PLACEHOLDER}, note: \"Optional: one line on why.\" }}\n",
+            t.name, t.id
+        ));
+    }
+    format!(
+        r#"# A stack profile. The file name ({id}) is the stack's id and its address: /stacks/{id}/.
+# Write long-form text for the stack page in content/stacks/{id}.md (optional).
+
+# The name shown everywhere, e.g. "Go + Gin".
+name: {title}
+# The programming language, e.g. Go.
+language: TODO
+# What runs the code, e.g. "Native binary (Go runtime, goroutines)".
+runtime: TODO
+# The main framework first, then the usual companions (ORM, test tools, ...).
+frameworks: [TODO]
+# One line that says what this stack is.
+summary: TODO
+# Two to four kinds of product it suits best.
+best_for:
+  - TODO
+# One rating per criterion of content/criteria.yaml: a level from its scale, weakest first,
+# and a one-line reason. `{PLACEHOLDER}` marks a rating still to be decided; `check` lists them.
+ratings:
+{ratings}# How well it fits each project type of content/project-types.yaml: good, ok or poor.
+fit:
+{fit}# Strengths and weaknesses, a line each.
+pros:
+  - TODO
+cons:
+  - TODO
+# Well-known public users (optional).
+users: []
+# A short, real code example and its language (go, python, js, ts, java, cs, php, ruby, ...).
+example:
+  language: text
+  code: |
+    TODO
+# Official links.
+links:
+  - {{ title: Official site, url: "https://example.org/" }}
+"#,
+        title = title_of(id)
+    )
+}
+
+fn decision(root: &Path, id: &str) -> String {
+    let mut d = Diagnostics::new();
+    let (_, raw) = load::load(root, &mut d);
+    let first = raw.data.stacks.first().map_or(PLACEHOLDER, |(id, _)| id.as_str());
+    let last = raw.data.stacks.last().map_or(PLACEHOLDER, |(id, _)| id.as_str());
+    format!(
+        r#"# A decision flowchart. The file name ({id}) is its id and its address: /decide/{id}/.
+# Embed it in a chapter with a fenced block: ```decision, then `{id}` on the next line.
+
+# The question the whole chart answers, and one or two sentences about it.
+title: {title}
+description: A few questions that lead to the stacks that fit.
+# The node the chart starts at.
+start: first
+# The nodes, by id. A question has `question`, optional `help`, and two or more `answers`,
+# each naming the node it leads to with `next`. A result has `result` (its title),
+# `recommend` (stack ids from content/stacks/) and a Markdown `note`.
+# Every node must be reachable from `start`, and every path must end in a result.
+nodes:
+  first:
+    question: What matters most for this project?
+    help: "Optional: one line that helps the reader answer."
+    answers:
+      - {{ label: "Shipping quickly", next: quick }}
+      - {{ label: "Running at scale", next: scale }}
+  quick:
+    result: Ship quickly
+    recommend: [{first}]
+    note: Why this recommendation fits; **Markdown** and [links](/stacks/) work here.
+  scale:
+    result: Run at scale
+    recommend: [{last}]
+    note: Why this recommendation fits.
+"#,
+        title = title_of(id)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_is_a_date() {
+        let t = today();
+        assert_eq!(t.len(), 10);
+        assert!(t.starts_with("20"));
+        assert_eq!(&t[4..5], "-");
+    }
+
+    #[test]
+    fn names_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("content")).unwrap();
+        for bad in ["Caching", "../x", "guide//x", "a b", ""] {
+            assert!(new(dir.path(), Kind::Chapter, bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            new(dir.path(), Kind::Chapter, "guide/data/caching").unwrap(),
+            Path::new("content/guide/data/caching.md")
+        );
+        assert!(new(dir.path(), Kind::Chapter, "guide/data/caching").unwrap_err().contains("already exists"));
+    }
+}

@@ -1,0 +1,119 @@
+//! `stackguide check`, message formats, and `stackguide new`.
+
+use crate::support::TestSite;
+
+#[test]
+fn check_validates_everything_and_writes_nothing() {
+    let site = TestSite::fixture("data/site");
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "checked 12 pages: no errors");
+    assert!(!site.public().exists(), "check writes nothing");
+}
+
+#[test]
+fn check_finds_links_the_markdown_checks_cannot_see() {
+    // A theme override with a dead link and a dead anchor, on every page.
+    let site = TestSite::fixture("data/site").file(
+        "themes/mine/templates/partials/footer.html",
+        "<footer><a href=\"{{ site.base }}about-us/\">About</a> <a href=\"{{ site.base }}stacks/#nowhere\">x</a></footer>",
+    );
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    let site = site.file("content/site.yaml", &format!("{yaml}theme: mine\n"));
+    assert!(site.build().ok(), "build does not look at rendered links");
+    std::fs::remove_dir_all(site.public()).unwrap();
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("error: link to `/about-us/`, which does not exist"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error: link to `/stacks/#nowhere`, but `/stacks/index.html` has no id `nowhere`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("help: in 12 pages, among them `/404.html`; a link in a template is on every page"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 2, "each problem once: {}", run.stderr);
+    assert!(!site.public().exists());
+}
+
+#[test]
+fn json_and_github_formats() {
+    let site = TestSite::fixture("errors/front-matter-unknown-key");
+    let run = site.cli(&["build", "--message-format", "json"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<serde_json::Value> =
+        run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["file"], "content/guide.md");
+    assert_eq!((lines[0]["line"].as_u64(), lines[0]["column"].as_u64()), (Some(4), Some(1)));
+    assert_eq!(lines[0]["severity"], "error");
+    assert_eq!(lines[0]["message"], "unknown field `wieght`");
+    let run = site.cli(&["check", "--message-format", "github"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "::error file=content/guide.md,line=4,col=1::unknown field `wieght` (help: did you mean `weight`?)\n"
+    );
+}
+
+#[test]
+fn new_chapter_and_flowchart_build_as_they_are() {
+    let site = TestSite::fixture("data/site");
+    let run = site.cli(&["new", "chapter", "guide/data/caching"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.trim(), "created content/guide/data/caching.md");
+    let run = site.cli(&["new", "decision", "hosting"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = site.cli(&["build", "--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        site.main_html("guide/data/caching/index.html")
+            .contains("<h1>Caching <span class=\"badge\">Draft</span></h1>")
+    );
+    assert!(site.main_html("decide/hosting/index.html").contains("What matters most for this project?"));
+    let text = std::fs::read_to_string(site.root().join("content/guide/data/caching.md")).unwrap();
+    for field in ["title:", "description:", "weight:", "draft:", "updated:", "stacks:"] {
+        assert!(text.contains(field), "{field}");
+    }
+    assert!(text.lines().filter(|l| l.starts_with('#')).count() >= 6, "every field is explained");
+    let again = site.cli(&["new", "chapter", "guide/data/caching"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("already exists; nothing was changed"));
+}
+
+#[test]
+fn a_new_stack_lists_every_criterion_and_check_points_at_each_placeholder() {
+    let site = TestSite::fixture("data/site");
+    let run = site.cli(&["new", "stack", "elixir-phoenix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 1);
+    let placeholders: Vec<&str> =
+        run.stderr.lines().filter(|l| l.contains("is still a placeholder")).collect();
+    assert_eq!(
+        placeholders,
+        [
+            "error: the rating for `speed` is still a placeholder",
+            "error: the rating for `hiring` is still a placeholder",
+            "error: the fit for `mvp` is still a placeholder",
+            "error: the fit for `saas` is still a placeholder",
+        ],
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--> content/stacks/elixir-phoenix.yaml:"), "{}", run.stderr);
+    assert!(run.stderr.contains("help: choose one of: `slow`, `fair`, `fast`"), "{}", run.stderr);
+}
+
+#[test]
+fn new_refuses_bad_names() {
+    let site = TestSite::fixture("data/site");
+    let run = site.cli(&["new", "stack", "Elixir_Phoenix"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("is not a valid name"), "{}", run.stderr);
+}

@@ -1,0 +1,180 @@
+//! `stackguide serve` through a real socket on 127.0.0.1: files, content types, refusals, the
+//! 404 page, live reload and the error overlay's events.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::TestSite;
+
+/// A running `stackguide serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
+        .args(["serve", "--port", "0"])
+        .current_dir(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split_once(" at ").map(|(_, r)| r.to_string()) {
+            break rest.split_whitespace().next().unwrap().to_string();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    assert!(url.starts_with("http://127.0.0.1:"), "binds to loopback by default: {url}");
+    let port = url.trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().unwrap();
+    Server { child, port }
+}
+
+/// A raw HTTP/1.1 GET, so the path reaches the server exactly as written.
+fn get(server: &Server, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, head.to_lowercase(), body.to_string())
+}
+
+fn header(head: &str, name: &str) -> String {
+    head.lines().find_map(|l| l.strip_prefix(&format!("{name}: "))).unwrap_or_default().to_string()
+}
+
+#[test]
+fn serves_pages_with_their_content_types_and_the_site_404() {
+    let site = TestSite::fixture("build/basic");
+    let server = start(&site);
+    let (status, head, body) = get(&server, "/guide/intro/");
+    assert_eq!(status, 200);
+    assert_eq!(header(&head, "content-type"), "text/html; charset=utf-8");
+    assert!(body.contains("<h1>Introduction</h1>"));
+    assert!(body.contains("id=\"stackguide-live\""), "the reload script is injected while serving");
+    assert!(
+        body.contains("href=\"/guide/data/sql/#indexes\""),
+        "links use the server's address, not base_url"
+    );
+    for (path, mime) in [
+        ("/style.css", "text/css; charset=utf-8"),
+        ("/site.js", "text/javascript; charset=utf-8"),
+        ("/sitemap.xml", "text/xml; charset=utf-8"),
+        ("/guide/data/pic.png", "image/png"),
+    ] {
+        let (status, head, _) = get(&server, path);
+        assert_eq!((status, header(&head, "content-type")), (200, mime.to_string()), "{path}");
+    }
+    let (status, head, _) = get(&server, "/guide/intro");
+    assert_eq!((status, header(&head, "location")), (301, "/guide/intro/".to_string()));
+    let (status, _, body) = get(&server, "/no/such/page/");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"));
+    // Drafts are shown while serving, marked.
+    let (status, _, body) = get(&server, "/guide/wip/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<span class=\"badge\">Draft</span>"));
+}
+
+#[test]
+fn refuses_paths_that_leave_the_output() {
+    let site = TestSite::fixture("build/basic");
+    std::fs::write(site.root().join("secret.txt"), "top secret").unwrap();
+    let server = start(&site);
+    for path in [
+        "/../secret.txt",
+        "/guide/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/..%5csecret.txt",
+        "/guide\\..\\..\\secret.txt",
+        "//etc/passwd",
+        "/C:/secret.txt",
+    ] {
+        let (status, _, body) = get(&server, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(!body.contains("top secret"), "{path}");
+    }
+    let (status, _, _) = get(&server, "/content/site.yaml");
+    assert_eq!(status, 404, "sources are not served, only the build");
+}
+
+/// Read server-sent events until one named `event` arrives; its data.
+fn next_event(reader: &mut BufReader<TcpStream>, event: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut current = String::new();
+    let mut line = String::new();
+    while Instant::now() < deadline {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            continue;
+        }
+        if let Some(name) = line.trim_end().strip_prefix("event: ") {
+            current = name.to_string();
+        } else if let Some(data) = line.trim_end().strip_prefix("data: ") {
+            if current == event {
+                return data.to_string();
+            }
+        }
+    }
+    panic!("no `{event}` event within 15 s");
+}
+
+#[test]
+fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
+    let site = TestSite::fixture("build/basic");
+    let server = start(&site);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    write!(stream, "GET /__stackguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut events = BufReader::new(stream);
+    let first: u64 = next_event(&mut events, "hello").parse().unwrap();
+
+    let intro = site.root().join("content/guide/intro.md");
+    let text = std::fs::read_to_string(&intro).unwrap();
+    std::fs::write(&intro, text.replace("A claim", "A bold claim")).unwrap();
+    let generation: u64 = next_event(&mut events, "reload").parse().unwrap();
+    assert!(generation > first);
+    let (_, _, body) = get(&server, "/guide/intro/");
+    assert!(body.contains("A bold claim"));
+
+    std::fs::write(&intro, "---\ntitle: Broken\nwieght: 1\n---\n").unwrap();
+    let errors: serde_json::Value = serde_json::from_str(&next_event(&mut events, "errors")).unwrap();
+    assert_eq!(errors[0]["location"], "content/guide/intro.md:3:1");
+    assert_eq!(errors[0]["help"], "did you mean `weight`?");
+    let (status, _, body) = get(&server, "/guide/intro/");
+    assert_eq!(status, 200, "the server keeps running and keeps the last good pages");
+    assert!(body.contains("A bold claim"));
+
+    std::fs::write(&intro, text).unwrap();
+    next_event(&mut events, "reload");
+    let (_, _, body) = get(&server, "/guide/intro/");
+    assert!(body.contains("A claim"));
+}
+
+#[test]
+fn build_output_has_no_reload_script() {
+    let site = TestSite::fixture("build/basic");
+    assert!(site.build().ok());
+    for (path, bytes) in crate::support::tree(&site.public()) {
+        assert!(!String::from_utf8_lossy(&bytes).contains("stackguide-live"), "{path}");
+    }
+}
