@@ -30,6 +30,12 @@ fn scan(html: &str) -> Scan {
                     }
                     Ok(())
                 }),
+                element!("form[action]", |el| {
+                    if let Some(action) = el.get_attribute("action") {
+                        scan.borrow_mut().links.push(action);
+                    }
+                    Ok(())
+                }),
                 element!("a[href], link[href], area[href]", |el| {
                     if let Some(href) = el.get_attribute("href") {
                         scan.borrow_mut().links.push(href);

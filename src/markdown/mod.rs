@@ -66,7 +66,7 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     pub directives: Vec<Directive>,
     pub unknown_languages: Vec<UnknownLanguage>,
-    /// The text without markup, for search and descriptions.
+    /// The prose without markup or code, for search.
     pub text: String,
 }
 
@@ -168,7 +168,6 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
                     out.unknown_languages.push(UnknownLanguage { lang: lang.clone(), offset: range.start });
                     highlight::plain(&code, &lang)
                 });
-                out.text.push_str(&code);
                 events.push(Event::Html(html.into()));
             }
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {

@@ -62,7 +62,8 @@ fn directive_blocks_become_placeholders() {
 
 #[test]
 fn raw_text_is_collected_for_search() {
-    let r = md("## Caching\n\nUse *Redis* for `sessions`.\n");
+    let r = md("## Caching\n\nUse *Redis* for `sessions`.\n\n```python\nimport redis\n```\n");
     assert!(r.text.contains("Caching"));
     assert!(r.text.contains("Use Redis for sessions."));
+    assert!(!r.text.contains("import"), "code blocks are not prose");
 }

@@ -11,10 +11,10 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::{self, highlight};
 use crate::model::{Embed, Page, PageKind, Site, compare_address};
 use crate::output::OutputFile;
 use crate::theme::{self, Asset, Theme};
+use crate::{markdown, search};
 use context::{PageView, SimplePage, SiteView, sidebar};
 pub use decide::script_safe_json;
 
@@ -26,6 +26,7 @@ enum Job {
     Stack(usize),
     Compare(usize, usize),
     Decision(usize),
+    Search,
     NotFound,
 }
 
@@ -37,6 +38,7 @@ impl Job {
             Job::Stack(i) => format!("stacks/{}/", site.stacks[i].id),
             Job::Compare(a, b) => compare_address(&site.stacks[a].id, &site.stacks[b].id),
             Job::Decision(i) => format!("decide/{}/", site.decisions[i].id),
+            Job::Search => "search/".into(),
             Job::NotFound => "404.html".into(),
         }
     }
@@ -54,6 +56,7 @@ fn jobs(site: &Site) -> Vec<Job> {
         }
     }
     jobs.extend((0..site.decisions.len()).map(Job::Decision));
+    jobs.push(Job::Search);
     jobs.push(Job::NotFound);
     jobs
 }
@@ -77,9 +80,7 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
         jobs.iter().filter(|j| !matches!(j, Job::NotFound)).map(|j| j.address(site)).collect();
     files.push(OutputFile::text("sitemap.xml", feeds::sitemap(site, &pages)));
     files.push(OutputFile::text("robots.txt", feeds::robots(site)));
-    let (light, dark) = highlight::stylesheets();
-    files.push(OutputFile::text("syntax-light.css", light));
-    files.push(OutputFile::text("syntax-dark.css", dark));
+    files.push(OutputFile::text("search-index.json", search::index(site)));
     for (name, asset) in &theme.statics {
         files.push(match asset {
             Asset::Embedded(bytes) => OutputFile::bytes(name, bytes.to_vec()),
@@ -133,6 +134,14 @@ fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<
             ctx.insert("page", &simple(site, &dec.title, &dec.description, &address));
             ctx.insert("decision", &decide::view(site, i, ""));
             ("decision.html", dec.file.as_path())
+        }
+        Job::Search => {
+            ctx.insert(
+                "page",
+                &simple(site, "Search", "Search the guide, or browse every page from A to Z.", &address),
+            );
+            ctx.insert("a_to_z", &search::a_to_z(site));
+            ("search.html", Path::new("search"))
         }
         Job::NotFound => {
             ctx.insert(

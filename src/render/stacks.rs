@@ -55,8 +55,6 @@ pub struct RatingView<'a> {
     pub label: &'a str,
     pub value: usize,
     pub max: usize,
-    /// `value` filled steps out of `max`, as a list the template can loop over.
-    pub steps: Vec<bool>,
     pub reason: &'a str,
 }
 
@@ -71,7 +69,6 @@ fn rating<'a>(site: &'a Site, s: &'a Stack, c: usize) -> RatingView<'a> {
         label: &level.label,
         value: r.level + 1,
         max: crit.levels.len(),
-        steps: (0..crit.levels.len()).map(|i| i <= r.level).collect(),
         reason: &r.reason,
     }
 }

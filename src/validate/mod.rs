@@ -22,7 +22,9 @@ use crate::source::{SourceMap, span_at};
 use links::{Resolver, Target};
 
 /// Addresses the build writes besides the pages: links to them are valid.
-pub const FIXED_ADDRESSES: &[&str] = &["404.html", "sitemap.xml", "robots.txt"];
+pub const FIXED_ADDRESSES: &[&str] = &["404.html", "sitemap.xml", "robots.txt", "search-index.json"];
+/// The ids on the search page.
+pub const SEARCH_ANCHORS: &[&str] = &["search-results", "a-z"];
 /// The ids of the sections of a stack page, which links may point at.
 pub const STACK_ANCHORS: &[&str] = &[
     "ratings",
@@ -92,6 +94,7 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
     for a in FIXED_ADDRESSES {
         resolver.anchors.insert((*a).to_string(), None);
     }
+    resolver.anchors.insert("search/".into(), anchors(SEARCH_ANCHORS));
     let stack_ids: Vec<&str> = raw.data.stacks.iter().map(|(id, _)| id.as_str()).collect();
     let mut decision_ids: Vec<&str> = raw.data.decisions.iter().map(|(id, _)| id.as_str()).collect();
     decision_ids.sort_unstable();

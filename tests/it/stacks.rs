@@ -18,8 +18,7 @@ fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
         assert_eq!(main.matches(&format!(">{name}</a>")).count(), 3, "{name}: card, matrix row, fit row");
     }
     // Ratings show their label, a visual level and the level as text.
-    assert!(main.contains("<span class=\"pip on\"></span><span class=\"pip on\"></span><span class=\"pip on\"></span></span> <span class=\"rating-label\">Fast</span><span class=\"visually-hidden\"> (3 of 3)</span>"), "{main}");
-    assert!(main.contains("data-value=\"1\" title=\"Ruby on Rails speed reason.\""));
+    assert!(main.contains("<span class=\"meter\" style=\"--v:3;--m:3\" aria-hidden=\"true\"></span> <span class=\"rating-label\">Fast</span><span class=\"visually-hidden\"> (3 of 3)</span>"), "{main}");
     // Rows carry what the filters need; the filter form only appears with JavaScript.
     assert!(main.contains("<tr data-language=\"Ruby\" data-fit-mvp=\"good\" data-fit-saas=\"poor\">"));
     assert!(main.contains("<form class=\"matrix-filters\" hidden>"));
@@ -96,7 +95,12 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
     // Speed: Go (fast) is ahead of Node (fair); hiring: Node (easy) is ahead of Go (hard).
     let speed = &main[main.find("<th scope=\"row\">Speed</th>").unwrap()..];
     let speed = &speed[..speed.find("</tr>").unwrap()];
-    assert!(speed.contains("<td class=\"ahead\"><span class=\"rating\" data-value=\"3\">"), "{speed}");
+    assert!(
+        speed.contains(
+            "<td class=\"ahead\"><span class=\"rating\"><span class=\"meter\" style=\"--v:3;--m:3\""
+        ),
+        "{speed}"
+    );
     assert_eq!(speed.matches("▲ ahead").count(), 1);
     let hiring = &main[main.find("<th scope=\"row\">Hiring</th>").unwrap()..];
     let hiring = &hiring[..hiring.find("</tr>").unwrap()];

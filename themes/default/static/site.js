@@ -29,9 +29,19 @@
     });
   }
 
-  // On narrow screens the sidebar starts folded, as a menu.
-  var menu = document.querySelector(".sidebar-menu");
-  if (menu && window.matchMedia("(max-width: 60rem)").matches) menu.open = false;
+  // Search: the script and its index load on first use (or at once on the search page).
+  var me = document.querySelector("script[data-search-script]");
+  var loadSearch = function () {
+    if (document.getElementById("search-script")) return;
+    var s = document.createElement("script");
+    s.id = "search-script";
+    s.src = me.getAttribute("data-search-script");
+    document.head.appendChild(s);
+  };
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-search-results]"), function (input) {
+    input.addEventListener("focus", loadSearch, { once: true });
+  });
+  if (document.getElementById("search-page-input")) loadSearch();
 
   // Sortable tables: each column heading becomes a button; numbers sort best first.
   Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (table) {

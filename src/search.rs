@@ -1,0 +1,156 @@
+//! The search index, written at build time: one JSON file the search script fetches on first
+//! use. Each entry has a title, a section, an address, the headings and the prose (no code), so
+//! every match can be shown in context. Very long pages keep their opening text in full and the
+//! rest only as distinct words, which bounds the index on large sites.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::model::{NodeKind, PageKind, Site};
+
+/// How much of a page's text is kept for snippets; beyond it only distinct words are kept.
+pub const TEXT_CHARS: usize = 12_000;
+
+#[derive(Debug, Serialize)]
+struct Entry {
+    /// Title.
+    t: String,
+    /// Section, for context in the results.
+    s: String,
+    /// Address, with the site's base path.
+    u: String,
+    /// Headings.
+    h: Vec<String>,
+    /// Opening text, whitespace collapsed.
+    x: String,
+    /// The remaining distinct words, lowercase.
+    w: String,
+}
+
+fn entry(t: &str, s: &str, u: String, h: Vec<String>, text: &str) -> Entry {
+    let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut = collapsed.char_indices().nth(TEXT_CHARS).map_or(collapsed.len(), |(i, _)| i);
+    let cut = collapsed[..cut].rfind(' ').filter(|_| cut < collapsed.len()).unwrap_or(cut);
+    let head: BTreeSet<String> = words(&collapsed[..cut]).collect();
+    let rest: BTreeSet<String> = words(&collapsed[cut..]).filter(|w| !head.contains(w)).collect();
+    Entry {
+        t: t.to_string(),
+        s: s.to_string(),
+        u,
+        h,
+        x: collapsed[..cut].to_string(),
+        w: rest.into_iter().collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() > 2).map(str::to_lowercase)
+}
+
+/// The index of every page of `site`, as JSON.
+pub fn index(site: &Site) -> String {
+    let mut entries = Vec::new();
+    for p in &site.pages {
+        let section = match p.kind {
+            PageKind::Home => String::new(),
+            _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.pages[i].title.clone()),
+        };
+        let headings = p.body.toc.iter().map(|t| t.title.clone()).collect();
+        let text = format!("{} {}", p.description, p.body.text);
+        entries.push(entry(&p.title, &section, site.base.link(&p.address), headings, &text));
+    }
+    for s in &site.stacks {
+        let text = [
+            s.summary.as_str(),
+            &s.language,
+            &s.runtime,
+            &s.frameworks.join(" "),
+            &s.best_for.join(". "),
+            &s.pros.join(". "),
+            &s.cons.join(". "),
+            &s.users.join(", "),
+            s.long_form.as_ref().map_or("", |r| r.text.as_str()),
+        ]
+        .join(" ");
+        entries.push(entry(
+            &s.name,
+            "Stacks",
+            site.base.link(&format!("stacks/{}/", s.id)),
+            Vec::new(),
+            &text,
+        ));
+    }
+    for (i, a) in site.stacks.iter().enumerate() {
+        for b in &site.stacks[i + 1..] {
+            let title = format!("{} vs {}", a.name, b.name);
+            let url = site.base.link(&crate::model::compare_address(&a.id, &b.id));
+            entries.push(entry(&title, "Comparisons", url, Vec::new(), ""));
+        }
+    }
+    for d in &site.decisions {
+        let questions: Vec<String> = d
+            .nodes
+            .iter()
+            .map(|n| match &n.kind {
+                NodeKind::Question { text, .. } => text.clone(),
+                NodeKind::Result { title, .. } => title.clone(),
+            })
+            .collect();
+        let url = site.base.link(&format!("decide/{}/", d.id));
+        entries.push(entry(
+            &d.title,
+            "Flowcharts",
+            url,
+            Vec::new(),
+            &format!("{} {}", d.description, questions.join(". ")),
+        ));
+    }
+    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into())
+}
+
+/// An entry of the A-Z list on the search page, which works without JavaScript.
+#[derive(Debug, Serialize)]
+pub struct AzEntry<'a> {
+    pub title: &'a str,
+    pub section: &'static str,
+    pub url: String,
+}
+
+/// Every chapter, stack and flowchart by title (comparisons are reached from the stacks).
+pub fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
+    let mut out: Vec<AzEntry<'_>> = site
+        .pages
+        .iter()
+        .filter(|p| p.kind != PageKind::Home)
+        .map(|p| AzEntry { title: &p.title, section: "Guide", url: site.base.link(&p.address) })
+        .chain(site.stacks.iter().map(|s| AzEntry {
+            title: &s.name,
+            section: "Stack",
+            url: site.base.link(&format!("stacks/{}/", s.id)),
+        }))
+        .chain(site.decisions.iter().map(|d| AzEntry {
+            title: &d.title,
+            section: "Flowchart",
+            url: site.base.link(&format!("decide/{}/", d.id)),
+        }))
+        .collect();
+    out.sort_by_key(|e| (e.title.to_lowercase(), e.url.clone()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_keeps_its_opening_and_its_distinct_words() {
+        let text = format!("{} tail-only-word and Redis", "lorem ipsum ".repeat(1200));
+        let e = entry("T", "S", "/t/".into(), vec![], &text);
+        assert!(e.x.chars().count() <= TEXT_CHARS);
+        assert!(e.x.starts_with("lorem ipsum"));
+        assert_eq!(e.w, "and only redis tail word");
+        let short = entry("T", "S", "/t/".into(), vec![], "  Short   text. ");
+        assert_eq!((short.x.as_str(), short.w.as_str()), ("Short text.", ""));
+    }
+}
