@@ -305,7 +305,7 @@ pub fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &s
     let prefix = escape(prefix);
     let l = layout(d, stack_names);
     let mut s = format!(
-        "<svg class=\"flowchart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{t}\">\n<title id=\"{t}\">{title}</title>\n",
+        "<svg class=\"flowchart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"group\" aria-labelledby=\"{t}\">\n<title id=\"{t}\">{title}</title>\n",
         w = l.width,
         h = l.height,
         t = format!("{prefix}chart-title"),

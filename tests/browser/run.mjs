@@ -1,0 +1,199 @@
+// Checks a built site the way its readers meet it: in headless Chromium, served over HTTP.
+// Usage: node run.mjs SITE_DIR   (the site must be built with --base-url http://127.0.0.1:PORT/)
+// Exits non-zero and lists every failure.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
+import { join, extname, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const [siteDir, portArg] = process.argv.slice(2);
+const port = Number(portArg || 8765);
+const base = `http://127.0.0.1:${port}/`;
+const failures = [];
+const fail = (what) => { failures.push(what); console.log(`  FAIL ${what}`); };
+const ok = (what) => console.log(`  ok   ${what}`);
+const check = (cond, what) => (cond ? ok(what) : fail(what));
+
+function files(dir, prefix = '') {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path, `${prefix}${name}/`) : [`${prefix}${name}`];
+  });
+}
+const all = files(siteDir);
+const pages = all.filter((f) => f.endsWith('.html'));
+
+// 1. Every page passes the W3C Nu HTML Checker with no errors.
+console.log(`Nu HTML Checker on ${pages.length} pages`);
+try {
+  execFileSync('java', ['-jar', join(here, 'node_modules/vnu-jar/build/dist/vnu.jar'), '--errors-only', '--format', 'gnu', '--skip-non-html', siteDir], { stdio: 'pipe' });
+  ok('no HTML errors');
+} catch (e) {
+  fail(`HTML errors:\n${String(e.stderr || e.stdout)}`);
+}
+
+// 2. Page weight: HTML + the CSS and JS each page loads, uncompressed.
+console.log('Page weight');
+const size = (rel) => statSync(join(siteDir, rel)).size;
+const assets = (html) => [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="\/([^"]+\.(?:css|js))"/g)].map((m) => m[1]);
+let heaviest = ['', 0];
+for (const page of pages) {
+  const html = readFileSync(join(siteDir, page), 'utf8');
+  const total = size(page) + assets(html).reduce((n, a) => n + size(a), 0);
+  if (total > heaviest[1]) heaviest = [page, total];
+  if (total > 100 * 1024) fail(`${page} weighs ${total} bytes with its CSS and JS (limit 100 KB)`);
+}
+ok(`heaviest page: ${heaviest[0]}, ${heaviest[1]} bytes with its CSS and JS`);
+const js = all.filter((f) => f.endsWith('.js')).reduce((n, f) => n + size(f), 0);
+check(js < 15 * 1024, `all JavaScript together: ${js} bytes (limit 15 KB)`);
+ok(`search index: ${size('search-index.json')} bytes, loaded on first search`);
+
+// A static server for the built files, like any static host.
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain', '.png': 'image/png' };
+const server = createServer((req, res) => {
+  let path = decodeURIComponent(new URL(req.url, base).pathname);
+  if (path.endsWith('/')) path += 'index.html';
+  const file = join(siteDir, path);
+  if (!file.startsWith(siteDir) || !existsSync(file) || statSync(file).isDirectory()) {
+    res.writeHead(404, { 'content-type': types['.html'] });
+    res.end(readFileSync(join(siteDir, '404.html')));
+    return;
+  }
+  res.writeHead(200, { 'content-type': types[extname(file)] || 'application/octet-stream' });
+  res.end(readFileSync(file));
+});
+await new Promise((r) => server.listen(port, '127.0.0.1', r));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const kinds = {
+  home: '', section: 'guide/basics/', chapter: 'guide/architecture/databases/', stacks: 'stacks/',
+  stack: 'stacks/go-gin/', compare: 'compare/go-gin-vs-node-express/', decision: 'decide/which-stack/',
+  search: 'search/', 'not found': 'no-such-page/',
+};
+
+async function open(url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('404')) errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) errors.push(`external request: ${r.url()}`); });
+  await page.goto(base + url);
+  return { context, page, errors };
+}
+
+// 3. axe-core finds no accessibility violations on each kind of page, light and dark.
+const axe = readFileSync(join(here, 'node_modules/axe-core/axe.min.js'), 'utf8');
+for (const scheme of ['light', 'dark']) {
+  console.log(`axe-core, ${scheme} scheme`);
+  for (const [kind, url] of Object.entries(kinds)) {
+    const { context, page, errors } = await open(url, { colorScheme: scheme });
+    await page.addScriptTag({ content: axe });
+    const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+      .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')})`));
+    check(violations.length === 0, `${kind}: no violations${violations.length ? `\n      ${violations.join('\n      ')}` : ''}`);
+    check(errors.length === 0, `${kind}: no console errors or external requests${errors.length ? `: ${errors.join('; ')}` : ''}`);
+    await context.close();
+  }
+}
+
+// 4. Behaviour.
+console.log('Behaviour');
+{
+  const { context, page, errors } = await open('');
+  await page.fill('#search-input', 'kafka');
+  await page.waitForSelector('#search-dropdown .search-list a', { timeout: 5000 });
+  const first = await page.textContent('#search-dropdown .search-list a .search-title');
+  check(/LinkedIn/.test(first), `search for "kafka" finds the case studies first (got "${first}")`);
+  check(await page.$('#search-dropdown mark') !== null, 'search marks the match in the results');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/case-studies/, { timeout: 5000 });
+  ok('arrow keys and Enter open a result');
+  check(errors.length === 0, `no console errors while searching${errors.length ? `: ${errors}` : ''}`);
+  await context.close();
+}
+{
+  const { context, page } = await open('search/?q=read+replicas');
+  await page.waitForSelector('#search-results .search-list a', { timeout: 5000 });
+  const titles = await page.$$eval('#search-results .search-title', (t) => t.map((x) => x.textContent));
+  check(titles.some((t) => /Databases/.test(t)), `the search page reads ?q= and finds the databases chapter (${titles.slice(0, 3)})`);
+  await context.close();
+}
+{
+  const { context, page, errors } = await open('stacks/');
+  const names = () => page.$$eval('#matrix tbody th', (t) => t.map((x) => x.textContent.trim()));
+  const before = await names();
+  await page.click('#matrix thead th:nth-child(5) button');
+  const perf = await page.$$eval('#matrix tbody tr', (rows) => rows.map((r) => Number(r.cells[4].dataset.value)));
+  check(perf.every((v, i) => i === 0 || perf[i - 1] >= v), `sorting by a criterion orders the rows best first (${perf})`);
+  check(await page.getAttribute('#matrix thead th:nth-child(5)', 'aria-sort') === 'descending', 'the sorted column says so (aria-sort)');
+  await page.click('#matrix thead th:nth-child(1) button');
+  const az = await names();
+  check(JSON.stringify(az) === JSON.stringify([...before].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()))), 'sorting by name orders A to Z');
+  await page.selectOption('select[name=language]', 'Python');
+  const shown = await page.$$eval('#matrix tbody tr:not([hidden]) th', (t) => t.map((x) => x.textContent.trim()));
+  check(shown.length >= 1 && shown.every((n) => /Python/.test(n)), `filtering by language shows only those stacks (${shown})`);
+  check(errors.length === 0, 'no console errors on the stacks page');
+  await context.close();
+}
+{
+  const { context, page, errors } = await open('decide/which-stack/');
+  check(await page.isVisible('#wizard'), 'the wizard appears with JavaScript');
+  const q0 = await page.textContent('.wizard-question');
+  await page.click('.wizard-answers li:nth-child(1) button');
+  const q1 = await page.textContent('.wizard-question');
+  check(q1 !== q0 && /path=0/.test(page.url()), `an answer leads to the next question and is kept in the URL (${page.url()})`);
+  await page.click('.wizard-answers li:nth-child(1) button');
+  check(await page.$('.wizard-result a') !== null, 'the wizard ends on recommended stacks with links');
+  check((await page.$$('.wizard-path li')).length === 2, 'the path taken so far is shown');
+  await page.click('.wizard-back');
+  check(await page.textContent('.wizard-question') === q1, 'Back returns to the previous question');
+  await page.goBack();
+  check(await page.textContent('.wizard-question') === q0, "the browser's back button steps back too");
+  check(errors.length === 0, 'no console errors in the wizard');
+  await context.close();
+}
+{
+  const { context, page } = await open('', { colorScheme: 'light' });
+  await page.click('.theme-toggle');
+  const dark = await page.evaluate(() => [document.documentElement.dataset.theme, getComputedStyle(document.body).backgroundColor]);
+  check(dark[0] === 'dark' && dark[1] !== 'rgb(255, 255, 255)', `the toggle switches to dark (${dark})`);
+  await page.goto(base + 'guide/');
+  const kept = await page.evaluate(() => document.documentElement.dataset.theme);
+  check(kept === 'dark', 'the choice is remembered on the next page, set before first paint');
+  await context.close();
+}
+
+// 5. Without JavaScript every page still has its content.
+console.log('JavaScript off');
+{
+  for (const [kind, url] of Object.entries(kinds)) {
+    const { context, page } = await open(url, { javaScriptEnabled: false });
+    const text = await page.evaluate(() => document.querySelector('main').innerText.length);
+    check(text > 40, `${kind}: content is there (${text} characters)`);
+    await context.close();
+  }
+  const { context, page } = await open('stacks/', { javaScriptEnabled: false });
+  check((await page.$$('#matrix tbody tr')).length >= 12, 'the comparison matrix is complete');
+  await page.goto(base + 'decide/which-stack/');
+  check(!(await page.isVisible('#wizard')), 'the wizard stays hidden');
+  check((await page.$$('#questions .dl-result')).length > 5, 'the flowchart is readable as nested lists');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(base + 'guide/');
+  check(!(await page.isVisible('.sidebar-menu > ul')), 'on a phone the chapters are a closed menu');
+  await page.click('.sidebar-menu summary');
+  check(await page.isVisible('.sidebar-menu > ul'), 'and open when tapped');
+  await context.close();
+}
+
+await browser.close();
+server.close();
+console.log(failures.length ? `\n${failures.length} failure(s)` : '\nall browser checks passed');
+process.exit(failures.length ? 1 : 0);
