@@ -25,6 +25,21 @@ pub enum BoxKind {
     Label { node: usize, answer: usize },
     /// A bend point of a long edge.
     Bend,
+    /// The answers of question `node` that lead straight to results, as rows of one panel:
+    /// answer -> result, one under the other, so a wide fan of results reads as a list.
+    Panel { node: usize },
+}
+
+/// One row of a panel: an answer and the result it leads to.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub answer: usize,
+    pub result: usize,
+    pub label: Vec<String>,
+    pub lines: Vec<String>,
+    /// Offset of the row from the panel's top, and its height.
+    pub y: f64,
+    pub h: f64,
 }
 
 /// A laid-out box: its rectangle and its wrapped text lines.
@@ -36,6 +51,9 @@ pub struct LaidBox {
     pub w: f64,
     pub h: f64,
     pub lines: Vec<String>,
+    /// For a panel: its rows, and where its result column starts (from the panel's left).
+    pub rows: Vec<Row>,
+    pub result_x: f64,
     rank: usize,
 }
 
@@ -83,7 +101,42 @@ fn sized(kind: BoxKind, lines: Vec<String>, font: f64, rank: usize) -> LaidBox {
     } else {
         (longest * font * CHAR_W + 2.0 * PAD_X, lines.len() as f64 * font * LINE_H + 2.0 * PAD_Y)
     };
-    LaidBox { kind, x: 0.0, y: 0.0, w, h, lines, rank }
+    LaidBox { kind, x: 0.0, y: 0.0, w, h, lines, rows: Vec::new(), result_x: 0.0, rank }
+}
+
+const ROW_PAD: f64 = 7.0;
+const ARROW_W: f64 = 26.0;
+
+/// A panel of answer -> result rows for question `node`.
+fn panel(d: &Decision, node: usize, answers: &[usize], stack_names: &[&str], rank: usize) -> LaidBox {
+    let NodeKind::Question { answers: all, .. } = &d.nodes[node].kind else {
+        return sized(BoxKind::Bend, Vec::new(), FONT, rank);
+    };
+    let width = |lines: &[String], font: f64| {
+        lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * font * CHAR_W
+    };
+    let mut rows: Vec<Row> = answers
+        .iter()
+        .map(|&a| {
+            let label = wrap(&all[a].label, 16);
+            let lines = node_lines(d, all[a].next, stack_names);
+            let h = (label.len() as f64 * LABEL_FONT).max(lines.len() as f64 * FONT) * LINE_H + 2.0 * ROW_PAD;
+            Row { answer: a, result: all[a].next, label, lines, y: 0.0, h }
+        })
+        .collect();
+    let label_w = rows.iter().map(|r| width(&r.label, LABEL_FONT)).fold(0.0, f64::max);
+    let result_w = rows.iter().map(|r| width(&r.lines, FONT)).fold(0.0, f64::max);
+    let mut y = PAD_Y / 2.0;
+    for r in &mut rows {
+        r.y = y;
+        y += r.h;
+    }
+    let mut b = sized(BoxKind::Panel { node }, Vec::new(), FONT, rank);
+    b.w = PAD_X + label_w + ARROW_W + result_w + PAD_X;
+    b.h = y + PAD_Y / 2.0;
+    b.result_x = PAD_X + label_w + ARROW_W;
+    b.rows = rows;
+    b
 }
 
 /// Result boxes list the recommended stacks' names under the title.
@@ -102,23 +155,35 @@ fn node_lines(d: &Decision, i: usize, stack_names: &[&str]) -> Vec<String> {
 
 /// Lay out `d`. `stack_names` are the site's stack names, by index.
 pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
-    // A result reached by several answers is drawn once under each of them: the chart reads as
-    // a tree, without long edges crossing the page. Questions are drawn once.
-    let mut drawn: Vec<usize> = (0..d.nodes.len()).collect();
-    let mut entered = vec![false; d.nodes.len()];
+    // A question whose answers lead to two or more results shows those as one panel of rows.
+    // Any other result reached by several answers is drawn once under each of them, so the
+    // chart reads as a tree, without long edges crossing the page. Questions are drawn once.
+    let is_result = |n: usize| matches!(d.nodes[n].kind, NodeKind::Result { .. });
+    let mut panels: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut arrows: Vec<(usize, usize, usize)> = Vec::new();
+    let mut drawn: Vec<usize> = (0..d.nodes.len()).filter(|&i| !is_result(i) || i == 0).collect();
+    let mut index: Vec<usize> = vec![usize::MAX; d.nodes.len()];
+    for (k, &i) in drawn.iter().enumerate() {
+        index[i] = k;
+    }
     for (i, node) in d.nodes.iter().enumerate() {
         if let NodeKind::Question { answers, .. } = &node.kind {
+            let leaves: Vec<usize> = (0..answers.len()).filter(|&a| is_result(answers[a].next)).collect();
+            let paneled = leaves.len() >= 2;
+            if paneled {
+                panels.push((i, leaves));
+            }
             for (ai, a) in answers.iter().enumerate() {
-                let is_result = matches!(d.nodes[a.next].kind, NodeKind::Result { .. });
-                let target = if is_result && entered[a.next] {
+                if paneled && is_result(a.next) {
+                    continue;
+                }
+                let target = if is_result(a.next) {
                     drawn.push(a.next);
                     drawn.len() - 1
                 } else {
-                    a.next
+                    index[a.next]
                 };
-                entered[a.next] = true;
-                arrows.push((i, ai, target));
+                arrows.push((index[i], ai, target));
             }
         }
     }
@@ -141,16 +206,22 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
         .enumerate()
         .map(|(k, &i)| sized(BoxKind::Node(i), node_lines(d, i, stack_names), FONT, layer[k] * 2))
         .collect();
-    // Each answer becomes a chain: node -> label -> bends... -> next node.
+    // Each answer becomes a chain: node -> label -> bends... -> next node; a panel hangs
+    // straight under its question.
     let mut chains: Vec<Vec<usize>> = Vec::new();
+    for (node, leaves) in &panels {
+        let q = index[*node];
+        boxes.push(panel(d, *node, leaves, stack_names, layer[q] * 2 + 1));
+        chains.push(vec![q, boxes.len() - 1]);
+    }
     for &(from, ai, to) in &arrows {
-        let NodeKind::Question { answers, .. } = &d.nodes[from].kind else {
+        let NodeKind::Question { answers, .. } = &d.nodes[drawn[from]].kind else {
             continue;
         };
         let mut chain = vec![from];
         let label_rank = layer[from] * 2 + 1;
         boxes.push(sized(
-            BoxKind::Label { node: from, answer: ai },
+            BoxKind::Label { node: drawn[from], answer: ai },
             wrap(&answers[ai].label, 14),
             LABEL_FONT,
             label_rank,
@@ -197,7 +268,9 @@ pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
                 .iter()
                 .enumerate()
                 .map(|(k, &b)| match boxes[b].kind {
-                    BoxKind::Label { node, .. } => (pos[node] as f64, bary(&down[b], k), k, b),
+                    BoxKind::Label { .. } | BoxKind::Panel { .. } => {
+                        (bary(&up[b], k), bary(&down[b], k), k, b)
+                    }
                     _ => (bary(&neighbours[b], k), 0.0, k, b),
                 })
                 .collect();
@@ -323,54 +396,67 @@ pub fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &s
         ));
     }
     let mut drawn_once = std::collections::HashSet::new();
+    // A result drawn again under another answer carries no id: ids stay unique.
+    let mut id_for = |i: usize| {
+        if drawn_once.insert(i) {
+            format!(" id=\"{prefix}chart-{}\"", escape(&d.nodes[i].id))
+        } else {
+            String::new()
+        }
+    };
     for b in &l.boxes {
+        let rect = |rx: f64| {
+            format!(
+                "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{rx}\"/>",
+                b.x,
+                b.y,
+                round(b.w),
+                round(b.h)
+            )
+        };
         match &b.kind {
             BoxKind::Bend => {}
             BoxKind::Label { .. } => {
-                s.push_str(&format!(
-                    "<g class=\"fc-label\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\"/>",
-                    b.x,
-                    b.y,
-                    round(b.w),
-                    round(b.h),
-                    round(b.h.min(24.0) / 2.0)
-                ));
-                text_lines(&mut s, b, LABEL_FONT, None);
+                s.push_str(&format!("<g class=\"fc-label\">{}", rect(round(b.h.min(24.0) / 2.0))));
+                let centre = round(b.x + b.w / 2.0);
+                text_lines(&mut s, &b.lines, centre, b.y + PAD_Y, LABEL_FONT, &[]);
                 s.push_str("</g>\n");
             }
             BoxKind::Node(i) => {
-                let node = &d.nodes[*i];
-                let class = match node.kind {
+                let class = match d.nodes[*i].kind {
                     NodeKind::Question { .. } => "fc-question",
                     NodeKind::Result { .. } => "fc-result",
                 };
-                // A result drawn again under another answer carries no id: ids stay unique.
-                let id = if drawn_once.insert(*i) {
-                    format!(" id=\"{prefix}chart-{}\"", escape(&node.id))
-                } else {
-                    String::new()
-                };
-                s.push_str(&format!(
-                    "<g class=\"{class}\"{id}><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"/>",
-                    b.x,
-                    b.y,
-                    round(b.w),
-                    round(b.h)
-                ));
-                let links: Option<Vec<(usize, &str)>> = match &node.kind {
-                    NodeKind::Result { recommend, .. } => {
-                        let first = b.lines.len() - recommend.len();
-                        Some(
-                            recommend
-                                .iter()
-                                .enumerate()
-                                .map(|(k, &st)| (first + k, stack_urls.get(st).map_or("", String::as_str)))
-                                .collect(),
-                        )
+                s.push_str(&format!("<g class=\"{class}\"{}>{}", id_for(*i), rect(8.0)));
+                let links = result_links(d, *i, b.lines.len(), stack_urls);
+                text_lines(&mut s, &b.lines, round(b.x + b.w / 2.0), b.y + PAD_Y, FONT, &links);
+                s.push_str("</g>\n");
+            }
+            BoxKind::Panel { .. } => {
+                s.push_str(&format!("<g class=\"fc-panel\">{}", rect(8.0)));
+                for (k, row) in b.rows.iter().enumerate() {
+                    let top = b.y + row.y;
+                    if k > 0 {
+                        s.push_str(&format!(
+                            "<path class=\"fc-rule\" d=\"M{} {}H{}\"/>",
+                            round(b.x + PAD_X / 2.0),
+                            round(top),
+                            round(b.x + b.w - PAD_X / 2.0)
+                        ));
                     }
-                    NodeKind::Question { .. } => None,
-                };
-                text_lines(&mut s, b, FONT, links.as_deref());
+                    s.push_str("<g class=\"fc-row-label\">");
+                    text_lines(&mut s, &row.label, round(b.x + PAD_X), top + ROW_PAD, LABEL_FONT, &[]);
+                    s.push_str("</g>");
+                    let arrow_x = round(b.x + b.result_x - ARROW_W + 4.0);
+                    let arrow_y = round(top + ROW_PAD + FONT * LINE_H * 0.5 + FONT * 0.35);
+                    s.push_str(&format!(
+                        "<text class=\"fc-row-arrow\" x=\"{arrow_x}\" y=\"{arrow_y}\">→</text>"
+                    ));
+                    s.push_str(&format!("<g class=\"fc-row-result\"{}>", id_for(row.result)));
+                    let links = result_links(d, row.result, row.lines.len(), stack_urls);
+                    text_lines(&mut s, &row.lines, round(b.x + b.result_x), top + ROW_PAD, FONT, &links);
+                    s.push_str("</g>");
+                }
                 s.push_str("</g>\n");
             }
         }
@@ -379,12 +465,32 @@ pub fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &s
     s
 }
 
-fn text_lines(s: &mut String, b: &LaidBox, font: f64, links: Option<&[(usize, &str)]>) {
-    let cx = round(b.x + b.w / 2.0);
-    for (k, line) in b.lines.iter().enumerate() {
-        let y = round(b.y + PAD_Y + font * LINE_H * (k as f64 + 0.5) + font * 0.35);
-        let text = format!("<text x=\"{cx}\" y=\"{y}\">{}</text>", escape(line));
-        match links.and_then(|ls| ls.iter().find(|(i, _)| *i == k)) {
+/// For a result's text lines, which lines link to which stack page (the last ones).
+fn result_links<'a>(
+    d: &Decision,
+    node: usize,
+    lines: usize,
+    stack_urls: &'a [String],
+) -> Vec<(usize, &'a str)> {
+    match &d.nodes[node].kind {
+        NodeKind::Result { recommend, .. } => {
+            let first = lines.saturating_sub(recommend.len());
+            recommend
+                .iter()
+                .enumerate()
+                .map(|(k, &st)| (first + k, stack_urls.get(st).map_or("", String::as_str)))
+                .collect()
+        }
+        NodeKind::Question { .. } => Vec::new(),
+    }
+}
+
+/// Lines of text from `top`, each at `x` (the CSS decides whether `x` is the middle or start).
+fn text_lines(s: &mut String, lines: &[String], x: f64, top: f64, font: f64, links: &[(usize, &str)]) {
+    for (k, line) in lines.iter().enumerate() {
+        let y = round(top + font * LINE_H * (k as f64 + 0.5) + font * 0.35);
+        let text = format!("<text x=\"{x}\" y=\"{y}\">{}</text>", escape(line));
+        match links.iter().find(|(i, _)| *i == k) {
             Some((_, url)) => {
                 s.push_str(&format!("<a href=\"{}\" class=\"fc-stack\">{text}</a>", escape(url)))
             }

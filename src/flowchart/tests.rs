@@ -86,13 +86,17 @@ fn every_answer_has_a_labelled_chain_to_its_next_node() {
     let d = chart();
     let l = layout(&d, &names());
     let labels = l.boxes.iter().filter(|b| matches!(b.kind, BoxKind::Label { .. })).count();
-    assert_eq!(labels, 7);
+    let rows: usize = l.boxes.iter().map(|b| b.rows.len()).sum();
+    assert_eq!((labels, rows), (5, 2), "every answer is labelled: on its edge, or as a row of a panel");
     // "A high-load platform" skips a layer: start (layer 0) -> scale (layer 2, also under team).
     let bends = l.boxes.iter().filter(|b| b.kind == BoxKind::Bend).count();
     assert!(bends >= 1, "long edges bend between layers");
-    // A result reached by several answers is drawn under each of them; questions once.
+    // Questions are drawn once; "scale" leads to two results, shown as one panel of rows.
     let drawn = |i: usize| l.boxes.iter().filter(|b| b.kind == BoxKind::Node(i)).count();
-    assert_eq!((drawn(0), drawn(2), drawn(3), drawn(4)), (1, 1, 2, 1));
+    assert_eq!((drawn(0), drawn(1), drawn(2)), (1, 1, 1));
+    let panel = l.boxes.iter().find(|b| b.kind == BoxKind::Panel { node: 2 }).unwrap();
+    assert_eq!(panel.rows.iter().map(|r| r.result).collect::<Vec<_>>(), [3, 5]);
+    assert_eq!((drawn(3), drawn(4), drawn(5)), (1, 1, 0), "node and django are also reached alone");
 }
 
 #[test]
@@ -101,6 +105,9 @@ fn boxes_fit_their_text_and_everything_fits_the_canvas() {
     for b in &l.boxes {
         let longest = b.lines.iter().map(|x| x.chars().count()).max().unwrap_or(0);
         assert!(longest <= 26, "{:?}", b.lines);
+        for r in &b.rows {
+            assert!(r.y >= 0.0 && r.y + r.h <= b.h, "rows stay inside their panel");
+        }
         assert!(b.x >= 0.0 && b.y >= 0.0 && b.x + b.w <= l.width && b.y + b.h <= l.height);
     }
 }

@@ -29,6 +29,14 @@
     });
   }
 
+  // Wide flowcharts open scrolled to their first question rather than their left edge.
+  Array.prototype.forEach.call(document.querySelectorAll(".chart-scroll"), function (box) {
+    var svg = box.querySelector("svg"), first = svg && svg.querySelector("g[id]");
+    if (!first || box.scrollWidth <= box.clientWidth) return;
+    var r = first.getBoundingClientRect(), b = box.getBoundingClientRect();
+    box.scrollLeft += r.left + r.width / 2 - (b.left + b.width / 2);
+  });
+
   // Search: the script and its index load on first use (or at once on the search page).
   var me = document.querySelector("script[data-search-script]");
   var loadSearch = function () {
