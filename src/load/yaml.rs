@@ -101,10 +101,19 @@ fn line_len(n: usize) -> usize {
     n.to_string().len()
 }
 
-/// The byte offset of 1-based `line` and `col` (in characters) in `text`.
+/// The byte offset of 1-based `line` and `col` (in characters) in `text`. Lines end where libyaml
+/// ends them: at `\r\n`, `\r`, `\n`, U+0085, U+2028 or U+2029.
 fn offset_of(text: &str, line: usize, col: usize) -> usize {
-    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
-    let rest = &text[start.min(text.len())..];
+    let mut start = 0;
+    for _ in 1..line {
+        let Some(i) = text[start..].find(['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}']) else {
+            start = text.len();
+            break;
+        };
+        let brk = &text[start + i..];
+        start += i + if brk.starts_with("\r\n") { 2 } else { brk.chars().next().map_or(1, char::len_utf8) };
+    }
+    let rest = &text[start..];
     start + rest.char_indices().nth(col.saturating_sub(1)).map_or(rest.len(), |(i, _)| i)
 }
 
