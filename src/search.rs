@@ -106,7 +106,8 @@ pub fn index(site: &Site) -> String {
             &format!("{} {}", d.description, questions.join(". ")),
         ));
     }
-    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into())
+    // `<` and `>` are escaped too, so no text can become markup wherever the JSON ends up.
+    crate::render::decide::script_safe_json(&serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()))
 }
 
 /// An entry of the A-Z list on the search page, which works without JavaScript.

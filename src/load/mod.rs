@@ -160,8 +160,9 @@ pub fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<Strin
     match fs::metadata(file) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             d.push(
-                Diagnostic::error(shown, format!("file is too large ({} bytes)", m.len()))
-                    .with_help(format!("input files may be at most {MAX_FILE_BYTES} bytes; split it up")),
+                Diagnostic::error(shown, format!("file is too large ({} bytes)", m.len())).with_help(
+                    format!("input files may be at most {} MiB; split it up", MAX_FILE_BYTES >> 20),
+                ),
             );
             return None;
         }

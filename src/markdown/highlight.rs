@@ -41,6 +41,10 @@ pub fn is_known(lang: &str) -> bool {
 
 /// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
+    super::memo::highlighted_or(super::memo::key((lang, code)), || highlight_now(code, lang))
+}
+
+fn highlight_now(code: &str, lang: &str) -> Option<String> {
     let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape_attr(lang));
     if PLAIN.contains(&lang) {
         html.push_str(&escape_text(code));

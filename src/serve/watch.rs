@@ -8,7 +8,7 @@ use notify::RecursiveMode;
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 /// How long to wait for an editor's burst of writes to settle.
-pub(super) const DEBOUNCE: Duration = Duration::from_millis(25);
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(15);
 
 /// The running watcher; dropping it stops watching.
 pub(super) struct Watch {

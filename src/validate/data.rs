@@ -265,6 +265,15 @@ fn stack(
                 .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
         );
     }
+    for (i, link) in s.links.iter().enumerate() {
+        if !is_web_url(&link.url) {
+            d.push(
+                Diagnostic::error(f, format!("`{}` is not a web address", link.url))
+                    .at(at(sources, f, &[Seg::Key("links"), Seg::Index(i), Seg::Key("url")]))
+                    .with_help("links to other sites start with https:// (or http://)"),
+            );
+        }
+    }
     let example_html = highlight::highlight(&s.example.code, &s.example.language)
         .unwrap_or_else(|| highlight::plain(&s.example.code, &s.example.language));
     Stack {
@@ -286,6 +295,13 @@ fn stack(
         links: s.links.clone(),
         long_form: None,
     }
+}
+
+/// Whether `url` is an http(s) address: anything else (`javascript:`, `data:`) could run in
+/// the reader's browser.
+pub(super) fn is_web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
 }
 
 /// Match a map keyed by ids (`ratings`, `fit`) against the known ids: unknown keys and missing

@@ -72,6 +72,32 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
         }),
     };
 
+    for (i, link) in config.nav.iter().enumerate() {
+        if !link.url.starts_with('/') && !data::is_web_url(&link.url) {
+            d.push(
+                Diagnostic::error(
+                    site_yaml,
+                    format!("`{}` is neither a site address nor a web address", link.url),
+                )
+                .at(yaml::locate(
+                    site_text,
+                    0..site_text.len(),
+                    &[yaml::Seg::Key("nav"), yaml::Seg::Index(i), yaml::Seg::Key("url")],
+                ))
+                .with_help("write an address of this site such as `/guide/`, or an https:// address"),
+            );
+        }
+    }
+    for key in ["repo_url", "edit_url"] {
+        let value = if key == "repo_url" { &config.repo_url } else { &config.edit_url };
+        if let Some(url) = value.as_ref().filter(|u| !data::is_web_url(u)) {
+            d.push(
+                Diagnostic::error(site_yaml, format!("`{url}` is not a web address"))
+                    .at(yaml::locate(site_text, 0..site_text.len(), &[yaml::Seg::Key(key)]))
+                    .with_help("write an https:// address"),
+            );
+        }
+    }
     let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| opts.drafts || !p.front.draft).collect();
     let mut resolver = Resolver::default();
     let mut addresses: BTreeMap<String, PathBuf> = BTreeMap::new();
@@ -113,9 +139,18 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
 
     // Markdown is rendered once, here; links are rewritten to addresses as it goes.
     let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
+    // Links are rewritten by address, so a rendering stays valid while the set of addresses
+    // and the base path stay the same: that is what the memo's key holds besides the text.
+    let addresses_key = {
+        let mut all: Vec<&String> = resolver.anchors.keys().collect();
+        all.sort_unstable();
+        markdown::memo::key((&resolver.by_file, all, &link_base.path))
+    };
     let render_md = |file: &Path, body: &str| {
         let from = file.strip_prefix("content").unwrap_or(file);
-        markdown::render(body, &|dest| resolver.href(&link_base, from, dest))
+        markdown::memo::rendered_or(markdown::memo::key((file, body, addresses_key)), || {
+            markdown::render(body, &|dest| resolver.href(&link_base, from, dest))
+        })
     };
     let data = data::resolve(&raw.data, sources, d, &render_md);
     let mut decisions = Vec::new();

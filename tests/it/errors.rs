@@ -83,3 +83,35 @@ fn symlinks_out_of_the_site_are_refused() {
     );
     assert!(!site.public().join("secret").exists());
 }
+
+#[test]
+fn very_large_files_are_refused_with_their_size() {
+    let site = TestSite::minimal();
+    let big = format!("---\ntitle: Big\ndescription: Big.\n---\n{}", "word ".repeat(2_000_000));
+    site.write("content/big.md", big.as_bytes());
+    site.write("public/keep.txt", b"previous");
+    let messages = crate::support::messages(&site.build());
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].starts_with("content/big.md: error: file is too large (10000037 bytes)"),
+        "{messages:#?}"
+    );
+    assert!(messages[0].contains("at most 8 MiB"), "{messages:#?}");
+    assert_eq!(std::fs::read(site.public().join("keep.txt")).unwrap(), b"previous");
+}
+
+#[test]
+fn very_deep_nesting_is_an_error_or_text_never_a_crash() {
+    // YAML nested 10,000 deep: the parser's depth limit answers with a position.
+    let deep_yaml = format!("---\ntitle: Deep\ndescription: Deep.\nstacks: {}\n---\n", "[".repeat(10_000));
+    let site = TestSite::minimal().file("content/deep.md", &deep_yaml);
+    let messages = crate::support::messages(&site.build());
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(messages[0].starts_with("content/deep.md:4:"), "{messages:#?}");
+    // Markdown nested 5,000 deep (quotes in lists in quotes): rendered, not overflowed.
+    let deep_md = format!("---\ntitle: Deep\ndescription: Deep.\n---\n{}text\n", "> - ".repeat(5_000));
+    let site = TestSite::minimal().file("content/deep.md", &deep_md);
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.read("deep/index.html").contains("text"));
+}

@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod decide;
 mod errors;
+mod escaping;
 mod guide;
 mod output;
 mod serve;
