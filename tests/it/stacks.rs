@@ -97,7 +97,7 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
     let speed = &speed[..speed.find("</tr>").unwrap()];
     assert!(
         speed.contains(
-            "<td class=\"ahead\"><span class=\"rating\"><span class=\"meter\" style=\"--v:3;--m:3\""
+            "<td data-stack=\"Go + Gin\" class=\"ahead\"><span class=\"rating\"><span class=\"meter\" style=\"--v:3;--m:3\""
         ),
         "{speed}"
     );
