@@ -82,6 +82,22 @@ fn symlinks_out_of_the_site_are_refused() {
         "{messages:#?}"
     );
     assert!(!site.public().join("secret").exists());
+    // The same for a theme.
+    let site = TestSite::minimal()
+        .file("content/site.yaml", "title: T\ndescription: D\nbase_url: https://example.org/\ntheme: mine\n");
+    std::fs::create_dir_all(site.root().join("themes/mine/templates")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.md"),
+        site.root().join("themes/mine/templates/base.html"),
+    )
+    .unwrap();
+    let messages = crate::support::messages(&site.build());
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0]
+            .starts_with("themes/mine/templates/base.html: error: symlink points outside the site folder"),
+        "{messages:#?}"
+    );
 }
 
 #[test]

@@ -178,3 +178,70 @@ fn build_output_has_no_reload_script() {
         assert!(!String::from_utf8_lossy(&bytes).contains("stackguide-live"), "{path}");
     }
 }
+
+/// Issue 9: 200 connections at once for 10 seconds, every request answered.
+#[test]
+fn two_hundred_concurrent_connections_for_ten_seconds_all_succeed() {
+    let site = TestSite::fixture("build/basic");
+    let server = start(&site);
+    let port = server.port;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let paths = ["/", "/guide/intro/", "/style.css", "/guide/data/pic.png", "/no/such/page/"];
+    let workers: Vec<_> = (0..200)
+        .map(|n| {
+            std::thread::spawn(move || {
+                let (mut ok, mut failed) = (0u32, Vec::new());
+                let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+                stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut i = n;
+                while Instant::now() < deadline {
+                    let path = paths[i % paths.len()];
+                    i += 1;
+                    let sent = write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+                    match sent.map_err(|e| e.to_string()).and_then(|_| read_response(&mut reader)) {
+                        Ok(status) if status == 200 || (status == 404 && path == "/no/such/page/") => ok += 1,
+                        Ok(status) => failed.push(format!("{path}: {status}")),
+                        Err(e) => failed.push(format!("{path}: {e}")),
+                    }
+                }
+                (ok, failed)
+            })
+        })
+        .collect();
+    let (mut total, mut failures) = (0, Vec::new());
+    for w in workers {
+        let (ok, failed) = w.join().unwrap();
+        total += ok;
+        failures.extend(failed);
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failed requests, e.g. {:?}",
+        failures.len(),
+        &failures[..failures.len().min(5)]
+    );
+    assert!(total > 2_000, "only {total} requests in 10 s");
+}
+
+/// Read one HTTP/1.1 response with a Content-Length body; its status.
+fn read_response(reader: &mut BufReader<TcpStream>) -> Result<u16, String> {
+    let mut line = String::new();
+    reader.read_line(&mut line).map_err(|e| e.to_string())?;
+    let status =
+        line.split(' ').nth(1).and_then(|s| s.parse().ok()).ok_or(format!("bad status line {line:?}"))?;
+    let mut length = 0;
+    loop {
+        line.clear();
+        reader.read_line(&mut line).map_err(|e| e.to_string())?;
+        if line == "\r\n" || line.is_empty() {
+            break;
+        }
+        if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length: ") {
+            length = v.trim().parse().map_err(|_| "bad length")?;
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).map_err(|e| e.to_string())?;
+    Ok(status)
+}
