@@ -5,6 +5,8 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Diagnostic;
 
 /// What a file of the output holds.
@@ -81,21 +83,27 @@ pub fn write(files: &[OutputFile], out: &Path) -> Result<(), Diagnostic> {
 }
 
 fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Diagnostic> {
+    let mut dirs = std::collections::BTreeSet::new();
     for f in files {
         let rel = safe_relative(&f.path)
             .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
-        let dest = staging.join(rel);
-        if let Some(dir) = dest.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|e| Diagnostic::error(dir, format!("cannot create folder: {e}")))?;
+        if let Some(dir) = rel.parent() {
+            dirs.insert(staging.join(dir));
         }
+    }
+    dirs.insert(staging.to_path_buf());
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| Diagnostic::error(dir, format!("cannot create folder: {e}")))?;
+    }
+    // Files are independent once their folders exist: write them on every core.
+    files.par_iter().try_for_each(|f| {
+        let dest = staging.join(&f.path);
         let result = match &f.contents {
             Contents::Bytes(b) => fs::write(&dest, b),
             Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
         };
-        result.map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))?;
-    }
-    Ok(())
+        result.map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
+    })
 }
 
 /// `a/b.html` -> `a/b.html`; anything with `..`, a root or a drive is refused.

@@ -67,18 +67,40 @@ pub struct NavItem<'a> {
     pub children: Vec<NavItem<'a>>,
 }
 
-/// The sidebar tree: sections and chapters in weight order.
-pub fn sidebar(site: &Site) -> Vec<NavItem<'_>> {
-    fn item(site: &Site, i: usize) -> NavItem<'_> {
+/// Up to this many pages the sidebar lists every page on every page; beyond it each page shows
+/// the sections and only the branch it is in, so page size and build time grow linearly.
+pub const FULL_SIDEBAR_MAX_PAGES: usize = 150;
+
+/// Whether every page gets the whole tree (and can share one copy of it).
+pub fn full_sidebar(site: &Site) -> bool {
+    site.pages.len() <= FULL_SIDEBAR_MAX_PAGES
+}
+
+/// The sidebar tree: sections and chapters in weight order. With `open` given, only the
+/// sections on the way to that page are expanded; with `None` on a large site, none are.
+pub fn sidebar(site: &Site, open: Option<usize>) -> Vec<NavItem<'_>> {
+    let full = full_sidebar(site);
+    let mut on_path = vec![false; site.pages.len()];
+    let mut up = open;
+    while let Some(i) = up {
+        on_path[i] = true;
+        up = site.pages[i].parent;
+    }
+    fn item<'a>(site: &'a Site, i: usize, full: bool, on_path: &[bool]) -> NavItem<'a> {
         let p = &site.pages[i];
+        let children = if full || on_path[i] {
+            p.children.iter().map(|&c| item(site, c, full, on_path)).collect()
+        } else {
+            Vec::new()
+        };
         NavItem {
             title: &p.title,
             url: site.base.link(&p.address),
             section: p.kind == PageKind::Section,
-            children: p.children.iter().map(|&c| item(site, c)).collect(),
+            children,
         }
     }
-    site.roots.iter().map(|&i| item(site, i)).collect()
+    site.roots.iter().map(|&i| item(site, i, full, &on_path)).collect()
 }
 
 /// `page` in the templates of Markdown pages.

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Embed, Page, PageKind, Site, compare_address};
+use crate::model::{Embed, PageKind, Site, compare_address};
 use crate::output::OutputFile;
 use crate::theme::{self, Asset, Theme};
 use crate::{markdown, search};
@@ -65,7 +65,7 @@ fn jobs(site: &Site) -> Vec<Job> {
 pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile> {
     let mut shared = Context::new();
     shared.insert("site", &SiteView::new(site));
-    shared.insert("sidebar", &sidebar(site));
+    shared.insert("sidebar", &sidebar(site, None));
     let jobs = jobs(site);
     let results: Vec<Result<OutputFile, Diagnostic>> =
         jobs.par_iter().map(|&job| render_job(site, theme, &shared, job)).collect();
@@ -103,7 +103,7 @@ fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<
     let path = if address.ends_with(".html") { address.clone() } else { format!("{address}index.html") };
     let mut ctx = shared.clone();
     let (template, source): (&str, &Path) = match job {
-        Job::Markdown(i) => return render_page(site, theme, shared, &site.pages[i]),
+        Job::Markdown(i) => return render_page(site, theme, shared, i),
         Job::StackIndex => {
             let all: Vec<usize> = (0..site.stacks.len()).collect();
             let criteria: Vec<usize> = (0..site.criteria.len()).collect();
@@ -158,7 +158,8 @@ fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<
     Ok(OutputFile::text(path, html).from_source(source))
 }
 
-fn render_page(site: &Site, theme: &Theme, shared: &Context, page: &Page) -> Result<OutputFile, Diagnostic> {
+fn render_page(site: &Site, theme: &Theme, shared: &Context, index: usize) -> Result<OutputFile, Diagnostic> {
+    let page = &site.pages[index];
     let mut content = page.body.html.clone();
     for (n, embed) in page.embeds.iter().enumerate() {
         let html = render_embed(site, theme, embed, n)
@@ -166,6 +167,9 @@ fn render_page(site: &Site, theme: &Theme, shared: &Context, page: &Page) -> Res
         content = content.replacen(&markdown::placeholder(n), &html, 1);
     }
     let mut ctx = shared.clone();
+    if !context::full_sidebar(site) {
+        ctx.insert("sidebar", &sidebar(site, Some(index)));
+    }
     ctx.insert("page", &PageView::new(site, page, content));
     let cards: Vec<stacks::Card<'_>> =
         page.stacks.iter().map(|&s| stacks::Card::new(site, &site.stacks[s])).collect();

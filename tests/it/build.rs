@@ -159,3 +159,30 @@ fn a_site_theme_overrides_templates_and_static_files_one_by_one() {
     assert_eq!(site.read("extra.txt"), "extra");
     assert!(site.read("site.js").contains("use strict"));
 }
+
+/// On a large site each page lists the sections and only its own branch, so pages stay small
+/// and builds grow linearly; a small site lists everything everywhere.
+#[test]
+fn large_sites_show_only_the_current_branch_in_the_sidebar() {
+    let mut site = TestSite::minimal();
+    for section in ["alpha", "beta"] {
+        site = site.file(
+            &format!("content/{section}/_index.md"),
+            &format!("---\ntitle: Section {section}\ndescription: D.\n---\n"),
+        );
+        for n in 0..80 {
+            site = site.file(
+                &format!("content/{section}/page-{n:02}.md"),
+                &format!("---\ntitle: {section} {n}\ndescription: D.\n---\nText.\n"),
+            );
+        }
+    }
+    assert!(site.build().ok());
+    let html = site.read("alpha/page-05/index.html");
+    let sidebar = &html[html.find("id=\"sidebar\"").unwrap()..html.find("<main").unwrap()];
+    assert!(sidebar.contains(">Section alpha</a>") && sidebar.contains(">Section beta</a>"));
+    assert!(sidebar.contains("href=\"/alpha/page-79/\""), "its own section is open");
+    assert!(!sidebar.contains("href=\"/beta/page-00/\""), "other sections are closed");
+    let stacks_free = site.read("alpha/index.html");
+    assert!(stacks_free.contains("href=\"/alpha/page-00/\""));
+}
