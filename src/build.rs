@@ -10,6 +10,9 @@ use crate::output::{self, OutputFile};
 use crate::source::SourceMap;
 use crate::{load, render, theme, validate};
 
+/// Where a site keeps what speeds up its next build; safe to delete, never part of the output.
+pub const CACHE_DIR: &str = ".stackguide-cache";
+
 /// What a build produced: the diagnostics (always), and the site and files when it got that far.
 pub struct BuildResult {
     pub diagnostics: Diagnostics,
@@ -60,6 +63,8 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
 /// Build the site and, when there were no errors, swap the output into place.
 pub fn build(opts: &BuildOptions) -> BuildResult {
     let start = Instant::now();
+    let cache = opts.root.join(CACHE_DIR).join("highlight.json");
+    crate::markdown::memo::load_highlight_cache(&cache);
     let mut result = render_site(opts);
     if result.ok() {
         let out = opts.output_dir();
@@ -68,6 +73,9 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
         } else if let Err(e) = output::write(&result.files, &out) {
             result.diagnostics.push(e);
         }
+    }
+    if result.ok() {
+        crate::markdown::memo::save_highlight_cache(&cache);
     }
     // The summary line counts the whole build, writing included.
     result.elapsed = start.elapsed();

@@ -1,15 +1,23 @@
 //! Memos that live as long as the process, switched on by `serve`: across rebuilds a save
 //! re-renders only the Markdown whose text (or the site's set of addresses) changed, and
-//! highlights only code it has not seen. A one-off `build` never turns them on.
+//! highlights only code it has not seen. `build` keeps the highlighted code between runs in a
+//! cache file of the site (`.stackguide-cache/`), since compiling a language's grammar is the
+//! costliest step of a small build; the output is the same with or without it.
 
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{OnceLock, RwLock};
 
 use super::Rendered;
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
+static HIGHLIGHT_ENABLED: AtomicBool = AtomicBool::new(false);
+static HIGHLIGHT_ADDED: AtomicBool = AtomicBool::new(false);
+
+/// Bump when the highlighted HTML would change for the same input (syntect, class style).
+const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/hl-spaced/1";
 static GENERATION: AtomicU64 = AtomicU64::new(0);
 
 type Table<T> = RwLock<HashMap<u64, (T, u64)>>;
@@ -27,6 +35,53 @@ fn highlighted() -> &'static Table<Option<String>> {
 /// Turn the memos on for the rest of the process.
 pub fn enable() {
     ENABLED.store(true, Ordering::Relaxed);
+    HIGHLIGHT_ENABLED.store(true, Ordering::Relaxed);
+}
+
+/// Load highlighted code kept by earlier builds from `file` (if any) and keep what this build
+/// highlights. A missing, stale or unreadable file only means highlighting from scratch.
+pub fn load_highlight_cache(file: &Path) {
+    HIGHLIGHT_ENABLED.store(true, Ordering::Relaxed);
+    let Ok(text) = std::fs::read_to_string(file) else { return };
+    let Ok(saved) = serde_json::from_str::<SavedCache>(&text) else { return };
+    if saved.version != CACHE_VERSION {
+        return;
+    }
+    let now = GENERATION.load(Ordering::Relaxed);
+    if let Ok(mut t) = highlighted().write() {
+        for (k, v) in saved.entries {
+            t.entry(k).or_insert((Some(v), now));
+        }
+    }
+}
+
+/// Write the highlighted code of this build to `file` when anything new was highlighted.
+pub fn save_highlight_cache(file: &Path) {
+    if !HIGHLIGHT_ADDED.swap(false, Ordering::Relaxed) {
+        return;
+    }
+    let Ok(t) = highlighted().read() else { return };
+    let now = GENERATION.load(Ordering::Relaxed);
+    let entries: std::collections::BTreeMap<u64, &str> = t
+        .iter()
+        .filter(|(_, (_, used))| *used >= now)
+        .filter_map(|(k, (v, _))| Some((*k, v.as_deref()?)))
+        .collect();
+    let json = serde_json::json!({ "version": CACHE_VERSION, "entries": entries });
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    // Written aside and renamed, so a build that is interrupted never leaves half a file.
+    let tmp = file.with_extension("tmp");
+    if std::fs::write(&tmp, json.to_string()).is_ok() {
+        let _ = std::fs::rename(&tmp, file);
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SavedCache {
+    version: String,
+    entries: HashMap<u64, String>,
 }
 
 /// Start a build: entries not used since the previous one are dropped, so edits do not pile up.
@@ -59,8 +114,8 @@ pub fn key(parts: impl Hash) -> u64 {
     h.finish()
 }
 
-fn memo<T: Clone>(table: &Table<T>, key: u64, make: impl FnOnce() -> T) -> T {
-    if !ENABLED.load(Ordering::Relaxed) {
+fn memo<T: Clone>(table: &Table<T>, on: &AtomicBool, key: u64, make: impl FnOnce() -> T) -> T {
+    if !on.load(Ordering::Relaxed) {
         return make();
     }
     let now = GENERATION.load(Ordering::Relaxed);
@@ -73,6 +128,7 @@ fn memo<T: Clone>(table: &Table<T>, key: u64, make: impl FnOnce() -> T) -> T {
         return hit;
     }
     let value = make();
+    HIGHLIGHT_ADDED.store(true, Ordering::Relaxed);
     if let Ok(mut t) = table.write() {
         t.insert(key, (value.clone(), now));
     }
@@ -81,12 +137,12 @@ fn memo<T: Clone>(table: &Table<T>, key: u64, make: impl FnOnce() -> T) -> T {
 
 /// Rendered Markdown for `key` (which must cover everything the rendering depends on).
 pub fn rendered_or(key: u64, make: impl FnOnce() -> Rendered) -> Rendered {
-    memo(rendered(), key, make)
+    memo(rendered(), &ENABLED, key, make)
 }
 
 /// Highlighted code for `key`.
 pub fn highlighted_or(key: u64, make: impl FnOnce() -> Option<String>) -> Option<String> {
-    memo(highlighted(), key, make)
+    memo(highlighted(), &HIGHLIGHT_ENABLED, key, make)
 }
 
 #[cfg(test)]

@@ -58,3 +58,17 @@ fn output_may_not_overwrite_the_content() {
     assert!(!result.ok());
     assert!(content.join("site.yaml").is_file(), "nothing was lost");
 }
+
+#[test]
+fn the_highlight_cache_never_changes_the_output() {
+    let site = TestSite::fixture("build/basic");
+    assert!(site.build().ok());
+    let cache = site.root().join(stackguide::build::CACHE_DIR).join("highlight.json");
+    assert!(cache.is_file(), "the first build keeps its highlighted code");
+    let first = tree(&site.public());
+    assert!(site.build().ok());
+    assert_eq!(tree(&site.public()), first, "a build from the cache is the same");
+    std::fs::write(&cache, "{ not json").unwrap();
+    assert!(site.build().ok(), "a broken cache is ignored");
+    assert_eq!(tree(&site.public()), first);
+}
