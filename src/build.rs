@@ -64,7 +64,7 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
 pub fn build(opts: &BuildOptions) -> BuildResult {
     let start = Instant::now();
     let cache = opts.root.join(CACHE_DIR).join("highlight.json");
-    crate::markdown::memo::load_highlight_cache(&cache);
+    crate::memo::load_highlight_cache(&cache);
     let mut result = render_site(opts);
     if result.ok() {
         let out = opts.output_dir();
@@ -75,7 +75,7 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
         }
     }
     if result.ok() {
-        crate::markdown::memo::save_highlight_cache(&cache);
+        crate::memo::save_highlight_cache(&cache);
     }
     // The summary line counts the whole build, writing included.
     result.elapsed = start.elapsed();

@@ -67,7 +67,7 @@ impl BuildOptions {
 }
 
 /// The site's public address, split into the absolute URL and the path every link starts with.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BaseUrl {
     /// e.g. `https://example.org/guide/` (always ends in `/`).
     pub absolute: String,

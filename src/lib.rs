@@ -11,6 +11,7 @@ pub mod flowchart;
 pub mod init;
 pub mod load;
 pub mod markdown;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -19,6 +19,11 @@ impl SourceMap {
     pub fn get(&self, rel: &Path) -> Option<&str> {
         self.files.get(rel).map(String::as_str)
     }
+
+    /// Every file with its text, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files.iter().map(|(p, t)| (p.as_path(), t.as_str()))
+    }
 }
 
 /// The span of `len` bytes starting at byte `offset` of `text`, in 1-based lines and char columns.

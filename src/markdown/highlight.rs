@@ -41,7 +41,7 @@ pub fn is_known(lang: &str) -> bool {
 
 /// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
 pub fn highlight(code: &str, lang: &str) -> Option<String> {
-    super::memo::highlighted_or(super::memo::key((lang, code)), || highlight_now(code, lang))
+    crate::memo::highlighted_or(crate::memo::key((lang, code)), || highlight_now(code, lang))
 }
 
 fn highlight_now(code: &str, lang: &str) -> Option<String> {

@@ -3,7 +3,6 @@
 //! blocks (```stack, ```compare, ```decision) as placeholders for the render stage.
 
 pub mod highlight;
-pub mod memo;
 mod slug;
 
 use std::collections::HashSet;

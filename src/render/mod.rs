@@ -19,7 +19,7 @@ use context::{PageView, SimplePage, SiteView, sidebar};
 pub use decide::script_safe_json;
 
 /// One page to render.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Hash)]
 enum Job {
     Markdown(usize),
     StackIndex,
@@ -67,8 +67,16 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
     shared.insert("site", &SiteView::new(site));
     shared.insert("sidebar", &sidebar(site, None));
     let jobs = jobs(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        jobs.par_iter().map(|&job| render_job(site, theme, &shared, job)).collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|&job| {
+            // A page depends on the site's fingerprint and, for Markdown, on its own file.
+            let own = if let Job::Markdown(i) = job { site.pages[i].source_hash } else { 0 };
+            crate::memo::page_or(crate::memo::key((site.fingerprint, job, own)), || {
+                render_job(site, theme, &shared, job)
+            })
+        })
+        .collect();
     let mut files = Vec::with_capacity(results.len() + 8);
     for r in results {
         match r {

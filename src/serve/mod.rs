@@ -85,7 +85,7 @@ async fn run(opts: ServeOptions) -> Result<(), String> {
         base_url: Some(base_url.clone()),
         drafts: true,
     };
-    crate::markdown::memo::enable();
+    crate::memo::enable();
     let (events, _) = broadcast::channel(16);
     let shared = Arc::new(Shared { snapshot: RwLock::new(Arc::new(Snapshot::default())), events });
     rebuild(&shared, &build_opts);
@@ -116,7 +116,7 @@ async fn run(opts: ServeOptions) -> Result<(), String> {
 /// Rebuild into memory; keep the last good files when the build fails.
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let start = Instant::now();
-    crate::markdown::memo::next_build();
+    crate::memo::next_build();
     let result = build::render_site(opts);
     let diagnostics = result.diagnostics.sorted();
     if !diagnostics.is_empty() {

@@ -164,10 +164,16 @@ fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
     assert_eq!(status, 200, "the server keeps running and keeps the last good pages");
     assert!(body.contains("A bold claim"));
 
-    std::fs::write(&intro, text).unwrap();
+    std::fs::write(&intro, &text).unwrap();
     next_event(&mut events, "reload");
     let (_, _, body) = get(&server, "/guide/intro/");
     assert!(body.contains("A claim"));
+
+    // A new title shows on the other pages too (their sidebars), not only on its own.
+    std::fs::write(&intro, text.replace("title: Introduction", "title: First steps")).unwrap();
+    next_event(&mut events, "reload");
+    let (_, _, body) = get(&server, "/guide/data/sql/");
+    assert!(body.contains(">First steps</a>"), "other pages are rendered again when a title changes");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Memos that live as long as the process, switched on by `serve`: across rebuilds a save
-//! re-renders only the Markdown whose text (or the site's set of addresses) changed, and
-//! highlights only code it has not seen. `build` keeps the highlighted code between runs in a
+//! re-renders only the Markdown whose text (or the site's set of addresses) changed, renders
+//! again only the pages whose inputs changed, and highlights only code it has not seen. `build` keeps the highlighted code between runs in a
 //! cache file of the site (`.stackguide-cache/`), since compiling a language's grammar is the
 //! costliest step of a small build; the output is the same with or without it.
 
@@ -10,11 +10,13 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{OnceLock, RwLock};
 
-use super::Rendered;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::Rendered;
+use crate::output::OutputFile;
 
 static ENABLED: AtomicBool = AtomicBool::new(false);
 static HIGHLIGHT_ENABLED: AtomicBool = AtomicBool::new(false);
-static HIGHLIGHT_ADDED: AtomicBool = AtomicBool::new(false);
+static STORED_SINCE_SAVE: AtomicBool = AtomicBool::new(false);
 
 /// Bump when the highlighted HTML would change for the same input (syntect, class style).
 const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/hl-spaced/1";
@@ -24,6 +26,11 @@ type Table<T> = RwLock<HashMap<u64, (T, u64)>>;
 
 fn rendered() -> &'static Table<Rendered> {
     static T: OnceLock<Table<Rendered>> = OnceLock::new();
+    T.get_or_init(Default::default)
+}
+
+fn pages() -> &'static Table<OutputFile> {
+    static T: OnceLock<Table<OutputFile>> = OnceLock::new();
     T.get_or_init(Default::default)
 }
 
@@ -57,7 +64,7 @@ pub fn load_highlight_cache(file: &Path) {
 
 /// Write the highlighted code of this build to `file` when anything new was highlighted.
 pub fn save_highlight_cache(file: &Path) {
-    if !HIGHLIGHT_ADDED.swap(false, Ordering::Relaxed) {
+    if !STORED_SINCE_SAVE.swap(false, Ordering::Relaxed) && file.is_file() {
         return;
     }
     let Ok(t) = highlighted().read() else { return };
@@ -90,7 +97,7 @@ pub fn next_build() {
         return;
     }
     let previous = GENERATION.fetch_add(1, Ordering::Relaxed);
-    for table in [rendered() as &dyn Sweep, highlighted()] {
+    for table in [rendered() as &dyn Sweep, highlighted(), pages()] {
         table.sweep(previous);
     }
 }
@@ -114,30 +121,54 @@ pub fn key(parts: impl Hash) -> u64 {
     h.finish()
 }
 
+fn lookup<T: Clone>(table: &Table<T>, key: u64) -> Option<T> {
+    let hit = table.read().ok()?.get(&key).map(|(v, _)| v.clone())?;
+    if let Ok(mut t) = table.write() {
+        if let Some(entry) = t.get_mut(&key) {
+            entry.1 = GENERATION.load(Ordering::Relaxed);
+        }
+    }
+    Some(hit)
+}
+
+fn store<T>(table: &Table<T>, key: u64, value: T) {
+    STORED_SINCE_SAVE.store(true, Ordering::Relaxed);
+    if let Ok(mut t) = table.write() {
+        t.insert(key, (value, GENERATION.load(Ordering::Relaxed)));
+    }
+}
+
 fn memo<T: Clone>(table: &Table<T>, on: &AtomicBool, key: u64, make: impl FnOnce() -> T) -> T {
     if !on.load(Ordering::Relaxed) {
         return make();
     }
-    let now = GENERATION.load(Ordering::Relaxed);
-    if let Some(hit) = table.read().ok().and_then(|t| t.get(&key).map(|(v, _)| v.clone())) {
-        if let Ok(mut t) = table.write() {
-            if let Some(entry) = t.get_mut(&key) {
-                entry.1 = now;
-            }
-        }
+    if let Some(hit) = lookup(table, key) {
         return hit;
     }
     let value = make();
-    HIGHLIGHT_ADDED.store(true, Ordering::Relaxed);
-    if let Ok(mut t) = table.write() {
-        t.insert(key, (value.clone(), now));
-    }
+    store(table, key, value.clone());
     value
 }
 
 /// Rendered Markdown for `key` (which must cover everything the rendering depends on).
 pub fn rendered_or(key: u64, make: impl FnOnce() -> Rendered) -> Rendered {
     memo(rendered(), &ENABLED, key, make)
+}
+
+/// A rendered page for `key`; failures are not kept, so they are reported on every build.
+pub fn page_or(
+    key: u64,
+    make: impl FnOnce() -> Result<OutputFile, Diagnostic>,
+) -> Result<OutputFile, Diagnostic> {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return make();
+    }
+    if let Some(hit) = lookup(pages(), key) {
+        return Ok(hit);
+    }
+    let page = make()?;
+    store(pages(), key, page.clone());
+    Ok(page)
 }
 
 /// Highlighted code for `key`.
