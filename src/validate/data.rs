@@ -94,6 +94,30 @@ fn check_id(id: &str, file: &Path, span: Option<Span>, d: &mut Diagnostics) {
     }
 }
 
+/// The ids of a list's items with where each stands: `prefix` is the list's key path.
+fn listed<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    sources: &SourceMap,
+    f: &Path,
+    prefix: &[Seg<'_>],
+) -> Vec<(&'a str, Option<Span>)> {
+    ids.enumerate()
+        .map(|(i, id)| {
+            let mut path = prefix.to_vec();
+            path.extend([Seg::Index(i), Seg::Key("id")]);
+            (id, at(sources, f, &path))
+        })
+        .collect()
+}
+
+/// Every id well formed and used once.
+fn check_ids(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut Diagnostics) {
+    for (id, span) in ids {
+        check_id(id, file, *span, d);
+    }
+    check_unique(what, ids, file, d);
+}
+
 /// Report ids that appear twice: `ids` are (id, where).
 fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut Diagnostics) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -113,16 +137,7 @@ fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut D
 
 fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diagnostics) -> Vec<Criterion> {
     let f = c.file.as_path();
-    let ids: Vec<(&str, Option<Span>)> = c
-        .value
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), at(sources, f, &[Seg::Index(i), Seg::Key("id")])))
-        .collect();
-    for (id, span) in &ids {
-        check_id(id, f, *span, d);
-    }
-    check_unique("criterion", &ids, f, d);
+    check_ids("criterion", &listed(c.value.iter().map(|x| x.id.as_str()), sources, f, &[]), f, d);
     for (i, x) in c.value.iter().enumerate() {
         if x.scale.len() < 2 {
             d.push(
@@ -131,21 +146,8 @@ fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diag
                     .with_help("list the levels from least to most favourable"),
             );
         }
-        let levels: Vec<(&str, Option<Span>)> = x
-            .scale
-            .iter()
-            .enumerate()
-            .map(|(j, l)| {
-                (
-                    l.id.as_str(),
-                    at(sources, f, &[Seg::Index(i), Seg::Key("scale"), Seg::Index(j), Seg::Key("id")]),
-                )
-            })
-            .collect();
-        for (id, span) in &levels {
-            check_id(id, f, *span, d);
-        }
-        check_unique("level", &levels, f, d);
+        let prefix = [Seg::Index(i), Seg::Key("scale")];
+        check_ids("level", &listed(x.scale.iter().map(|l| l.id.as_str()), sources, f, &prefix), f, d);
     }
     c.value
         .iter()
@@ -164,16 +166,7 @@ fn project_types(
     d: &mut Diagnostics,
 ) -> Vec<ProjectType> {
     let f = p.file.as_path();
-    let ids: Vec<(&str, Option<Span>)> = p
-        .value
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (x.id.as_str(), at(sources, f, &[Seg::Index(i), Seg::Key("id")])))
-        .collect();
-    for (id, span) in &ids {
-        check_id(id, f, *span, d);
-    }
-    check_unique("project type", &ids, f, d);
+    check_ids("project type", &listed(p.value.iter().map(|x| x.id.as_str()), sources, f, &[]), f, d);
     p.value
         .iter()
         .map(|x| ProjectType { id: x.id.clone(), name: x.name.clone(), description: x.description.clone() })
