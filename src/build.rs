@@ -36,7 +36,7 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
     let mut d = Diagnostics::new();
     let (mut sources, raw) = load::load(&opts.root, &mut d);
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
-    let theme = theme::load(&opts.root, &theme_name, &mut sources, &mut d);
+    let mut theme = theme::load(&opts.root, &theme_name, &mut sources, &mut d);
     let mut result = BuildResult {
         diagnostics: Diagnostics::new(),
         sources: SourceMap::default(),
@@ -48,7 +48,7 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
     if !d.has_errors() {
         result.site = validate::validate(raw, &sources, opts, &mut d);
     }
-    if let (Some(site), Some(theme)) = (&result.site, &theme) {
+    if let (Some(site), Some(theme)) = (&result.site, &mut theme) {
         if !d.has_errors() {
             result.files = render::render(site, theme, &mut d);
             result.pages = result.files.iter().filter(|f| f.path.ends_with(".html")).count();

@@ -62,10 +62,11 @@ fn jobs(site: &Site) -> Vec<Job> {
 }
 
 /// Render every page and feed of `site`; problems (template errors) go into `d`.
-pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile> {
-    let mut shared = Context::new();
-    shared.insert("site", &SiteView::new(site));
-    shared.insert("sidebar", &sidebar(site, None));
+pub fn render(site: &Site, theme: &mut Theme, d: &mut Diagnostics) -> Vec<OutputFile> {
+    // What every page shows goes into Tera's global context once, not into each page's.
+    theme.tera.global_context().insert("site", &SiteView::new(site));
+    theme.tera.global_context().insert("sidebar", &sidebar(site, None));
+    let theme = &*theme;
     let jobs = jobs(site);
     let results: Vec<Result<OutputFile, Diagnostic>> = jobs
         .par_iter()
@@ -73,7 +74,7 @@ pub fn render(site: &Site, theme: &Theme, d: &mut Diagnostics) -> Vec<OutputFile
             // A page depends on the site's fingerprint and, for Markdown, on its own file.
             let own = if let Job::Markdown(i) = job { site.pages[i].source_hash } else { 0 };
             crate::memo::page_or(crate::memo::key((site.fingerprint, job, own)), || {
-                render_job(site, theme, &shared, job)
+                render_job(site, theme, job)
             })
         })
         .collect();
@@ -106,12 +107,12 @@ fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) 
     SimplePage { title, description, url: site.base.link(address), permalink: site.base.absolute(address) }
 }
 
-fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<OutputFile, Diagnostic> {
+fn render_job(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Diagnostic> {
     let address = job.address(site);
     let path = if address.ends_with(".html") { address.clone() } else { format!("{address}index.html") };
-    let mut ctx = shared.clone();
+    let mut ctx = Context::new();
     let (template, source): (&str, &Path) = match job {
-        Job::Markdown(i) => return render_page(site, theme, shared, i),
+        Job::Markdown(i) => return render_page(site, theme, i),
         Job::StackIndex => {
             let all: Vec<usize> = (0..site.stacks.len()).collect();
             let criteria: Vec<usize> = (0..site.criteria.len()).collect();
@@ -166,7 +167,7 @@ fn render_job(site: &Site, theme: &Theme, shared: &Context, job: Job) -> Result<
     Ok(OutputFile::text(path, html).from_source(source))
 }
 
-fn render_page(site: &Site, theme: &Theme, shared: &Context, index: usize) -> Result<OutputFile, Diagnostic> {
+fn render_page(site: &Site, theme: &Theme, index: usize) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[index];
     let mut content = page.body.html.clone();
     for (n, embed) in page.embeds.iter().enumerate() {
@@ -174,7 +175,7 @@ fn render_page(site: &Site, theme: &Theme, shared: &Context, index: usize) -> Re
             .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
         content = content.replacen(&markdown::placeholder(n), &html, 1);
     }
-    let mut ctx = shared.clone();
+    let mut ctx = Context::new();
     if !context::full_sidebar(site) {
         ctx.insert("sidebar", &sidebar(site, Some(index)));
     }
