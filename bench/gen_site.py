@@ -405,11 +405,12 @@ disableKinds = ["taxonomy", "term"]
     endLevel = 3
 """
 
-# The same page furniture as stackguide's default theme: a sidebar tree of every section and
-# its chapters with the current page marked (aria-current), breadcrumbs, a table of contents and
-# previous/next links. As a Hugo theme for a large site would, the tree is rendered once
-# (partialCached) and each page only marks itself in it, so the HTML written is the same shape
-# and size as stackguide's while Hugo does not re-run the loop for every page.
+# The same page furniture as stackguide's default theme: a sidebar of every section with the
+# current section's chapters listed and the current page marked (aria-current) -- on sites over
+# 150 pages stackguide expands only the current branch -- breadcrumbs, a table of contents and
+# previous/next links. As a Hugo theme for a large site would, each section's sidebar is
+# rendered once (partialCached per section) and each page only marks itself in it, so the HTML
+# written has the same shape and size as stackguide's.
 BASEOF = """<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -423,7 +424,7 @@ BASEOF = """<!DOCTYPE html>
 <body>
 <header><a href="{{ "/" | relURL }}">{{ site.Title }}</a></header>
 <div class="layout">
-{{- $tree := partialCached "sidebar.html" . }}
+{{- $tree := partialCached "sidebar.html" . .CurrentSection.RelPermalink }}
 {{ replace $tree (printf `href="%s">` .RelPermalink) (printf `href="%s" aria-current="page">` .RelPermalink) | safeHTML }}
 <main id="main">
 {{ block "main" . }}{{ end }}
@@ -433,17 +434,20 @@ BASEOF = """<!DOCTYPE html>
 </html>
 """
 
-SIDEBAR = """<nav class="sidebar" aria-label="Chapters"><ul>
+SIDEBAR = """{{- $current := .CurrentSection -}}
+<nav class="sidebar" aria-label="Chapters"><ul>
 {{- range site.Home.Sections }}
 <li class="section"><a href="{{ .RelPermalink }}">{{ .Title }}</a>
 <ul>
 {{- range .Sections }}
 <li class="section"><a href="{{ .RelPermalink }}">{{ .Title }}</a>
+{{- if eq . $current }}
 <ul>
 {{- range .Pages }}
 <li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{- end }}
-</ul></li>
+</ul>
+{{- end }}</li>
 {{- end }}
 </ul></li>
 {{- end }}
