@@ -19,6 +19,10 @@ struct Scan {
     links: Vec<String>,
 }
 
+/// The elements whose address attribute points at another page or file.
+const LINKING: &str =
+    "a[href], link[href], area[href], img[src], script[src], iframe[src], source[src], form[action]";
+
 fn scan(html: &str) -> Scan {
     let scan = RefCell::new(Scan::default());
     let mut rewriter = HtmlRewriter::new(
@@ -30,21 +34,11 @@ fn scan(html: &str) -> Scan {
                     }
                     Ok(())
                 }),
-                element!("form[action]", |el| {
-                    if let Some(action) = el.get_attribute("action") {
-                        scan.borrow_mut().links.push(action);
-                    }
-                    Ok(())
-                }),
-                element!("a[href], link[href], area[href]", |el| {
-                    if let Some(href) = el.get_attribute("href") {
-                        scan.borrow_mut().links.push(href);
-                    }
-                    Ok(())
-                }),
-                element!("img[src], script[src], iframe[src], source[src]", |el| {
-                    if let Some(src) = el.get_attribute("src") {
-                        scan.borrow_mut().links.push(src);
+                element!(LINKING, |el| {
+                    if let Some(link) =
+                        ["href", "src", "action"].into_iter().find_map(|a| el.get_attribute(a))
+                    {
+                        scan.borrow_mut().links.push(link);
                     }
                     Ok(())
                 }),
