@@ -77,7 +77,7 @@ impl Site {
     /// Chapters that are about a stack: they name it in their front matter, embed its card or
     /// link to its page.
     pub fn chapters_about(&self, stack: usize) -> Vec<usize> {
-        let address = format!("stacks/{}/", self.stacks[stack].id);
+        let address = stack_address(&self.stacks[stack].id);
         (0..self.pages.len())
             .filter(|&i| {
                 let p = &self.pages[i];
@@ -163,6 +163,16 @@ pub enum Embed {
     Stack(usize),
     Compare { stacks: Vec<usize>, criteria: Vec<usize> },
     Decision(usize),
+}
+
+/// The address of a stack's page.
+pub fn stack_address(id: &str) -> String {
+    format!("stacks/{id}/")
+}
+
+/// The address of a flowchart's page.
+pub fn decision_address(id: &str) -> String {
+    format!("decide/{id}/")
 }
 
 /// The address of the comparison of two stacks (in any order).

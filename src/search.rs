@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::{NodeKind, PageKind, Site};
+use crate::model::{NodeKind, PageKind, Site, decision_address, stack_address};
 
 /// How much of a page's text is kept for snippets; beyond it only distinct words are kept.
 pub const TEXT_CHARS: usize = 12_000;
@@ -73,13 +73,7 @@ pub fn index(site: &Site) -> String {
             s.long_form.as_ref().map_or("", |r| r.text.as_str()),
         ]
         .join(" ");
-        entries.push(entry(
-            &s.name,
-            "Stacks",
-            site.base.link(&format!("stacks/{}/", s.id)),
-            Vec::new(),
-            &text,
-        ));
+        entries.push(entry(&s.name, "Stacks", site.base.link(&stack_address(&s.id)), Vec::new(), &text));
     }
     for (i, a) in site.stacks.iter().enumerate() {
         for b in &site.stacks[i + 1..] {
@@ -97,7 +91,7 @@ pub fn index(site: &Site) -> String {
                 NodeKind::Result { title, .. } => title.clone(),
             })
             .collect();
-        let url = site.base.link(&format!("decide/{}/", d.id));
+        let url = site.base.link(&decision_address(&d.id));
         entries.push(entry(
             &d.title,
             "Flowcharts",
@@ -128,12 +122,12 @@ pub fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
         .chain(site.stacks.iter().map(|s| AzEntry {
             title: &s.name,
             section: "Stack",
-            url: site.base.link(&format!("stacks/{}/", s.id)),
+            url: site.base.link(&stack_address(&s.id)),
         }))
         .chain(site.decisions.iter().map(|d| AzEntry {
             title: &d.title,
             section: "Flowchart",
-            url: site.base.link(&format!("decide/{}/", d.id)),
+            url: site.base.link(&decision_address(&d.id)),
         }))
         .collect();
     out.sort_by_key(|e| (e.title.to_lowercase(), e.url.clone()));

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::flowchart;
-use crate::model::{Decision, NodeKind, Site};
+use crate::model::{Decision, NodeKind, Site, decision_address, stack_address};
 
 /// A node of the nested list; a node already shown higher up is only referred to.
 #[derive(Debug, Serialize)]
@@ -56,14 +56,13 @@ pub struct DecisionView<'a> {
 pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
     let d = &site.decisions[i];
     let names: Vec<&str> = site.stacks.iter().map(|s| s.name.as_str()).collect();
-    let urls: Vec<String> =
-        site.stacks.iter().map(|s| site.base.link(&format!("stacks/{}/", s.id))).collect();
+    let urls: Vec<String> = site.stacks.iter().map(|s| site.base.link(&stack_address(&s.id))).collect();
     let mut seen = HashSet::new();
     DecisionView {
         id: &d.id,
         title: &d.title,
         description: &d.description,
-        url: site.base.link(&format!("decide/{}/", d.id)),
+        url: site.base.link(&decision_address(&d.id)),
         svg: flowchart::svg(d, &names, &urls, prefix),
         list: list(site, d, 0, &mut seen),
         json: json(site, d),
@@ -113,7 +112,7 @@ fn stack_link(site: &Site, s: usize) -> StackLink<'_> {
         id: &st.id,
         name: &st.name,
         summary: &st.summary,
-        url: site.base.link(&format!("stacks/{}/", st.id)),
+        url: site.base.link(&stack_address(&st.id)),
     }
 }
 

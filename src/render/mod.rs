@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Embed, PageKind, Site, compare_address};
+use crate::model::{Embed, PageKind, Site, compare_address, decision_address, stack_address};
 use crate::output::OutputFile;
 use crate::theme::{self, Asset, Theme};
 use crate::{markdown, search};
@@ -35,9 +35,9 @@ impl Job {
         match self {
             Job::Markdown(i) => site.pages[i].address.clone(),
             Job::StackIndex => "stacks/".into(),
-            Job::Stack(i) => format!("stacks/{}/", site.stacks[i].id),
+            Job::Stack(i) => stack_address(&site.stacks[i].id),
             Job::Compare(a, b) => compare_address(&site.stacks[a].id, &site.stacks[b].id),
-            Job::Decision(i) => format!("decide/{}/", site.decisions[i].id),
+            Job::Decision(i) => decision_address(&site.decisions[i].id),
             Job::Search => "search/".into(),
             Job::NotFound => "404.html".into(),
         }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Criterion, Site, Stack, compare_address};
+use crate::model::{Criterion, Site, Stack, compare_address, decision_address, stack_address};
 
 /// A stack as a card.
 #[derive(Debug, Serialize)]
@@ -22,7 +22,7 @@ impl<'a> Card<'a> {
         Card {
             id: &s.id,
             name: &s.name,
-            url: site.base.link(&format!("stacks/{}/", s.id)),
+            url: site.base.link(&stack_address(&s.id)),
             language: &s.language,
             runtime: &s.runtime,
             summary: &s.summary,
@@ -236,7 +236,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
                 .collect();
             out.push(PathView {
                 decision: &d.title,
-                url: site.base.link(&format!("decide/{}/", d.id)),
+                url: site.base.link(&decision_address(&d.id)),
                 steps,
                 result: title,
             });

@@ -18,7 +18,7 @@ use crate::config::{BaseUrl, BuildOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::{RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
-use crate::model::{Page, PageKind, Site, compare_address};
+use crate::model::{Page, PageKind, Site, compare_address, decision_address, stack_address};
 use crate::source::{SourceMap, span_at};
 use links::{Resolver, Target};
 
@@ -129,13 +129,13 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
         resolver.anchors.insert("stacks/".into(), anchors(STACK_INDEX_ANCHORS));
     }
     for (i, a) in stack_ids.iter().enumerate() {
-        resolver.anchors.insert(format!("stacks/{a}/"), anchors(STACK_ANCHORS));
+        resolver.anchors.insert(stack_address(a), anchors(STACK_ANCHORS));
         for b in &stack_ids[i + 1..] {
             resolver.anchors.insert(compare_address(a, b), anchors(COMPARE_ANCHORS));
         }
     }
     for id in &decision_ids {
-        resolver.anchors.insert(format!("decide/{id}/"), anchors(DECISION_ANCHORS));
+        resolver.anchors.insert(decision_address(id), anchors(DECISION_ANCHORS));
     }
 
     // Markdown is rendered once, here; links are rewritten to addresses as it goes.
@@ -173,8 +173,7 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
         resolver.anchors.insert(address_of(&p.rel), Some(body.anchors.clone()));
     }
     for s in &data.stacks {
-        if let (Some(long), Some(Some(set))) =
-            (&s.long_form, resolver.anchors.get_mut(&format!("stacks/{}/", s.id)))
+        if let (Some(long), Some(Some(set))) = (&s.long_form, resolver.anchors.get_mut(&stack_address(&s.id)))
         {
             set.extend(long.anchors.iter().cloned());
         }
