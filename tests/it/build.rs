@@ -2,16 +2,9 @@
 
 use crate::support::{TestSite, main_of};
 
-fn basic() -> TestSite {
-    let site = TestSite::fixture("build/basic");
-    let result = site.build();
-    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
-    site
-}
-
 #[test]
 fn pages_get_pretty_addresses() {
-    let site = basic();
+    let site = TestSite::built("build/basic");
     for page in [
         "index.html",
         "guide/index.html",
@@ -38,7 +31,7 @@ fn pages_get_pretty_addresses() {
 
 #[test]
 fn sidebar_follows_weight_then_title_and_pager_follows_the_sidebar() {
-    let site = basic();
+    let site = TestSite::built("build/basic");
     let html = site.read("guide/intro/index.html");
     let sidebar = &html[html.find("class=\"sidebar\"").unwrap()..html.find("<main").unwrap()];
     let order: Vec<&str> =
@@ -62,7 +55,7 @@ fn sidebar_follows_weight_then_title_and_pager_follows_the_sidebar() {
 
 #[test]
 fn markdown_extensions_headings_and_toc() {
-    let main = basic().main_html("guide/intro/index.html");
+    let main = TestSite::built("build/basic").main_html("guide/intro/index.html");
     assert!(main.contains("<table>"));
     assert!(main.contains("<del>an old one</del>"));
     assert!(main.contains("class=\"footnote-definition\""));
@@ -77,7 +70,7 @@ fn markdown_extensions_headings_and_toc() {
 
 #[test]
 fn links_are_rewritten_to_addresses_under_the_base_path() {
-    let site = basic();
+    let site = TestSite::built("build/basic");
     let main = site.main_html("guide/intro/index.html");
     assert!(main.contains("href=\"/docs/guide/data/sql/#indexes\""), "{main}");
     assert!(main.contains("href=\"#why-it-matters\""));
@@ -106,7 +99,7 @@ fn base_url_flag_overrides_site_yaml() {
 
 #[test]
 fn drafts_are_left_out_unless_asked_for() {
-    let site = basic();
+    let site = TestSite::built("build/basic");
     assert!(!site.public().join("guide/wip").exists());
     assert!(!site.read("sitemap.xml").contains("wip"));
     let result = site.build_with(|o| o.drafts = true);
@@ -116,14 +109,14 @@ fn drafts_are_left_out_unless_asked_for() {
 
 #[test]
 fn text_from_yaml_is_escaped() {
-    let html = basic().read("index.html");
+    let html = TestSite::built("build/basic").read("index.html");
     assert!(html.contains("Basic &lt;Site&gt;"), "the site title is escaped");
     assert!(!html.contains("Basic <Site>"));
 }
 
 #[test]
 fn sitemap_robots_and_404() {
-    let site = basic();
+    let site = TestSite::built("build/basic");
     let sitemap = site.read("sitemap.xml");
     assert!(sitemap.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
     assert!(sitemap.contains(

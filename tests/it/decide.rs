@@ -2,18 +2,11 @@
 
 use crate::support::{TestSite, main_of};
 
-fn data_site() -> TestSite {
-    let site = TestSite::fixture("data/site");
-    let result = site.build();
-    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
-    site
-}
-
 const NODES: [&str; 5] = ["kind", "team", "node", "rails", "go"];
 
 #[test]
 fn the_flowchart_page_has_the_svg_the_list_and_the_wizard() {
-    let main = data_site().main_html("decide/pick/index.html");
+    let main = TestSite::built("data/site").main_html("decide/pick/index.html");
     let svg = &main[main.find("<svg class=\"flowchart\"").unwrap()..main.find("</svg>").unwrap()];
     for id in NODES {
         assert!(svg.contains(&format!("id=\"chart-{id}\"")), "{id} drawn");
@@ -47,7 +40,7 @@ fn the_flowchart_page_has_the_svg_the_list_and_the_wizard() {
 
 #[test]
 fn the_home_page_shows_the_main_chart_and_a_chapter_embeds_one() {
-    let site = data_site();
+    let site = TestSite::built("data/site");
     let home = site.main_html("index.html");
     assert!(home.contains("<h2 id=\"home-decision-heading\">Pick a stack</h2>"));
     assert!(home.contains("id=\"home-chart-kind\""));
@@ -59,18 +52,18 @@ fn the_home_page_shows_the_main_chart_and_a_chapter_embeds_one() {
 
 #[test]
 fn stack_pages_list_the_paths_that_recommend_them() {
-    let main = data_site().main_html("stacks/go-gin/index.html");
+    let main = TestSite::built("data/site").main_html("stacks/go-gin/index.html");
     let paths = &main[main.find("id=\"paths\"").unwrap()..main.find("id=\"chapters\"").unwrap()];
     assert_eq!(paths.matches("<li>").count(), 2, "{paths}");
     assert!(paths.contains("What are you building? <strong>A platform</strong> → <em>Go</em>"), "{paths}");
     assert!(paths.contains("What are you building? <strong>An MVP</strong> → What does the team know? <strong>Go</strong> → <em>Go</em>"), "{paths}");
-    let rails = data_site().main_html("stacks/ruby-rails/index.html");
+    let rails = TestSite::built("data/site").main_html("stacks/ruby-rails/index.html");
     assert!(rails.contains("<strong>Ruby</strong> → <em>Rails</em>"));
 }
 
 #[test]
 fn flowchart_pages_are_identical_on_rebuild() {
-    let site = data_site();
+    let site = TestSite::built("data/site");
     let first = site.read("decide/pick/index.html");
     assert!(site.build().ok());
     assert_eq!(site.read("decide/pick/index.html"), first);

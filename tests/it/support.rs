@@ -30,6 +30,14 @@ impl TestSite {
         site
     }
 
+    /// A copy of `tests/fixtures/<name>`, built; the build must succeed.
+    pub fn built(name: &str) -> Self {
+        let site = Self::fixture(name);
+        let result = site.build();
+        assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+        site
+    }
+
     pub fn empty() -> Self {
         TestSite { dir: tempfile::tempdir().expect("temp dir") }
     }
