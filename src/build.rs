@@ -1,12 +1,13 @@
 //! The driver: load -> validate -> render -> write. Each stage runs over every file; the build
 //! stops between stages when there were errors, so one mistake never cascades into many.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::model::Site;
-use crate::output::{self, OutputFile};
+use crate::output::{self, OutputFile, Target, WriteOptions};
 use crate::source::SourceMap;
 use crate::{load, render, theme, validate};
 
@@ -48,11 +49,11 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
     if !d.has_errors() {
         result.site = validate::validate(raw, &sources, opts, &mut d);
     }
-    if let (Some(site), Some(theme)) = (&result.site, &mut theme) {
-        if !d.has_errors() {
-            result.files = render::render(site, theme, &mut d);
-            result.pages = result.files.iter().filter(|f| f.path.ends_with(".html")).count();
-        }
+    if let (Some(site), Some(theme)) = (&result.site, &mut theme)
+        && !d.has_errors()
+    {
+        result.files = render::render(site, theme, &mut d);
+        result.pages = result.files.iter().filter(|f| f.path.ends_with(".html")).count();
     }
     result.diagnostics = d;
     result.sources = sources;
@@ -62,15 +63,23 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
 
 /// Build the site and, when there were no errors, swap the output into place.
 pub fn build(opts: &BuildOptions) -> BuildResult {
+    build_waiting(opts, &|_| {})
+}
+
+/// [`build`], calling `on_wait` with the output folder when another build is writing to it
+/// (this one then waits for it to finish).
+pub fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResult {
     let start = Instant::now();
     let cache = opts.root.join(CACHE_DIR).join("highlight.json");
     crate::memo::load_highlight_cache(&cache);
     let mut result = render_site(opts);
     if result.ok() {
-        let out = opts.output_dir();
-        if let Some(problem) = output_inside_content(opts) {
-            result.diagnostics.push(problem);
-        } else if let Err(e) = output::write(&result.files, &out) {
+        let shown = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+        let written = Target::resolve(&opts.root, &opts.output_dir(), &shown).and_then(|target| {
+            let options = WriteOptions { force: opts.force };
+            output::write(&result.files, &target, options, &|| on_wait(&target.shown))
+        });
+        if let Err(e) = written {
             result.diagnostics.push(e);
         }
     }
@@ -80,18 +89,4 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
     // The summary line counts the whole build, writing included.
     result.elapsed = start.elapsed();
     result
-}
-
-fn output_inside_content(opts: &BuildOptions) -> Option<Diagnostic> {
-    let root = opts.root.canonicalize().ok()?;
-    let out = opts.output_dir();
-    let out = out
-        .canonicalize()
-        .ok()
-        .or_else(|| out.parent()?.canonicalize().ok().map(|p| p.join(out.file_name().unwrap_or_default())))?;
-    let forbidden = [root.clone(), root.join("content"), root.join("themes")];
-    forbidden.iter().any(|f| out == *f || (out.starts_with(f) && f != &root)).then(|| {
-        Diagnostic::error(out.display().to_string(), "the output folder would overwrite the site's own files")
-            .with_help("choose an output folder outside content/ and themes/, e.g. public/")
-    })
 }

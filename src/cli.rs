@@ -85,14 +85,25 @@ pub struct SiteArgs {
 pub struct BuildArgs {
     #[command(flatten)]
     pub site: SiteArgs,
-    /// Where to write the site [default: ROOT/public].
+    /// Where to write the site [default: ROOT/public]. A build replaces only what an earlier
+    /// build wrote there.
     #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Replace files in the output folder that stackguide did not write (hidden entries such as
+    /// .git are kept). The site itself, content/, themes/ and plain files are never replaced.
+    #[arg(long)]
+    pub force: bool,
 }
 
 impl SiteArgs {
     fn options(&self, output: Option<PathBuf>) -> BuildOptions {
-        BuildOptions { root: self.root.clone(), output, base_url: self.base_url.clone(), drafts: self.drafts }
+        BuildOptions {
+            root: self.root.clone(),
+            output,
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            force: false,
+        }
     }
 }
 
@@ -135,7 +146,10 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn run_build(args: BuildArgs) -> ExitCode {
-    let result = build::build(&args.site.options(args.output.clone()));
+    let opts = BuildOptions { force: args.force, ..args.site.options(args.output.clone()) };
+    let result = build::build_waiting(&opts, &|out| {
+        eprintln!("waiting for another build into `{}` to finish...", out.display());
+    });
     report(&result.diagnostics.sorted(), &result, args.site.message_format);
     if result.ok() {
         println!(
@@ -154,10 +168,10 @@ fn run_check(args: SiteArgs) -> ExitCode {
     let opts = args.options(None);
     let result = build::render_site(&opts);
     let mut diagnostics = result.diagnostics.sorted();
-    if result.ok() {
-        if let Some(site) = &result.site {
-            diagnostics.extend(check::check_output(&result.files, &site.base));
-        }
+    if result.ok()
+        && let Some(site) = &result.site
+    {
+        diagnostics.extend(check::check_output(&result.files, &site.base));
     }
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     report(&diagnostics, &result, args.message_format);

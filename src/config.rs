@@ -54,6 +54,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include pages marked `draft: true`.
     pub drafts: bool,
+    /// Replace files in the output folder that no earlier build wrote.
+    pub force: bool,
 }
 
 impl BuildOptions {

@@ -123,10 +123,10 @@ pub fn key(parts: impl Hash) -> u64 {
 
 fn lookup<T: Clone>(table: &Table<T>, key: u64) -> Option<T> {
     let hit = table.read().ok()?.get(&key).map(|(v, _)| v.clone())?;
-    if let Ok(mut t) = table.write() {
-        if let Some(entry) = t.get_mut(&key) {
-            entry.1 = GENERATION.load(Ordering::Relaxed);
-        }
+    if let Ok(mut t) = table.write()
+        && let Some(entry) = t.get_mut(&key)
+    {
+        entry.1 = GENERATION.load(Ordering::Relaxed);
     }
     Some(hit)
 }

@@ -84,6 +84,7 @@ async fn run(opts: ServeOptions) -> Result<(), String> {
         output: None,
         base_url: Some(base_url.clone()),
         drafts: true,
+        force: false,
     };
     crate::memo::enable();
     let (events, _) = broadcast::channel(16);

@@ -11,6 +11,7 @@ mod escaping;
 mod fuzz_regressions;
 mod guide;
 mod output;
+mod output_folder;
 mod serve;
 mod stacks;
 mod support;

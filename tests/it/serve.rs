@@ -129,10 +129,10 @@ fn next_event(reader: &mut BufReader<TcpStream>, event: &str) -> String {
         }
         if let Some(name) = line.trim_end().strip_prefix("event: ") {
             current = name.to_string();
-        } else if let Some(data) = line.trim_end().strip_prefix("data: ") {
-            if current == event {
-                return data.to_string();
-            }
+        } else if let Some(data) = line.trim_end().strip_prefix("data: ")
+            && current == event
+        {
+            return data.to_string();
         }
     }
     panic!("no `{event}` event within 15 s");

@@ -1,0 +1,292 @@
+//! The write stage: output files go to a staging folder beside the output, which is swapped in
+//! only when everything was written. A failed build leaves the previous output as it was, and a
+//! build replaces only what an earlier build wrote.
+
+mod lock;
+mod manifest;
+mod target;
+
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+pub use manifest::MANIFEST;
+pub use target::Target;
+
+/// What a file of the output holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// Copied from this file of the site when written.
+    Copy(PathBuf),
+}
+
+/// One file of the output, by path relative to the output folder (`/` separated).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub contents: Contents,
+    /// The input file this page was made from, for messages about it.
+    pub source: Option<PathBuf>,
+}
+
+impl OutputFile {
+    pub fn text(path: impl Into<String>, text: String) -> Self {
+        OutputFile { path: path.into(), contents: Contents::Bytes(text.into_bytes()), source: None }
+    }
+
+    pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
+        OutputFile { path: path.into(), contents: Contents::Bytes(bytes), source: None }
+    }
+
+    pub fn copy(path: impl Into<String>, from: PathBuf) -> Self {
+        OutputFile { path: path.into(), contents: Contents::Copy(from), source: None }
+    }
+
+    pub fn from_source(mut self, source: &Path) -> Self {
+        self.source = Some(source.to_path_buf());
+        self
+    }
+
+    /// The text of an HTML, CSS, XML or other text file held in memory.
+    pub fn text_contents(&self) -> Option<&str> {
+        match &self.contents {
+            Contents::Bytes(b) => std::str::from_utf8(b).ok(),
+            Contents::Copy(_) => None,
+        }
+    }
+}
+
+/// How the output folder may be replaced.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WriteOptions {
+    /// Replace files that no earlier build wrote.
+    pub force: bool,
+}
+
+/// Write `files` into `target` through a staging folder, then swap it in. Only one build at a
+/// time replaces a folder; files that no earlier build wrote stop the build unless `force`;
+/// hidden entries at the top of the old output (`.git`, ...) are carried over.
+pub fn write(
+    files: &[OutputFile],
+    target: &Target,
+    options: WriteOptions,
+    on_wait: &dyn Fn(),
+) -> Result<(), Diagnostic> {
+    let (parent, _) = target.parent_and_name();
+    fs::create_dir_all(parent).map_err(|e| fail("create the output's folder", parent, e))?;
+    let _lock = lock::acquire(target, on_wait)?;
+    let staging = target.sibling("staging");
+    let old = target.sibling("old");
+    finish_interrupted_swap(&target.dir, &old)?;
+    remove(&staging).map_err(|e| fail("clear the staging folder", &staging, e))?;
+    if !options.force {
+        refuse_foreign_files(target)?;
+    }
+    let written = write_all(files, &staging).and_then(|()| {
+        manifest::write(&staging, files.iter().map(|f| f.path.as_str()))
+            .map_err(|e| fail("write the manifest", &staging, e))
+    });
+    if let Err(e) = written {
+        let _ = remove(&staging);
+        return Err(e);
+    }
+    swap(&staging, &target.dir, &old)
+}
+
+fn fail(what: &str, path: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error(path, format!("cannot {what}: {e}")).with_help("the previous output was left as it was")
+}
+
+/// Put `staging` where `out` is, keeping the old output aside until the new one is in place.
+fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Diagnostic> {
+    if out.exists() {
+        fs::rename(out, old).map_err(|e| fail("move the previous output aside", out, e))?;
+    }
+    if let Err(e) = fs::rename(staging, out) {
+        let _ = fs::rename(old, out);
+        return Err(fail("move the new output into place", out, e));
+    }
+    finish_interrupted_swap(out, old)
+}
+
+/// A build stopped between the two renames of a swap leaves the old output aside: put it back
+/// when the new one never arrived, else carry its hidden entries over and remove it.
+fn finish_interrupted_swap(out: &Path, old: &Path) -> Result<(), Diagnostic> {
+    if fs::symlink_metadata(old).is_err() {
+        return Ok(());
+    }
+    if fs::symlink_metadata(out).is_err() {
+        return fs::rename(old, out).map_err(|e| fail("restore the previous output", old, e));
+    }
+    for entry in fs::read_dir(old).map_err(|e| fail("read the previous output", old, e))? {
+        let entry = entry.map_err(|e| fail("read the previous output", old, e))?;
+        let name = entry.file_name();
+        let dest = out.join(&name);
+        if manifest::is_kept(&name.to_string_lossy()) && fs::symlink_metadata(&dest).is_err() {
+            fs::rename(entry.path(), &dest)
+                .map_err(|e| fail("keep a hidden file of the output", &dest, e))?;
+        }
+    }
+    remove(old).map_err(|e| fail("remove the previous output", old, e))
+}
+
+/// Stop when the output holds files that no earlier build wrote: they are someone's work.
+fn refuse_foreign_files(target: &Target) -> Result<(), Diagnostic> {
+    if !target.dir.is_dir() {
+        return Ok(());
+    }
+    let foreign =
+        manifest::foreign_files(&target.dir).map_err(|e| fail("read the output folder", &target.dir, e))?;
+    let Some(first) = foreign.first() else { return Ok(()) };
+    let mut names: Vec<&str> = foreign.iter().take(3).map(String::as_str).collect();
+    if foreign.len() > 3 {
+        names.push("...");
+    }
+    let files = if foreign.len() == 1 {
+        format!("`{first}`")
+    } else {
+        format!("{} files ({})", foreign.len(), names.join(", "))
+    };
+    Err(Diagnostic::error(
+        &target.shown,
+        format!("the output folder `{}` holds {files} that stackguide did not write", target.shown.display()),
+    )
+    .with_help(
+        "a build replaces the whole folder: choose an empty or new folder, put files to publish in content/ (they are copied as they are), or pass --force to replace them (hidden entries such as .git are kept)",
+    ))
+}
+
+fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Diagnostic> {
+    let mut dirs = std::collections::BTreeSet::new();
+    let mut seen = std::collections::HashSet::new();
+    for f in files {
+        if !seen.insert(f.path.as_str()) {
+            return Err(Diagnostic::error(&f.path, "the build would write this file twice").with_help(
+                "two inputs claim one address; this is a bug in stackguide if no other error names them",
+            ));
+        }
+        let rel = safe_relative(&f.path)
+            .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
+        if let Some(dir) = rel.parent() {
+            dirs.insert(staging.join(dir));
+        }
+    }
+    dirs.insert(staging.to_path_buf());
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|e| Diagnostic::error(dir, format!("cannot create folder: {e}")))?;
+    }
+    // Files are independent once their folders exist: write them on every core.
+    files.par_iter().try_for_each(|f| {
+        let dest = staging.join(&f.path);
+        let result = match &f.contents {
+            Contents::Bytes(b) => fs::write(&dest, b),
+            Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
+        };
+        result.map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
+    })
+}
+
+/// `a/b.html` -> `a/b.html`; anything with `..`, a root or a drive is refused.
+fn safe_relative(path: &str) -> Option<PathBuf> {
+    let p = Path::new(path);
+    p.components().all(|c| matches!(c, Component::Normal(_))).then(|| p.to_path_buf())
+}
+
+/// Remove a folder tree: its files on every core, then its folders, deepest first.
+fn remove(path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path).is_err() {
+        return Ok(());
+    }
+    let (mut dirs, files): (Vec<_>, Vec<_>) =
+        walkdir::WalkDir::new(path).into_iter().filter_map(Result::ok).partition(|e| e.file_type().is_dir());
+    files.par_iter().try_for_each(|f| match fs::remove_file(f.path()) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    })?;
+    dirs.sort_by_key(|d| std::cmp::Reverse(d.depth()));
+    for d in dirs {
+        match fs::remove_dir(d.path()) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(dir: &Path) -> Target {
+        Target { shown: PathBuf::from("public"), dir: dir.join("public") }
+    }
+
+    fn put(files: &[OutputFile], dir: &Path, force: bool) -> Result<(), Diagnostic> {
+        write(files, &target(dir), WriteOptions { force }, &|| {})
+    }
+
+    #[test]
+    fn swaps_in_new_output_and_refuses_escapes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        put(&[OutputFile::text("a/index.html", "one".into())], dir.path(), false).unwrap();
+        put(&[OutputFile::text("b.txt", "two".into())], dir.path(), false).unwrap();
+        assert!(!out.join("a/index.html").exists(), "stale files are gone");
+        assert_eq!(fs::read_to_string(out.join("b.txt")).unwrap(), "two");
+        let e = put(&[OutputFile::text("../evil", "x".into())], dir.path(), false).unwrap_err();
+        assert!(e.message.contains("outside"));
+        let e =
+            put(&[OutputFile::text("x", "1".into()), OutputFile::text("x", "2".into())], dir.path(), false)
+                .unwrap_err();
+        assert!(e.message.contains("twice"), "{e}");
+        assert_eq!(
+            fs::read_to_string(out.join("b.txt")).unwrap(),
+            "two",
+            "a failed write keeps the old output"
+        );
+        let mut leftovers: Vec<_> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        leftovers.sort();
+        assert_eq!(leftovers, [".public.lock", "public"]);
+    }
+
+    #[test]
+    fn keeps_hidden_entries_and_refuses_files_it_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        put(&[OutputFile::text("index.html", "one".into())], dir.path(), false).unwrap();
+        fs::create_dir(out.join(".git")).unwrap();
+        fs::write(out.join(".git/HEAD"), "ref").unwrap();
+        put(&[OutputFile::text("index.html", "two".into())], dir.path(), false).unwrap();
+        assert_eq!(fs::read_to_string(out.join(".git/HEAD")).unwrap(), "ref");
+        fs::write(out.join("CNAME"), "example.org").unwrap();
+        let e = put(&[OutputFile::text("index.html", "three".into())], dir.path(), false).unwrap_err();
+        assert_eq!(e.message, "the output folder `public` holds `CNAME` that stackguide did not write");
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        put(&[OutputFile::text("index.html", "three".into())], dir.path(), true).unwrap();
+        assert!(!out.join("CNAME").exists(), "--force replaces them");
+        assert_eq!(
+            fs::read_to_string(out.join(".git/HEAD")).unwrap(),
+            "ref",
+            "hidden entries stay, even then"
+        );
+    }
+
+    #[test]
+    fn an_interrupted_swap_is_finished_by_the_next_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        put(&[OutputFile::text("index.html", "one".into())], dir.path(), false).unwrap();
+        // Stopped after moving the old output aside, with a half-written staging folder.
+        fs::rename(&out, dir.path().join(".public.old")).unwrap();
+        fs::create_dir(dir.path().join(".public.staging")).unwrap();
+        fs::write(dir.path().join(".public.staging/half.html"), "x").unwrap();
+        put(&[OutputFile::text("index.html", "two".into())], dir.path(), false).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+        assert!(!dir.path().join(".public.old").exists() && !dir.path().join(".public.staging").exists());
+    }
+}

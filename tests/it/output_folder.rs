@@ -1,0 +1,210 @@
+//! What a build may replace: only what an earlier build wrote. Foreign folders need --force;
+//! the site, its ancestors, content/, themes/ and plain files are never an output; symlinks
+//! are followed; concurrent and interrupted builds never leave half a site.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::support::{TestSite, copy_dir, fixtures, tree};
+
+/// A directory holding the fixture site in `site/`, for commands run from above it.
+fn site_in_subfolder() -> TestSite {
+    let outer = TestSite::empty();
+    copy_dir(&fixtures().join("build/basic"), &outer.root().join("site"));
+    outer
+}
+
+fn assert_refused(run: &crate::support::Run, message: &str) {
+    assert_eq!(run.code, 1, "stdout: {}\nstderr: {}", run.stdout, run.stderr);
+    assert!(run.stderr.contains(message), "expected `{message}` in:\n{}", run.stderr);
+    assert!(!run.stdout.contains("built"), "{}", run.stdout);
+}
+
+#[test]
+fn a_folder_of_someone_elses_files_is_refused_unless_forced() {
+    let site = TestSite::fixture("build/basic")
+        .file("mydocs/thesis.md", "my work")
+        .file("mydocs/notes/a.txt", "notes")
+        .file("mydocs/.git/HEAD", "ref: refs/heads/main");
+    let before = tree(&site.root().join("mydocs"));
+    let run = site.cli(&["build", "--output", "mydocs"]);
+    assert_refused(
+        &run,
+        "error: the output folder `mydocs` holds 2 files (notes/a.txt, thesis.md) that stackguide did not write",
+    );
+    assert!(run.stderr.contains("--force"), "{}", run.stderr);
+    assert_eq!(tree(&site.root().join("mydocs")), before, "nothing was touched");
+
+    let run = site.cli(&["build", "--output", "mydocs", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.root().join("mydocs/guide/intro/index.html").is_file());
+    assert!(!site.root().join("mydocs/thesis.md").exists(), "--force replaces them");
+    assert_eq!(fs::read_to_string(site.root().join("mydocs/.git/HEAD")).unwrap(), "ref: refs/heads/main");
+
+    // From now on the folder is the build's own: no flag needed.
+    let run = site.cli(&["build", "--output", "mydocs"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // A file dropped into it later is someone's work again.
+    site.write("mydocs/CNAME", b"guide.example.org");
+    let run = site.cli(&["build", "--output", "mydocs"]);
+    assert_refused(&run, "holds `CNAME` that stackguide did not write");
+    assert!(run.stderr.contains("content/"), "the hint says where files to publish go: {}", run.stderr);
+    assert_eq!(fs::read_to_string(site.root().join("mydocs/CNAME")).unwrap(), "guide.example.org");
+}
+
+#[test]
+fn empty_folders_and_folders_of_hidden_entries_need_no_flag() {
+    let site = TestSite::fixture("build/basic").file("out/.git/HEAD", "ref").file("out/.nojekyll", "");
+    fs::create_dir_all(site.root().join("empty")).unwrap();
+    assert_eq!(site.cli(&["build", "--output", "empty"]).code, 0);
+    let run = site.cli(&["build", "--output", "out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.root().join("out/index.html").is_file());
+    assert_eq!(fs::read_to_string(site.root().join("out/.git/HEAD")).unwrap(), "ref");
+    assert!(site.root().join("out/.nojekyll").is_file());
+}
+
+#[test]
+fn the_site_and_its_ancestors_are_never_an_output_even_with_force() {
+    let outer = site_in_subfolder();
+    let before = tree(outer.root());
+    for args in [
+        vec!["build", "--root", "site", "--output", "."],
+        vec!["build", "--root", "site", "--output", ".", "--force"],
+        vec!["build", "--root", "site", "--output", "site", "--force"],
+        vec!["build", "--root", "site", "--output", "site/../site/", "--force"],
+        vec!["build", "--root", "site", "--output", "/", "--force"],
+    ] {
+        let run = outer.cli(&args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        let expected = if args[4] == "." || args[4] == "/" {
+            "contains the site folder"
+        } else {
+            "is the site folder itself"
+        };
+        assert!(run.stderr.contains(expected), "{args:?}: {}", run.stderr);
+        assert_eq!(tree(outer.root()), before, "{args:?}: nothing was lost");
+    }
+}
+
+#[test]
+fn content_themes_and_plain_files_are_never_an_output() {
+    let site = TestSite::fixture("build/basic")
+        .file("themes/mine/templates/404.html", "{% extends \"base.html\" %}")
+        .file("thesis.txt", "forty pages");
+    let before = tree(site.root());
+    for (out, expected) in [
+        ("content", "is inside the site's `content/` folder"),
+        ("content/a/b/out", "is inside the site's `content/` folder"),
+        ("./content/../content/guide", "is inside the site's `content/` folder"),
+        ("themes", "is inside the site's `themes/` folder"),
+        ("themes/new/out", "is inside the site's `themes/` folder"),
+        ("thesis.txt", "error: the output `thesis.txt` is a file, not a folder"),
+    ] {
+        let run = site.cli(&["build", "--output", out, "--force"]);
+        assert_refused(&run, expected);
+        assert_eq!(tree(site.root()), before, "{out}: nothing was written or lost");
+        assert!(!site.root().join("content/a").exists(), "no parent folders were created");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_is_followed_and_stays_a_symlink() {
+    let site = TestSite::fixture("build/basic");
+    let web = tempfile::tempdir().unwrap();
+    let webroot = web.path().join("www");
+    std::os::unix::fs::symlink(&webroot, site.public()).unwrap();
+    fs::create_dir(&webroot).unwrap();
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fs::symlink_metadata(site.public()).unwrap().file_type().is_symlink(), "the link is kept");
+    assert!(webroot.join("guide/intro/index.html").is_file(), "the site landed in the link's target");
+    assert_eq!(site.cli(&["build"]).code, 0, "and rebuilds there");
+    assert!(fs::symlink_metadata(site.public()).unwrap().file_type().is_symlink());
+
+    // A link to nowhere is refused, not replaced.
+    let dangling = TestSite::fixture("build/basic");
+    std::os::unix::fs::symlink(web.path().join("gone"), dangling.public()).unwrap();
+    let run = dangling.cli(&["build"]);
+    assert_refused(&run, "is a symlink to nothing");
+    assert!(fs::symlink_metadata(dangling.public()).unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn concurrent_builds_into_one_folder_each_leave_a_complete_site() {
+    let site = TestSite::fixture("build/basic");
+    assert_eq!(site.cli(&["build"]).code, 0);
+    let expected = tree(&site.public());
+    for _ in 0..3 {
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_stackguide"))
+                    .arg("build")
+                    .current_dir(site.root())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        assert_eq!(tree(&site.public()), expected, "the output is one whole build");
+    }
+    assert_eq!(leftovers(site.root()), [".public.lock"]);
+}
+
+/// Entries beside `public/` that a build keeps for itself.
+fn leftovers(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_killed_at_any_moment_leaves_the_previous_or_the_next_site_whole() {
+    let site = TestSite::fixture("build/basic");
+    // Enough pages that a build takes a while to write.
+    for i in 0..400 {
+        site.write(
+            &format!("content/guide/many/p{i}.md"),
+            format!("---\ntitle: P{i}\ndescription: D.\n---\nText {i}.\n").as_bytes(),
+        );
+    }
+    assert_eq!(site.cli(&["build"]).code, 0);
+    let old = tree(&site.public());
+    site.write("content/guide/intro.md", b"---\ntitle: Changed\ndescription: New text.\n---\nChanged.\n");
+    assert_eq!(site.cli(&["build", "--output", "expected"]).code, 0);
+    let new = tree(&site.root().join("expected"));
+    for delay_ms in [5u64, 20, 40, 80, 160] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
+            .arg("build")
+            .current_dir(site.root())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let now = tree(&site.public());
+        assert!(
+            now == old || now == new,
+            "after a kill at {delay_ms} ms the output is neither build ({} files)",
+            now.len()
+        );
+    }
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(leftovers(site.root()), [".public.lock"], "the next build cleans up");
+    assert!(site.read("guide/intro/index.html").contains("Changed"));
+}
