@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildResult};
 use crate::config::BuildOptions;
-use crate::diagnostics::{Diagnostic, MessageFormat, emit};
+use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, emit};
 use crate::{check, init, scaffold, serve};
 
 /// Build a guide to choosing a backend stack from Markdown chapters and YAML stack profiles.
@@ -150,18 +150,9 @@ fn run_build(args: BuildArgs) -> ExitCode {
     let result = build::build_waiting(&opts, &|out| {
         eprintln!("waiting for another build into `{}` to finish...", out.display());
     });
-    report(&result.diagnostics.sorted(), &result, args.site.message_format);
-    if result.ok() {
-        println!(
-            "built {} page{} in {} ms",
-            result.pages,
-            if result.pages == 1 { "" } else { "s" },
-            result.elapsed.as_millis()
-        );
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    let diagnostics = result.diagnostics.sorted();
+    report(&diagnostics, &result, args.site.message_format);
+    summarize("build", &diagnostics, &result, args.site.message_format)
 }
 
 fn run_check(args: SiteArgs) -> ExitCode {
@@ -173,23 +164,40 @@ fn run_check(args: SiteArgs) -> ExitCode {
     {
         diagnostics.extend(check::check_output(&result.files, &site.base));
     }
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     report(&diagnostics, &result, args.message_format);
-    if errors == 0 {
-        let warnings = diagnostics.len();
-        println!(
-            "checked {} pages: no errors{}",
-            result.pages,
-            if warnings == 0 {
-                String::new()
-            } else {
-                format!(", {warnings} warning{}", if warnings == 1 { "" } else { "s" })
-            }
-        );
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
+    summarize("check", &diagnostics, &result, args.message_format)
+}
+
+/// The last line of `build` and `check`: for people a sentence (the count of problems was
+/// printed with them), for machines a JSON object, on success and on failure. The exit code.
+fn summarize(
+    command: &str,
+    diagnostics: &[Diagnostic],
+    result: &BuildResult,
+    format: MessageFormat,
+) -> ExitCode {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    if format == MessageFormat::Json {
+        let summary = serde_json::json!({
+            "type": "summary",
+            "command": command,
+            "success": errors == 0,
+            "pages": result.pages,
+            "errors": errors,
+            "warnings": warnings,
+            "shown": diagnostics.len().min(MAX_SHOWN),
+            "elapsed_ms": result.elapsed.as_millis() as u64,
+        });
+        println!("{summary}");
+    } else if errors == 0 && command == "build" {
+        println!("built {} in {} ms", plural(result.pages, "page"), result.elapsed.as_millis());
+    } else if errors == 0 {
+        let warned = if warnings == 0 { String::new() } else { format!(", {}", plural(warnings, "warning")) };
+        println!("checked {}: no errors{warned}", plural(result.pages, "page"));
     }
+    if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn report(diagnostics: &[Diagnostic], result: &BuildResult, format: MessageFormat) {

@@ -16,7 +16,11 @@ pub enum MessageFormat {
     Github,
 }
 
-/// Print every diagnostic in `format`, then (for humans) a count line.
+/// The most diagnostics printed; the rest are counted. A file broken in one way a thousand
+/// times is fixed after reading the first few.
+pub const MAX_SHOWN: usize = 50;
+
+/// Print the first [`MAX_SHOWN`] diagnostics in `format`, then (for humans) a count line.
 pub fn emit(
     out: &mut dyn Write,
     diagnostics: &[Diagnostic],
@@ -24,12 +28,20 @@ pub fn emit(
     format: MessageFormat,
     color: bool,
 ) -> io::Result<()> {
-    for d in diagnostics {
+    for d in diagnostics.iter().take(MAX_SHOWN) {
         match format {
             MessageFormat::Human => writeln!(out, "{}\n", human(d, sources, color))?,
             MessageFormat::Json => writeln!(out, "{}", json(d))?,
             MessageFormat::Github => writeln!(out, "{}", github(d))?,
         }
+    }
+    let hidden = diagnostics.len().saturating_sub(MAX_SHOWN);
+    match format {
+        _ if hidden == 0 => {}
+        MessageFormat::Human => writeln!(out, "... and {hidden} more not shown\n")?,
+        MessageFormat::Github => writeln!(out, "::notice::... and {hidden} more problems not shown")?,
+        // The JSON summary line counts them.
+        MessageFormat::Json => {}
     }
     if format == MessageFormat::Human {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
@@ -83,6 +95,7 @@ pub(super) fn human(d: &Diagnostic, sources: &SourceMap, color: bool) -> String 
 /// One JSON object per line.
 pub(super) fn json(d: &Diagnostic) -> String {
     let value = serde_json::json!({
+        "type": "diagnostic",
         "severity": d.severity,
         "file": d.file.to_string_lossy().replace('\\', "/"),
         "line": d.span.map(|s| s.line),

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use emit::{MessageFormat, emit};
+pub use emit::{MAX_SHOWN, MessageFormat, emit};
 pub use suggest::{did_you_mean, nearest};
 
 /// How serious a diagnostic is: errors fail the build, warnings do not.

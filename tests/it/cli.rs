@@ -49,3 +49,54 @@ fn a_folder_without_content_is_explained() {
     assert!(run.stderr.contains("error: the site has no `content/` folder"), "{}", run.stderr);
     assert!(run.stderr.contains("stackguide init"), "{}", run.stderr);
 }
+
+/// Every line of stdout, parsed as JSON; panics on a line that is not.
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn json_output_is_only_json_lines_ending_with_a_summary_object() {
+    let site = TestSite::fixture("build/basic")
+        .file("content/guide/wip.md", "---\ntitle: W\ndescription: D\n---\n```nosuchlang\nx\n```\n");
+    for command in ["build", "check"] {
+        let run = site.cli(&[command, "--message-format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let lines = json_lines(&run.stdout);
+        let summary = lines.last().unwrap();
+        assert_eq!(summary["type"], "summary");
+        assert_eq!(summary["command"], command);
+        assert_eq!(summary["success"], true);
+        assert_eq!(summary["errors"], 0);
+        assert!(summary["pages"].as_u64().unwrap() > 5, "{summary}");
+        assert!(lines[..lines.len() - 1].iter().all(|l| l["type"] == "diagnostic"), "{}", run.stdout);
+        assert_eq!(summary["warnings"].as_u64().unwrap() as usize, lines.len() - 1);
+    }
+    let broken = site.file("content/guide/intro.md", "---\ntitle: [\n---\n");
+    let run = broken.cli(&["build", "--message-format", "json"]);
+    assert_eq!(run.code, 1);
+    let lines = json_lines(&run.stdout);
+    let summary = lines.last().unwrap();
+    assert_eq!((summary["type"].as_str(), summary["success"].as_bool()), (Some("summary"), Some(false)));
+    assert_eq!(summary["errors"], 1);
+    assert_eq!(lines[0]["file"], "content/guide/intro.md");
+}
+
+#[test]
+fn a_flood_of_errors_is_cut_short_with_a_count() {
+    let links: String = (0..80).map(|i| format!("[x](missing-{i}.md)\n")).collect();
+    let site = TestSite::fixture("build/basic")
+        .file("content/guide/intro.md", &format!("---\ntitle: I\ndescription: D\n---\n{links}"));
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr.matches("error: link").count(), 50, "{}", run.stderr);
+    assert!(run.stderr.contains("... and 30 more not shown"), "{}", run.stderr);
+    assert!(run.stderr.trim_end().ends_with("80 errors"), "{}", run.stderr);
+    let run = site.cli(&["build", "--message-format", "json"]);
+    let lines = json_lines(&run.stdout);
+    assert_eq!(lines.len(), 51);
+    assert_eq!((lines[50]["errors"].as_u64(), lines[50]["shown"].as_u64()), (Some(80), Some(50)));
+}
