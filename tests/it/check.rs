@@ -48,7 +48,9 @@ fn json_and_github_formats() {
     assert_eq!(run.code, 1);
     let lines: Vec<serde_json::Value> =
         run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    assert_eq!(lines.len(), 1);
+    assert_eq!(lines.len(), 2, "the problem, then the summary");
+    assert_eq!(lines[1]["type"], "summary");
+    assert_eq!(lines[0]["type"], "diagnostic");
     assert_eq!(lines[0]["file"], "content/guide.md");
     assert_eq!((lines[0]["line"].as_u64(), lines[0]["column"].as_u64()), (Some(4), Some(1)));
     assert_eq!(lines[0]["severity"], "error");
