@@ -44,7 +44,12 @@ pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostic
         }
     }
     let dir = root.join("themes").join(name);
-    if dir.is_dir() {
+    if name != "default"
+        && let Err(problem) = check_theme_dir(root, name, &dir)
+    {
+        let text = sources.get(Path::new(SITE_YAML)).unwrap_or_default();
+        d.push(problem.at(load::yaml::locate(text, 0..text.len(), &[load::yaml::Seg::Key("theme")])));
+    } else if dir.is_dir() {
         for file in load::walk(root, &dir, d) {
             let rel = file.strip_prefix(&dir).unwrap_or(&file).to_string_lossy().replace('\\', "/");
             let shown = load::rel_to(root, &file);
@@ -58,14 +63,6 @@ pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostic
                 statics.insert(s.to_string(), Asset::File(file));
             }
         }
-    } else if name != "default" {
-        d.push(
-            Diagnostic::error(
-                "content/site.yaml",
-                format!("theme `{name}` not found: there is no folder `themes/{name}/`"),
-            )
-            .with_help("remove `theme:` to use the default theme, or create the folder"),
-        );
     }
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml", ".svg"]);
@@ -74,6 +71,39 @@ pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostic
         return None;
     }
     Some(Theme { tera, statics, origins })
+}
+
+const SITE_YAML: &str = "content/site.yaml";
+
+/// A theme is a folder name under `themes/`: no paths, and no symlink out of the site.
+fn check_theme_dir(root: &Path, name: &str, dir: &Path) -> Result<(), Diagnostic> {
+    let plain = !name.is_empty()
+        && name != "."
+        && name != ".."
+        && name.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c));
+    if !plain {
+        return Err(Diagnostic::error(SITE_YAML, format!("`theme: {name}` is not a theme name"))
+            .with_help("a theme is the name of a folder under themes/, such as `mine` for themes/mine/; paths are not allowed"));
+    }
+    if !dir.is_dir() {
+        return Err(Diagnostic::error(
+            SITE_YAML,
+            format!("theme `{name}` not found: there is no folder `themes/{name}/`"),
+        )
+        .with_help("remove `theme:` to use the default theme, or create the folder"));
+    }
+    let inside = match (dir.canonicalize(), root.canonicalize()) {
+        (Ok(d), Ok(r)) => d.starts_with(r),
+        _ => false,
+    };
+    if !inside {
+        return Err(Diagnostic::error(
+            SITE_YAML,
+            format!("`themes/{name}` is a symlink to a folder outside the site"),
+        )
+        .with_help("copy the theme into themes/; stackguide reads nothing outside the site folder"));
+    }
+    Ok(())
 }
 
 fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {

@@ -109,12 +109,12 @@ fn classify(rel: &Path) -> Kind {
 pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
-    let walker = WalkDir::new(dir)
+    let mut walker = WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -140,6 +140,9 @@ pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
                             "copy the file into the site instead; stackguide reads nothing outside it",
                         ),
                 );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
                 continue;
             }
         }

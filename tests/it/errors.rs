@@ -100,6 +100,69 @@ fn symlinks_out_of_the_site_are_refused() {
     );
 }
 
+/// Regression tests for the safety issue: a theme is a name under themes/, never a path.
+#[test]
+fn a_theme_is_a_folder_name_under_themes_never_a_path() {
+    for theme in ["/usr", "../..", "../outside", "a/b", "..", "C:\\\\Windows"] {
+        let site = TestSite::minimal().file(
+            "content/site.yaml",
+            &format!("title: T\ndescription: D\nbase_url: https://example.org/\ntheme: \"{theme}\"\n"),
+        );
+        let result = site.build();
+        let messages = crate::support::messages(&result);
+        assert_eq!(messages.len(), 1, "{theme}: {messages:#?}");
+        assert!(
+            messages[0].starts_with(&format!(
+                "content/site.yaml:4:8: error: `theme: {}` is not a theme name",
+                theme.replace("\\\\", "\\")
+            )),
+            "{messages:#?}"
+        );
+        assert!(!site.public().exists(), "{theme}: nothing was written");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_symlinked_out_of_the_site_are_refused_and_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(outside.path().join("templates")).unwrap();
+    std::fs::create_dir_all(outside.path().join("static")).unwrap();
+    std::fs::write(outside.path().join("static/secret.txt"), "the secret").unwrap();
+    std::fs::write(outside.path().join("page.md"), "---\ntitle: S\ndescription: S\n---\nthe secret\n")
+        .unwrap();
+    let site = TestSite::minimal()
+        .file("content/site.yaml", "title: T\ndescription: D\nbase_url: https://example.org/\ntheme: mine\n");
+    std::fs::create_dir_all(site.root().join("themes")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("themes/mine")).unwrap();
+    let messages = crate::support::messages(&site.build());
+    assert_eq!(
+        messages,
+        [
+            "content/site.yaml:4:8: error: `themes/mine` is a symlink to a folder outside the site (help: copy the theme into themes/; stackguide reads nothing outside the site folder)"
+        ]
+    );
+    // A folder of content/ linked outside: refused, and nothing under it is read.
+    let site = TestSite::minimal();
+    std::os::unix::fs::symlink(outside.path(), site.root().join("content/linked")).unwrap();
+    let result = site.build();
+    let messages = crate::support::messages(&result);
+    assert_eq!(messages.len(), 1, "{messages:#?}");
+    assert!(
+        messages[0].starts_with("content/linked: error: symlink points outside the site folder"),
+        "{messages:#?}"
+    );
+    assert!(result.sources.get(std::path::Path::new("content/linked/page.md")).is_none(), "not read");
+    // A theme inside the site reached through a symlink is fine.
+    let site = TestSite::minimal()
+        .file("content/site.yaml", "title: T\ndescription: D\nbase_url: https://example.org/\ntheme: mine\n")
+        .file("shared-theme/static/extra.txt", "extra");
+    std::fs::create_dir_all(site.root().join("themes")).unwrap();
+    std::os::unix::fs::symlink(site.root().join("shared-theme"), site.root().join("themes/mine")).unwrap();
+    assert!(site.build().ok());
+    assert_eq!(site.read("extra.txt"), "extra");
+}
+
 #[test]
 fn very_large_files_are_refused_with_their_size() {
     let site = TestSite::minimal();
