@@ -2,6 +2,7 @@
 //! collect every problem. Nothing outside the site folder is read.
 
 pub mod frontmatter;
+mod limits;
 mod page;
 pub mod yaml;
 
@@ -179,7 +180,8 @@ pub fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<Strin
         }
     };
     match String::from_utf8(bytes) {
-        Ok(text) => Some(text),
+        // A byte-order mark (as some Windows editors write) is not part of the text.
+        Ok(text) => Some(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text)),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();

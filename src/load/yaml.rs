@@ -6,11 +6,34 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::limits::{self, Excess, MAX_DEPTH, MAX_EXPANDED};
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 use crate::source::span_at;
 
 /// Deserialize the YAML in `text[range]`; an error is positioned within the whole `text`.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str, range: Range<usize>) -> Result<T, Diagnostic> {
+    match limits::check(&text[range.clone()]) {
+        Ok(()) => {}
+        Err(Excess::TooDeep(at)) => {
+            return Err(Diagnostic::error(
+                file,
+                format!("the YAML is nested more than {MAX_DEPTH} levels deep here"),
+            )
+            .at(Some(span_at(text, range.start + at, 1)))
+            .with_help(
+                "a data file needs a few levels at most; look for a `[` or `{` that is never closed",
+            ));
+        }
+        Err(Excess::TooLarge(e)) => {
+            let d = error_to_diagnostic(file, text, range.start, &e);
+            let limit = (MAX_EXPANDED.max(2 * range.len())) >> 20;
+            return Err(Diagnostic {
+                message: format!("aliases expand this YAML to more than {limit} MiB"),
+                help: Some("an alias (`*name`) repeats the whole value of its anchor (`&name`); repeat large values fewer times".into()),
+                ..d
+            });
+        }
+    }
     serde_yaml::from_str(&text[range.clone()]).map_err(|e| {
         let d = error_to_diagnostic(file, text, range.start, &e);
         match d.span.and_then(|s| text.lines().nth(s.line - 1)) {

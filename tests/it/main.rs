@@ -10,6 +10,7 @@ mod errors;
 mod escaping;
 mod fuzz_regressions;
 mod guide;
+mod input;
 mod output;
 mod output_folder;
 mod serve;

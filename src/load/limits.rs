@@ -1,0 +1,252 @@
+//! Bounds on what a YAML text may cost before it is decoded. libyaml's scanner slows down with
+//! the square of flow nesting (`[[[[...`), and aliases can expand a small file into gigabytes
+//! (`[*big, *big, ...]`): both are measured first, in time linear in what is allowed.
+
+use std::cell::Cell;
+use std::fmt;
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
+
+/// The deepest flow nesting (`[` and `{`) accepted; data files need a few levels.
+pub(super) const MAX_DEPTH: usize = 100;
+
+/// The most a YAML text may grow to once its aliases are expanded, in bytes of text (each
+/// value counts at least [`NODE_COST`]), when the text itself is smaller.
+pub(super) const MAX_EXPANDED: usize = 16 << 20;
+const NODE_COST: usize = 16;
+const TOO_LARGE: &str = "aliases expand this YAML";
+
+/// A text that would cost too much to decode: where, and what to say.
+#[derive(Debug)]
+pub(super) enum Excess {
+    /// Flow nesting deeper than [`MAX_DEPTH`], first at this byte offset.
+    TooDeep(usize),
+    /// Aliases expand to more than the budget; serde_yaml's error carries the position.
+    TooLarge(serde_yaml::Error),
+}
+
+/// Check `yaml` against both bounds.
+pub(super) fn check(yaml: &str) -> Result<(), Excess> {
+    if let Some(at) = too_deep(yaml) {
+        return Err(Excess::TooDeep(at));
+    }
+    // Only a text with a `*` can hold an alias; the rest are not decoded twice.
+    if yaml.contains('*') {
+        let budget = Cell::new(MAX_EXPANDED.max(2 * yaml.len()));
+        if let Err(e) = (Measure { left: &budget }).deserialize(serde_yaml::Deserializer::from_str(yaml))
+            && e.to_string().contains(TOO_LARGE)
+        {
+            return Err(Excess::TooLarge(e));
+        }
+    }
+    Ok(())
+}
+
+/// The byte offset where flow nesting first passes [`MAX_DEPTH`]. Quoted text, comments and
+/// block scalars (`|`, `>`) are skipped; brackets inside a plain value (`a[1]`) do not count.
+fn too_deep(yaml: &str) -> Option<usize> {
+    let b = yaml.as_bytes();
+    let (mut i, mut depth, mut value_start, mut line_indent) = (0, 0usize, true, 0);
+    let spaced = |j: usize| j >= b.len() || matches!(b[j], b' ' | b'\t' | b'\r' | b'\n');
+    while i < b.len() {
+        let c = b[i];
+        match c {
+            b'\n' => {
+                i += 1;
+                line_indent = b[i..].iter().take_while(|&&c| c == b' ').count();
+                value_start = depth == 0 || value_start;
+                continue;
+            }
+            b' ' | b'\t' | b'\r' => {}
+            b'#' if i == 0 || spaced(i - 1) => {
+                i = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| i + p);
+                continue;
+            }
+            b'"' | b'\'' if value_start || depth > 0 => {
+                i = end_of_quoted(b, i);
+                value_start = false;
+                continue;
+            }
+            b'|' | b'>' if value_start && depth == 0 => {
+                i = end_of_block_scalar(b, i, line_indent);
+                continue;
+            }
+            b'[' | b'{' if value_start || depth > 0 => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+                value_start = true;
+            }
+            b']' | b'}' if depth > 0 => {
+                depth -= 1;
+                value_start = false;
+            }
+            b',' if depth > 0 => value_start = true,
+            b':' if depth > 0 || spaced(i + 1) => value_start = true,
+            b'-' | b'?' if value_start && spaced(i + 1) => {}
+            _ => value_start = false,
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The offset just after the quoted scalar opening at `start`.
+fn end_of_quoted(b: &[u8], start: usize) -> usize {
+    let quote = b[start];
+    let mut i = start + 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' if quote == b'"' => i += 1,
+            q if q == quote && quote == b'\'' && b.get(i + 1) == Some(&b'\'') => i += 1,
+            q if q == quote => return i + 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
+}
+
+/// The offset of the first line after a block scalar's header at `start` that is not indented
+/// deeper than the line the header is on (blank lines belong to the scalar).
+fn end_of_block_scalar(b: &[u8], start: usize, indent: usize) -> usize {
+    let mut line = b[start..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| start + p + 1);
+    while line < b.len() {
+        let spaces = b[line..].iter().take_while(|&&c| c == b' ').count();
+        let rest = line + spaces;
+        let blank = rest >= b.len() || matches!(b[rest], b'\n' | b'\r');
+        if !blank && spaces <= indent {
+            return line;
+        }
+        line = b[line..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| line + p + 1);
+    }
+    b.len()
+}
+
+/// Walks a YAML document as serde_yaml replays it, aliases expanded, spending a budget on every
+/// value; fails once the budget is spent, before anything large is built.
+struct Measure<'a> {
+    left: &'a Cell<usize>,
+}
+
+impl Measure<'_> {
+    fn again(&self) -> Self {
+        Measure { left: self.left }
+    }
+
+    fn spend<E: de::Error>(&self, bytes: usize) -> Result<(), E> {
+        let cost = bytes.max(NODE_COST);
+        match self.left.get().checked_sub(cost) {
+            Some(left) => {
+                self.left.set(left);
+                Ok(())
+            }
+            None => Err(E::custom(TOO_LARGE)),
+        }
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Measure<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Measure<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+        self.spend(0)
+    }
+
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+        self.spend(0)
+    }
+
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+        self.spend(0)
+    }
+
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+        self.spend(0)
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
+        self.spend(s.len())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.spend(0)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        self.deserialize(d)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.spend(0)?;
+        while seq.next_element_seed(self.again())?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.spend(0)?;
+        while map.next_key_seed(self.again())?.is_some() {
+            map.next_value_seed(self.again())?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        let ((), variant) = data.variant_seed(self.again())?;
+        variant.newtype_variant_seed(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_counts_flow_brackets_only() {
+        let deep = format!("a: {}", "[".repeat(MAX_DEPTH + 1));
+        assert_eq!(too_deep(&deep), Some(3 + MAX_DEPTH));
+        assert_eq!(too_deep(&format!("a: {}", "{b: ".repeat(MAX_DEPTH + 1))), Some(3 + 4 * MAX_DEPTH));
+        let fine = [
+            format!("a: {}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH)),
+            format!("title: x{}\n", "[".repeat(500)),
+            format!("a: \"{}\"\n", "[".repeat(500)),
+            format!("a: '{}''s'\n", "{".repeat(500)),
+            format!("# {}\na: 1\n", "[".repeat(500)),
+            format!("code: |\n  {}\n  {}\nb: [1]\n", "{".repeat(500), "[".repeat(500)),
+        ];
+        for text in fine {
+            assert_eq!(too_deep(&text), None, "{text}");
+        }
+        // After a block scalar ends, brackets count again.
+        let after = format!("code: >\n  x\nb: {}", "[".repeat(MAX_DEPTH + 1));
+        assert!(too_deep(&after).is_some());
+    }
+
+    #[test]
+    fn alias_expansion_is_bounded_and_ordinary_aliases_pass() {
+        let big = "x".repeat(100_000);
+        let bomb = format!("a: &a \"{big}\"\nb: [{}]\n", vec!["*a"; 500].join(", "));
+        assert!(matches!(check(&bomb), Err(Excess::TooLarge(_))));
+        assert!(check("base: &base {level: good}\nother: *base\nlist: [*base, *base]\n").is_ok());
+        assert!(check("a: 2 * 3\n").is_ok());
+    }
+}
