@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::TestSite;
+use crate::support::{TestSite, copy_dir};
 
 /// A running `stackguide serve`, stopped when dropped.
 struct Server {
@@ -250,4 +250,68 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> Result<u16, String> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).map_err(|e| e.to_string())?;
     Ok(status)
+}
+
+/// Subscribe to the live-reload events; the first `hello` is read already.
+fn subscribe(server: &Server) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    write!(stream, "GET /__stackguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut events = BufReader::new(stream);
+    next_event(&mut events, "hello");
+    events
+}
+
+/// Poll `path` until its body contains `text`; how long that took. Fails after `limit`.
+fn wait_for_page(server: &Server, path: &str, text: &str, limit: Duration) -> Duration {
+    let start = Instant::now();
+    loop {
+        let (status, _, body) = get(server, path);
+        if status == 200 && body.contains(text) {
+            return start.elapsed();
+        }
+        assert!(start.elapsed() < limit, "{path} did not show {text:?} within {limit:?}: {status}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Issue: deleting `content/` (or renaming it away) and creating it again no longer loses the
+/// watch: the server keeps the last good pages, reports the missing folder, and picks the folder
+/// up again when it comes back.
+#[test]
+fn content_deleted_and_created_again_is_watched_again() {
+    let site = TestSite::fixture("build/basic");
+    let content = site.root().join("content");
+    let away = site.root().join("content.away");
+    let server = start(&site);
+    let mut events = subscribe(&server);
+
+    std::fs::rename(&content, &away).unwrap();
+    let errors = next_event(&mut events, "errors");
+    assert!(errors.contains("the site has no `content/` folder"), "{errors}");
+    let (status, _, body) = get(&server, "/guide/intro/");
+    assert_eq!(status, 200, "the last good pages are still served");
+    assert!(body.contains("<h1>Introduction</h1>"));
+
+    let intro = away.join("guide/intro.md");
+    let text = std::fs::read_to_string(&intro).unwrap();
+    std::fs::write(&intro, text.replace("A claim", "A renamed claim")).unwrap();
+    std::fs::rename(&away, &content).unwrap();
+    let took = wait_for_page(&server, "/guide/intro/", "A renamed claim", Duration::from_secs(10));
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+
+    // Deleted for good and written again, file by file.
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&content, copy.path());
+    std::fs::remove_dir_all(&content).unwrap();
+    next_event(&mut events, "errors");
+    let intro = copy.path().join("guide/intro.md");
+    std::fs::write(&intro, text.replace("A claim", "A recreated claim")).unwrap();
+    copy_dir(copy.path(), &content);
+    let took = wait_for_page(&server, "/guide/intro/", "A recreated claim", Duration::from_secs(10));
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+
+    // And edits inside it are seen again.
+    std::fs::write(content.join("guide/intro.md"), text.replace("A claim", "An edited claim")).unwrap();
+    wait_for_page(&server, "/guide/intro/", "An edited claim", Duration::from_secs(5));
 }
