@@ -106,7 +106,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
-                    ExitCode::from(2)
+                    ExitCode::from(if matches!(e, serve::ServeError::NoSite(_)) { 1 } else { 2 })
                 }
             }
         }

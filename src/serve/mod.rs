@@ -7,8 +7,9 @@ mod watch;
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::fmt;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
@@ -55,21 +56,57 @@ enum Push {
     Errors(String),
 }
 
+/// Why `serve` did not start or stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServeError {
+    /// The folder holds no site at all, so there is nothing to serve.
+    NoSite(String),
+    /// The server could not start, or failed while running.
+    Failed(String),
+}
+
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServeError::NoSite(m) | ServeError::Failed(m) => f.write_str(m),
+        }
+    }
+}
+
 struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     events: broadcast::Sender<Push>,
 }
 
-/// Build, then serve until interrupted. Prints the address once it is listening.
-pub fn serve(opts: ServeOptions) -> Result<(), String> {
+/// Build, then serve until interrupted. Prints the address once it is listening. Refuses a
+/// folder without `content/` or `content/site.yaml`; any other problem is shown while serving.
+pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
+    let root = site_root(&opts.root)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    runtime.block_on(run(opts))
+        .map_err(|e| ServeError::Failed(format!("cannot start the server: {e}")))?;
+    runtime.block_on(run(opts, root)).map_err(ServeError::Failed)
 }
 
-async fn run(opts: ServeOptions) -> Result<(), String> {
+/// The canonical path of the site at `root`, or why it is not a site.
+fn site_root(root: &Path) -> Result<PathBuf, ServeError> {
+    let missing = if !root.join("content").is_dir() {
+        "`content/` folder"
+    } else if !root.join("content/site.yaml").is_file() {
+        "`content/site.yaml`"
+    } else {
+        return root.canonicalize().map_err(|e| ServeError::Failed(format!("{}: {e}", root.display())));
+    };
+    let shown = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    Err(ServeError::NoSite(format!(
+        "{} holds no site: there is no {missing}\nhelp: run `stackguide init {}` to create one, or pass --root with the folder of a site",
+        shown.display(),
+        root.display()
+    )))
+}
+
+async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
@@ -96,7 +133,7 @@ async fn run(opts: ServeOptions) -> Result<(), String> {
     let watcher = {
         let shared = shared.clone();
         let build_opts = build_opts.clone();
-        watch::start(&opts.root, move || rebuild(&shared, &build_opts))
+        watch::start(&root, move || rebuild(&shared, &build_opts))
     };
     if let Err(e) = &watcher {
         eprintln!("warning: not watching for changes: {e}");

@@ -6,7 +6,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{TestSite, copy_dir};
+use crate::support::{Run, TestSite, copy_dir};
 
 /// A running `stackguide serve`, stopped when dropped.
 struct Server {
@@ -314,4 +314,57 @@ fn content_deleted_and_created_again_is_watched_again() {
     // And edits inside it are seen again.
     std::fs::write(content.join("guide/intro.md"), text.replace("A claim", "An edited claim")).unwrap();
     wait_for_page(&server, "/guide/intro/", "An edited claim", Duration::from_secs(5));
+}
+
+/// `stackguide serve` with `args`, expected to exit on its own within 20 s.
+fn serve_exits(site: &TestSite, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
+        .arg("serve")
+        .args(args)
+        .current_dir(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("serve kept running in a folder without a site");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Issue: a folder that holds no site is refused before anything listens.
+#[test]
+fn serve_refuses_a_folder_without_a_site() {
+    let empty = TestSite::empty().file("notes.txt", "not a site");
+    let run = serve_exits(&empty, &["--port", "0"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("holds no site: there is no `content/` folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("run `stackguide init .` to create one"), "{}", run.stderr);
+    assert!(run.stderr.contains("--root"), "{}", run.stderr);
+    assert!(!run.stdout.contains("serving"), "nothing listened: {}", run.stdout);
+
+    let no_config = TestSite::empty().file("content/_index.md", "---\ntitle: Home\n---\n");
+    let run = serve_exits(&no_config, &["--port", "0", "--root", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("holds no site: there is no `content/site.yaml`"), "{}", run.stderr);
+
+    let nested = TestSite::empty();
+    let run = serve_exits(&nested, &["--port", "0", "--root", "nowhere"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("nowhere holds no site"), "{}", run.stderr);
+    assert!(run.stderr.contains("`stackguide init nowhere`"), "{}", run.stderr);
+    for site in [&empty, &no_config, &nested] {
+        assert!(!site.root().join("public").exists(), "nothing was written");
+    }
+    assert_eq!(crate::support::tree(nested.root()), Vec::new());
 }
