@@ -215,6 +215,10 @@ async fn events_handler(
 
 async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    if snapshot.files.is_empty() && !snapshot.errors.is_empty() {
+        let page = live::waiting_page(snapshot.generation).into_bytes();
+        return respond(StatusCode::SERVICE_UNAVAILABLE, "index.html", Some(&Contents::Bytes(page)));
+    }
     match lookup(&snapshot.files, uri.path()) {
         Lookup::Found(path) => respond(StatusCode::OK, &path, snapshot.files.get(&path)),
         Lookup::Redirect(to) => {

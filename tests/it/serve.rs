@@ -368,3 +368,34 @@ fn serve_refuses_a_folder_without_a_site() {
     }
     assert_eq!(crate::support::tree(nested.root()), Vec::new());
 }
+
+/// A site with ordinary errors (a broken link, bad YAML in a chapter) still starts, and says
+/// what is wrong through the overlay, even before it has ever built.
+#[test]
+fn a_site_with_errors_still_starts_and_shows_them() {
+    let site = TestSite::minimal()
+        .file("content/guide/bad.md", "---\ntitle: [unclosed\n---\nText.\n")
+        .file("content/guide/links.md", "---\ntitle: Links\ndescription: D.\n---\nSee [x](missing.md).\n");
+    let server = start(&site);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    write!(stream, "GET /__stackguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut events = BufReader::new(stream);
+    let errors = next_event(&mut events, "errors");
+    assert!(errors.contains("content/guide/bad.md:2:8"), "{errors}");
+    let (status, _, body) = get(&server, "/");
+    assert_eq!(status, 503);
+    assert!(body.contains("id=\"stackguide-live\""), "a page that shows the overlay: {body}");
+
+    // With the YAML fixed the links are checked: the broken one is reported next.
+    std::fs::remove_file(site.root().join("content/guide/bad.md")).unwrap();
+    let errors = next_event(&mut events, "errors");
+    assert!(errors.contains("content/guide/links.md") && errors.contains("missing.md"), "{errors}");
+    let (status, _, body) = get(&server, "/guide/links/");
+    assert_eq!(status, 503);
+    assert!(body.contains("id=\"stackguide-live\""), "{body}");
+
+    let links = "---\ntitle: Links\ndescription: D.\n---\nFixed.\n";
+    std::fs::write(site.root().join("content/guide/links.md"), links).unwrap();
+    wait_for_page(&server, "/", "Hello.", Duration::from_secs(10));
+}
