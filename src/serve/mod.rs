@@ -27,7 +27,7 @@ use crate::build;
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MessageFormat, emit};
 use crate::output::{Contents, OutputFile};
-pub use files::{Lookup, lookup};
+pub use files::{Lookup, lookup, read_inside};
 
 /// Where the live-reload events are served.
 pub const EVENTS_PATH: &str = "/__stackguide/events";
@@ -74,6 +74,8 @@ impl fmt::Display for ServeError {
 }
 
 struct Shared {
+    /// The site folder, canonical, as it was when serving started: nothing outside it is served.
+    root: PathBuf,
     snapshot: RwLock<Arc<Snapshot>>,
     events: broadcast::Sender<Push>,
 }
@@ -124,7 +126,8 @@ async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
     };
     crate::memo::enable();
     let (events, _) = broadcast::channel(16);
-    let shared = Arc::new(Shared { snapshot: RwLock::new(Arc::new(Snapshot::default())), events });
+    let shared =
+        Arc::new(Shared { root: root.clone(), snapshot: RwLock::new(Arc::new(Snapshot::default())), events });
     rebuild(&shared, &build_opts);
     println!("serving {} at {base_url} (Ctrl+C to stop)", opts.root.display());
     if opts.open {
@@ -217,10 +220,15 @@ async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
     if snapshot.files.is_empty() && !snapshot.errors.is_empty() {
         let page = live::waiting_page(snapshot.generation).into_bytes();
-        return respond(StatusCode::SERVICE_UNAVAILABLE, "index.html", Some(&Contents::Bytes(page)));
+        return respond(
+            &shared.root,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "index.html",
+            Some(&Contents::Bytes(page)),
+        );
     }
     match lookup(&snapshot.files, uri.path()) {
-        Lookup::Found(path) => respond(StatusCode::OK, &path, snapshot.files.get(&path)),
+        Lookup::Found(path) => respond(&shared.root, StatusCode::OK, &path, snapshot.files.get(&path)),
         Lookup::Redirect(to) => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(v) = HeaderValue::from_str(&to) {
@@ -229,16 +237,19 @@ async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             r
         }
         Lookup::Refused => (StatusCode::BAD_REQUEST, "refused: the path leaves the site\n").into_response(),
-        Lookup::NotFound => respond(StatusCode::NOT_FOUND, "404.html", snapshot.files.get("404.html")),
+        Lookup::NotFound => {
+            respond(&shared.root, StatusCode::NOT_FOUND, "404.html", snapshot.files.get("404.html"))
+        }
     }
 }
 
-fn respond(status: StatusCode, path: &str, contents: Option<&Contents>) -> Response {
+/// Answer with `contents`; a file copied as it is must still be a regular file inside `root`.
+fn respond(root: &Path, status: StatusCode, path: &str, contents: Option<&Contents>) -> Response {
     let body = match contents {
         Some(Contents::Bytes(b)) => b.clone(),
-        Some(Contents::Copy(from)) => match std::fs::read(from) {
-            Ok(b) => b,
-            Err(_) => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
+        Some(Contents::Copy(from)) => match read_inside(root, from) {
+            Some(b) => b,
+            None => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
         None => return (status, "not found\n").into_response(),
     };

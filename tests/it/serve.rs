@@ -399,3 +399,40 @@ fn a_site_with_errors_still_starts_and_shows_them() {
     std::fs::write(site.root().join("content/guide/links.md"), links).unwrap();
     wait_for_page(&server, "/", "Hello.", Duration::from_secs(10));
 }
+
+/// Issue: a file copied as it is (a content asset, a theme's static file) is read when asked
+/// for; if it has become a symlink out of the site since the build, its target is not sent.
+#[cfg(unix)]
+#[test]
+fn a_copied_file_replaced_by_a_symlink_out_of_the_site_is_not_served() {
+    let site = TestSite::fixture("build/basic").file("themes/custom/static/extra.txt", "extra");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    let site = site.file("content/site.yaml", &format!("{yaml}theme: custom\n"));
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "TOP SECRET 4c1d").unwrap();
+    let server = start(&site);
+    let mut events = subscribe(&server);
+    assert_eq!(get(&server, "/guide/data/pic.png").0, 200);
+    assert_eq!(get(&server, "/extra.txt").2, "extra");
+
+    for file in ["content/guide/data/pic.png", "themes/custom/static/extra.txt"] {
+        let path = site.root().join(file);
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&secret, &path).unwrap();
+    }
+    // Asked at once (the server may still hold the build from before the change) and after the
+    // rebuild has reported the symlinks: neither time are the secret's bytes sent.
+    for when in ["at once", "after the rebuild"] {
+        if when != "at once" {
+            let errors = next_event(&mut events, "errors");
+            assert!(errors.contains("symlink points outside the site folder"), "{errors}");
+        }
+        for path in ["/guide/data/pic.png", "/extra.txt"] {
+            let (status, _, body) = get(&server, path);
+            assert_eq!(status, 404, "{path} {when}");
+            assert!(!body.contains("TOP SECRET"), "{path} {when}: {body}");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), "TOP SECRET 4c1d");
+}
