@@ -131,7 +131,7 @@ async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
     rebuild(&shared, &build_opts);
     println!("serving {} at {base_url} (Ctrl+C to stop)", opts.root.display());
     if opts.open {
-        let _ = opener::open(&base_url);
+        open_browser(&base_url);
     }
     let watcher = {
         let shared = shared.clone();
@@ -151,6 +151,15 @@ async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
         .map_err(|e| format!("the server stopped: {e}"))?;
     drop(watcher);
     Ok(())
+}
+
+/// Open `url` in the browser (the one `BROWSER` names, if set); say so when that fails.
+fn open_browser(url: &str) {
+    if let Err(e) = opener::open_browser(url) {
+        let cause = std::error::Error::source(&e).map(|s| format!(": {s}")).unwrap_or_default();
+        let reason = format!("{e}{cause}").replace('\n', "; ");
+        eprintln!("warning: could not open a browser ({reason}); open {url} yourself");
+    }
 }
 
 /// Rebuild into memory; keep the last good files when the build fails.

@@ -1,9 +1,11 @@
 //! `stackguide serve` through a real socket on 127.0.0.1: files, content types, refusals, the
-//! 404 page, live reload and the error overlay's events.
+//! 404 page, live reload and the error overlay's events, folders that are not sites, and a
+//! browser that cannot be opened.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::support::{Run, TestSite, copy_dir};
@@ -12,6 +14,23 @@ use crate::support::{Run, TestSite, copy_dir};
 struct Server {
     child: Child,
     port: u16,
+    /// Everything it has written to stderr so far.
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    /// Its stderr once it contains `needle`; fails after 15 s.
+    fn wait_for_stderr(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.stderr.lock().unwrap().clone();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "no {needle:?} on stderr within 15 s:\n{text}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -22,13 +41,29 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    start_with(site, &[], &[])
+}
+
+/// `stackguide serve --port 0` with more `args` and environment variables.
+fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
         .args(["serve", "--port", "0"])
+        .args(args)
+        .envs(env.iter().copied())
         .current_dir(site.root())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let (sink, err_lines) = (stderr.clone(), BufReader::new(child.stderr.take().unwrap()).lines());
+    std::thread::spawn(move || {
+        for line in err_lines.map_while(Result::ok) {
+            let mut text = sink.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let url = loop {
         let line = lines.next().expect("serve printed its address").unwrap();
@@ -40,7 +75,7 @@ fn start(site: &TestSite) -> Server {
     std::thread::spawn(move || for _ in lines {});
     assert!(url.starts_with("http://127.0.0.1:"), "binds to loopback by default: {url}");
     let port = url.trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().unwrap();
-    Server { child, port }
+    Server { child, port, stderr }
 }
 
 /// A raw HTTP/1.1 GET, so the path reaches the server exactly as written.
@@ -435,4 +470,24 @@ fn a_copied_file_replaced_by_a_symlink_out_of_the_site_is_not_served() {
         }
     }
     assert_eq!(std::fs::read_to_string(&secret).unwrap(), "TOP SECRET 4c1d");
+}
+
+/// Issue: `--open` where no browser can be started warns and keeps serving. `opener` runs the
+/// program `BROWSER` names; a missing one fails to start, whatever is installed.
+#[cfg(unix)]
+#[test]
+fn open_without_a_browser_warns_and_keeps_serving() {
+    let site = TestSite::fixture("build/basic");
+    let empty = tempfile::tempdir().unwrap();
+    let nothing = empty.path().join("no-such-browser");
+    let path = empty.path().to_str().unwrap();
+    let server = start_with(&site, &["--open"], &[("BROWSER", nothing.to_str().unwrap()), ("PATH", path)]);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let stderr = server.wait_for_stderr("yourself");
+    assert!(stderr.contains("warning: could not open a browser ("), "{stderr}");
+    assert!(stderr.contains(&format!("); open {url} yourself")), "{stderr}");
+    assert!(stderr.contains("no-such-browser"), "the reason names what failed: {stderr}");
+    let (status, _, body) = get(&server, "/guide/intro/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Introduction</h1>"));
 }
