@@ -2,7 +2,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::net::IpAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -117,14 +117,13 @@ pub fn run(cli: Cli) -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("error: {e}");
-                    ExitCode::from(2)
+                    ExitCode::from(if matches!(e, serve::ServeError::NoSite(_)) { 1 } else { 2 })
                 }
             }
         }
         Command::Init { dir } => match init::init(&dir) {
-            Ok(files) => {
-                println!("created a new site in {} ({files} files)", dir.display());
-                println!("build it with: stackguide build --root {}", dir.display());
+            Ok(report) => {
+                print_init(&dir, &report);
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -143,6 +142,25 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
     }
+}
+
+/// What `init` wrote, and what it found and kept.
+fn print_init(dir: &Path, report: &init::Report) {
+    println!("created a new site in {} ({} files)", dir.display(), report.written.len());
+    for rel in &report.kept {
+        let path = dir.join(rel);
+        if rel != Path::new(".gitignore") {
+            println!("kept the existing {} as it is; the example's own was not written", path.display());
+        } else if report.ignore_lines_missing.is_empty() {
+            println!("kept the existing {} as it is; it already ignores what a build writes", path.display());
+        } else {
+            println!("kept the existing {} as it is; add these lines to it:", path.display());
+            for line in &report.ignore_lines_missing {
+                println!("    {line}");
+            }
+        }
+    }
+    println!("build it with: stackguide build --root {}", dir.display());
 }
 
 fn run_build(args: BuildArgs) -> ExitCode {

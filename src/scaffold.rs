@@ -2,7 +2,8 @@
 //! explained. Chapters and flowcharts build as written; a stack's ratings and fits are
 //! placeholders that `check` points at one by one.
 
-use std::fs;
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -19,27 +20,19 @@ pub enum Kind {
     Decision,
 }
 
-/// Write the new file under `root`; returns its path relative to `root`.
+/// Write the new file under `root`; returns its path relative to `root`. Never replaces a file
+/// (or follows a symlink) that is already there.
 pub fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
     let name = name.trim().trim_end_matches(".md").trim_end_matches(".yaml");
-    let rel = match kind {
-        Kind::Chapter if name.contains('/') => PathBuf::from("content").join(format!("{name}.md")),
-        Kind::Chapter => PathBuf::from("content/guide").join(format!("{name}.md")),
-        Kind::Stack => PathBuf::from("content/stacks").join(format!("{name}.yaml")),
-        Kind::Decision => PathBuf::from("content/decisions").join(format!("{name}.yaml")),
-    };
+    let rel = relative_path(kind, name)?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    if !is_valid_id(stem) || name.split('/').any(|seg| seg.is_empty() || seg == "." || seg == "..") {
-        return Err(format!(
-            "`{name}` is not a valid name: use lowercase letters, digits and `-`, e.g. `caching` or `guide/data/caching`"
-        ));
-    }
     if !root.join("content").is_dir() {
         return Err(format!("{} has no content/ folder; run `stackguide init` first", root.display()));
     }
     let path = root.join(&rel);
-    if path.exists() {
-        return Err(format!("{} already exists; nothing was changed", rel.display()));
+    let exists = || format!("{} already exists; nothing was changed", rel.display());
+    if fs::symlink_metadata(&path).is_ok() {
+        return Err(exists());
     }
     let text = match kind {
         Kind::Chapter => chapter(stem),
@@ -49,8 +42,65 @@ pub fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", rel.display()))?;
+    let file = OpenOptions::new().write(true).create_new(true).open(&path);
+    match file.and_then(|mut f| f.write_all(text.as_bytes())) {
+        Ok(()) => Ok(rel),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(format!("cannot write {}: {e}", rel.display())),
+    }
+}
+
+/// Where a `kind` called `name` goes, relative to the site, or why the build would not read it
+/// as one.
+fn relative_path(kind: Kind, name: &str) -> Result<PathBuf, String> {
+    let segments: Vec<&str> = name.split('/').collect();
+    let last = segments.last().copied().unwrap_or_default();
+    if segments.iter().any(|seg| seg.is_empty() || *seg == "." || *seg == "..") {
+        return Err(invalid_name(name));
+    }
+    let rel = match (kind, segments.as_slice()) {
+        (Kind::Stack | Kind::Decision, [_, _, ..]) => return Err(nested_data(kind, name, last)),
+        (Kind::Chapter, ["stacks", id]) => {
+            return Err(format!(
+                "`{name}` cannot be a chapter: content/stacks/{id}.md is the long-form text of the stack `{id}`, shown on its page; put the chapter in another folder, e.g. `guide/{id}`"
+            ));
+        }
+        (Kind::Chapter, ["decisions", id]) => {
+            return Err(format!(
+                "`{name}` cannot be a chapter: content/decisions/ holds the flowcharts, one YAML file each named by its id; put the chapter in another folder, e.g. `guide/{id}`"
+            ));
+        }
+        (Kind::Chapter, [_]) => PathBuf::from("content/guide").join(format!("{name}.md")),
+        (Kind::Chapter, _) => PathBuf::from("content").join(format!("{name}.md")),
+        (Kind::Stack, _) => PathBuf::from("content/stacks").join(format!("{name}.yaml")),
+        (Kind::Decision, _) => PathBuf::from("content/decisions").join(format!("{name}.yaml")),
+    };
+    if kind == Kind::Stack && (last.contains("-vs-") || last.starts_with("vs-") || last.ends_with("-vs")) {
+        return Err(format!(
+            "`{last}` is not a valid stack id: comparisons are at /compare/<a>-vs-<b>/, so a stack id may not contain `-vs-`, start with `vs-` or end with `-vs`, which would make those addresses ambiguous"
+        ));
+    }
+    if !is_valid_id(last) {
+        return Err(invalid_name(name));
+    }
     Ok(rel)
+}
+
+fn invalid_name(name: &str) -> String {
+    format!(
+        "`{name}` is not a valid name: use lowercase letters, digits and `-`, e.g. `caching` or `guide/data/caching`"
+    )
+}
+
+/// Why a stack or flowchart cannot sit in a subfolder.
+fn nested_data(kind: Kind, name: &str, last: &str) -> String {
+    let (what, folder) = match kind {
+        Kind::Decision => ("flowchart", "decisions"),
+        _ => ("stack profile", "stacks"),
+    };
+    format!(
+        "`{name}` cannot be the name of a {what}: {what}s sit directly in content/{folder}/ and the file name is the id, so the name cannot contain `/` (the build does not read a {what} in a subfolder); try `{last}`"
+    )
 }
 
 fn title_of(id: &str) -> String {

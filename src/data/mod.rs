@@ -93,7 +93,8 @@ fn parse_nonempty<T: DeserializeOwned>(file: &Path, text: &str, d: &mut Diagnost
     yaml::parse(file, text, 0..text.len()).map_err(|e| d.push(e)).ok()
 }
 
-/// Ids are lowercase ASCII letters, digits and single dashes: they become addresses.
+/// Ids are lowercase ASCII letters, digits and single dashes: they become addresses. An id with
+/// `-vs-` in it, or at either end, would make comparison addresses (`a-vs-b`) ambiguous.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -101,6 +102,8 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.ends_with('-')
         && !id.contains("--")
         && !id.contains("-vs-")
+        && !id.starts_with("vs-")
+        && !id.ends_with("-vs")
 }
 
 #[cfg(test)]
@@ -111,7 +114,7 @@ mod tests {
     fn ids_are_address_safe() {
         assert!(is_valid_id("go-gin"));
         assert!(is_valid_id("node2"));
-        for bad in ["", "Go", "go_gin", "-x", "x-", "a--b", "a b", "a-vs-b"] {
+        for bad in ["", "Go", "go_gin", "-x", "x-", "a--b", "a b", "a-vs-b", "vs-b", "a-vs"] {
             assert!(!is_valid_id(bad), "{bad}");
         }
     }

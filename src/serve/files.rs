@@ -1,6 +1,10 @@
-//! Mapping a request path to a file of the build, refusing anything that could leave it.
+//! Mapping a request path to a file of the build, and reading a file copied as it is, refusing
+//! anything that could leave the site.
 
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
 
 use percent_encoding::percent_decode_str;
 
@@ -47,6 +51,41 @@ pub fn lookup(files: &HashMap<String, Contents>, raw: &str) -> Lookup {
     Lookup::NotFound
 }
 
+/// The bytes of `from`, a file the build copies as it is, read now: `None` unless it is still a
+/// regular file whose real path lies under `root` (the canonical site folder). Checked at each
+/// request, since the file may have been replaced (by a symlink, say) after the build.
+pub fn read_inside(root: &Path, from: &Path) -> Option<Vec<u8>> {
+    let real = from.canonicalize().ok()?;
+    if !real.starts_with(root) {
+        return None;
+    }
+    // Asked before opening, since opening a FIFO or a device could block or never end.
+    let seen = std::fs::metadata(&real).ok()?;
+    if !seen.is_file() {
+        return None;
+    }
+    let mut file = File::open(&real).ok()?;
+    let opened = file.metadata().ok()?;
+    if !opened.is_file() || !same_file(&seen, &opened) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(opened.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Whether two metadata describe one file, so a swap between opening and resolving is caught.
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.is_file() && b.is_file() && a.len() == b.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,5 +127,23 @@ mod tests {
         ] {
             assert_eq!(lookup(&f, raw), Lookup::Refused, "{raw}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reads_only_regular_files_inside_the_root() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let root = site.path().canonicalize().unwrap();
+        std::fs::write(root.join("a.png"), "picture").unwrap();
+        std::fs::write(outside.path().join("secret"), "secret").unwrap();
+        assert_eq!(read_inside(&root, &root.join("a.png")), Some(b"picture".to_vec()));
+        std::os::unix::fs::symlink(outside.path().join("secret"), root.join("b.png")).unwrap();
+        assert_eq!(read_inside(&root, &root.join("b.png")), None, "a symlink out of the site");
+        std::os::unix::fs::symlink(root.join("a.png"), root.join("c.png")).unwrap();
+        assert_eq!(read_inside(&root, &root.join("c.png")), Some(b"picture".to_vec()), "one inside it");
+        std::fs::create_dir(root.join("d.png")).unwrap();
+        assert_eq!(read_inside(&root, &root.join("d.png")), None, "not a regular file");
+        assert_eq!(read_inside(&root, &root.join("gone.png")), None);
     }
 }

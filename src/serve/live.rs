@@ -41,6 +41,13 @@ pub(super) fn inject(html: &str, generation: u64) -> String {
     }
 }
 
+/// The page served for every address while the site has never built: only the script, which
+/// shows the problems and reloads once they are fixed.
+pub(super) fn waiting_page(generation: u64) -> String {
+    let html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>The site does not build</title></head><body></body></html>";
+    inject(html, generation)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

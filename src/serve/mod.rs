@@ -7,8 +7,9 @@ mod watch;
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::fmt;
 use std::net::{IpAddr, SocketAddr};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Instant;
 
@@ -26,7 +27,7 @@ use crate::build;
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MessageFormat, emit};
 use crate::output::{Contents, OutputFile};
-pub use files::{Lookup, lookup};
+pub use files::{Lookup, lookup, read_inside};
 
 /// Where the live-reload events are served.
 pub const EVENTS_PATH: &str = "/__stackguide/events";
@@ -55,21 +56,59 @@ enum Push {
     Errors(String),
 }
 
+/// Why `serve` did not start or stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServeError {
+    /// The folder holds no site at all, so there is nothing to serve.
+    NoSite(String),
+    /// The server could not start, or failed while running.
+    Failed(String),
+}
+
+impl fmt::Display for ServeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServeError::NoSite(m) | ServeError::Failed(m) => f.write_str(m),
+        }
+    }
+}
+
 struct Shared {
+    /// The site folder, canonical, as it was when serving started: nothing outside it is served.
+    root: PathBuf,
     snapshot: RwLock<Arc<Snapshot>>,
     events: broadcast::Sender<Push>,
 }
 
-/// Build, then serve until interrupted. Prints the address once it is listening.
-pub fn serve(opts: ServeOptions) -> Result<(), String> {
+/// Build, then serve until interrupted. Prints the address once it is listening. Refuses a
+/// folder without `content/` or `content/site.yaml`; any other problem is shown while serving.
+pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
+    let root = site_root(&opts.root)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
-    runtime.block_on(run(opts))
+        .map_err(|e| ServeError::Failed(format!("cannot start the server: {e}")))?;
+    runtime.block_on(run(opts, root)).map_err(ServeError::Failed)
 }
 
-async fn run(opts: ServeOptions) -> Result<(), String> {
+/// The canonical path of the site at `root`, or why it is not a site.
+fn site_root(root: &Path) -> Result<PathBuf, ServeError> {
+    let missing = if !root.join("content").is_dir() {
+        "`content/` folder"
+    } else if !root.join("content/site.yaml").is_file() {
+        "`content/site.yaml`"
+    } else {
+        return root.canonicalize().map_err(|e| ServeError::Failed(format!("{}: {e}", root.display())));
+    };
+    let shown = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    Err(ServeError::NoSite(format!(
+        "{} holds no site: there is no {missing}\nhelp: run `stackguide init {}` to create one, or pass --root with the folder of a site",
+        shown.display(),
+        root.display()
+    )))
+}
+
+async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
     let listener = tokio::net::TcpListener::bind(SocketAddr::new(opts.bind, opts.port))
         .await
         .map_err(|e| format!("cannot listen on {}:{}: {e}", opts.bind, opts.port))?;
@@ -88,16 +127,17 @@ async fn run(opts: ServeOptions) -> Result<(), String> {
     };
     crate::memo::enable();
     let (events, _) = broadcast::channel(16);
-    let shared = Arc::new(Shared { snapshot: RwLock::new(Arc::new(Snapshot::default())), events });
+    let shared =
+        Arc::new(Shared { root: root.clone(), snapshot: RwLock::new(Arc::new(Snapshot::default())), events });
     rebuild(&shared, &build_opts);
     println!("serving {} at {base_url} (Ctrl+C to stop)", opts.root.display());
     if opts.open {
-        let _ = opener::open(&base_url);
+        open_browser(&base_url);
     }
     let watcher = {
         let shared = shared.clone();
         let build_opts = build_opts.clone();
-        watch::start(&opts.root, move || rebuild(&shared, &build_opts))
+        watch::start(&root, move || rebuild(&shared, &build_opts))
     };
     if let Err(e) = &watcher {
         eprintln!("warning: not watching for changes: {e}");
@@ -112,6 +152,15 @@ async fn run(opts: ServeOptions) -> Result<(), String> {
         .map_err(|e| format!("the server stopped: {e}"))?;
     drop(watcher);
     Ok(())
+}
+
+/// Open `url` in the browser (the one `BROWSER` names, if set); say so when that fails.
+fn open_browser(url: &str) {
+    if let Err(e) = opener::open_browser(url) {
+        let cause = std::error::Error::source(&e).map(|s| format!(": {s}")).unwrap_or_default();
+        let reason = format!("{e}{cause}").replace('\n', "; ");
+        eprintln!("warning: could not open a browser ({reason}); open {url} yourself");
+    }
 }
 
 /// Rebuild into memory; keep the last good files when the build fails.
@@ -179,8 +228,17 @@ async fn events_handler(
 
 async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
     let snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    if snapshot.files.is_empty() && !snapshot.errors.is_empty() {
+        let page = live::waiting_page(snapshot.generation).into_bytes();
+        return respond(
+            &shared.root,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "index.html",
+            Some(&Contents::Bytes(page)),
+        );
+    }
     match lookup(&snapshot.files, uri.path()) {
-        Lookup::Found(path) => respond(StatusCode::OK, &path, snapshot.files.get(&path)),
+        Lookup::Found(path) => respond(&shared.root, StatusCode::OK, &path, snapshot.files.get(&path)),
         Lookup::Redirect(to) => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(v) = HeaderValue::from_str(&to) {
@@ -189,16 +247,19 @@ async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             r
         }
         Lookup::Refused => (StatusCode::BAD_REQUEST, "refused: the path leaves the site\n").into_response(),
-        Lookup::NotFound => respond(StatusCode::NOT_FOUND, "404.html", snapshot.files.get("404.html")),
+        Lookup::NotFound => {
+            respond(&shared.root, StatusCode::NOT_FOUND, "404.html", snapshot.files.get("404.html"))
+        }
     }
 }
 
-fn respond(status: StatusCode, path: &str, contents: Option<&Contents>) -> Response {
+/// Answer with `contents`; a file copied as it is must still be a regular file inside `root`.
+fn respond(root: &Path, status: StatusCode, path: &str, contents: Option<&Contents>) -> Response {
     let body = match contents {
         Some(Contents::Bytes(b)) => b.clone(),
-        Some(Contents::Copy(from)) => match std::fs::read(from) {
-            Ok(b) => b,
-            Err(_) => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
+        Some(Contents::Copy(from)) => match read_inside(root, from) {
+            Some(b) => b,
+            None => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
         None => return (status, "not found\n").into_response(),
     };

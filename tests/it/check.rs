@@ -119,3 +119,64 @@ fn new_refuses_bad_names() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("is not a valid name"), "{}", run.stderr);
 }
+
+/// What `new` must refuse, and the reason it gives; nothing is written for any of them.
+#[test]
+fn new_refuses_names_the_build_would_not_read_as_that_kind() {
+    let site = TestSite::fixture("data/site");
+    let before = crate::support::tree(site.root());
+    for (kind, name, reason) in [
+        (
+            "stack",
+            "team/x",
+            "`team/x` cannot be the name of a stack profile: stack profiles sit directly in content/stacks/ and the file name is the id, so the name cannot contain `/`",
+        ),
+        (
+            "decision",
+            "a/b",
+            "`a/b` cannot be the name of a flowchart: flowcharts sit directly in content/decisions/ and the file name is the id, so the name cannot contain `/`",
+        ),
+        (
+            "chapter",
+            "stacks/x",
+            "`stacks/x` cannot be a chapter: content/stacks/x.md is the long-form text of the stack `x`",
+        ),
+        (
+            "chapter",
+            "decisions/x",
+            "`decisions/x` cannot be a chapter: content/decisions/ holds the flowcharts",
+        ),
+        ("stack", "a-vs-b", "`a-vs-b` is not a valid stack id: comparisons are at /compare/<a>-vs-<b>/"),
+        ("stack", "vs-b", "a stack id may not contain `-vs-`, start with `vs-` or end with `-vs`"),
+        ("stack", "a-vs", "which would make those addresses ambiguous"),
+    ] {
+        let run = site.cli(&["new", kind, name]);
+        assert_eq!(run.code, 1, "{kind} {name}: {}", run.stdout);
+        assert!(run.stderr.starts_with("error: "), "{kind} {name}: {}", run.stderr);
+        assert!(run.stderr.contains(reason), "{kind} {name}: {}", run.stderr);
+    }
+    assert_eq!(crate::support::tree(site.root()), before, "no file was written");
+    assert!(!site.root().join("content/stacks/team").exists(), "nor a folder");
+}
+
+/// `new` never writes through a symlink or over a file that is there.
+#[cfg(unix)]
+#[test]
+fn new_does_not_write_through_a_symlink() {
+    let site = TestSite::fixture("data/site").file("elsewhere.txt", "mine\n");
+    let link = site.root().join("content/stacks/rust-axum.yaml");
+    std::os::unix::fs::symlink(site.root().join("elsewhere.txt"), &link).unwrap();
+    let run = site.cli(&["new", "stack", "rust-axum"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/stacks/rust-axum.yaml already exists; nothing was changed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(site.root().join("elsewhere.txt")).unwrap(), "mine\n");
+    std::fs::remove_file(&link).unwrap();
+    std::os::unix::fs::symlink(site.root().join("no-such-file"), &link).unwrap();
+    let run = site.cli(&["new", "stack", "rust-axum"]);
+    assert_eq!(run.code, 1, "a dangling symlink is not followed either");
+    assert!(!site.root().join("no-such-file").exists());
+}

@@ -100,3 +100,52 @@ fn a_flood_of_errors_is_cut_short_with_a_count() {
     assert_eq!(lines.len(), 51);
     assert_eq!((lines[50]["errors"].as_u64(), lines[50]["shown"].as_u64()), (Some(80), Some(50)));
 }
+
+/// Issue: `init` in a folder that has a `.gitignore` keeps it byte for byte and says which lines
+/// to add; the site it writes builds.
+#[test]
+fn init_keeps_an_existing_gitignore_and_says_what_to_add() {
+    let mine = "# my project\nnode_modules/\n*.log\n";
+    let site = TestSite::empty().file("mysite/.gitignore", mine);
+    let run = site.cli(&["init", "mysite"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read(site.root().join("mysite/.gitignore")).unwrap(), mine.as_bytes());
+    let kept = format!("kept the existing {} as it is; add these lines to it:\n", "mysite/.gitignore");
+    assert!(run.stdout.contains(&format!("{kept}    public/\n    .public.*\n    .stackguide-cache/\n")), "{}", run.stdout);
+    assert!(run.stdout.contains("created a new site in mysite (4 files)"), "{}", run.stdout);
+    let build = site.cli(&["build", "--root", "mysite"]);
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(site.root().join("mysite/public/guide/getting-started/index.html").is_file());
+}
+
+/// A `.gitignore` that is a symlink is neither followed nor replaced.
+#[cfg(unix)]
+#[test]
+fn init_does_not_write_through_a_symlinked_gitignore() {
+    let site = TestSite::empty().file("elsewhere.txt", "not to be touched\n");
+    std::fs::create_dir(site.root().join("mysite")).unwrap();
+    std::os::unix::fs::symlink(site.root().join("elsewhere.txt"), site.root().join("mysite/.gitignore"))
+        .unwrap();
+    let run = site.cli(&["init", "mysite"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(site.root().join("elsewhere.txt")).unwrap(), "not to be touched\n");
+    assert!(
+        std::fs::symlink_metadata(site.root().join("mysite/.gitignore")).unwrap().file_type().is_symlink()
+    );
+    assert!(run.stdout.contains("kept the existing mysite/.gitignore as it is"), "{}", run.stdout);
+}
+
+/// `init` on a path that is a file refuses and leaves the file alone.
+#[test]
+fn init_refuses_a_file() {
+    let site = TestSite::empty().file("notes.txt", "my notes\n");
+    let run = site.cli(&["init", "notes.txt"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("error: notes.txt is a file, not a folder; nothing was changed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read_to_string(site.root().join("notes.txt")).unwrap(), "my notes\n");
+    assert_eq!(crate::support::tree(site.root()).len(), 1);
+}

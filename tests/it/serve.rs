@@ -1,17 +1,36 @@
 //! `stackguide serve` through a real socket on 127.0.0.1: files, content types, refusals, the
-//! 404 page, live reload and the error overlay's events.
+//! 404 page, live reload and the error overlay's events, folders that are not sites, and a
+//! browser that cannot be opened.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::support::TestSite;
+use crate::support::{Run, TestSite, copy_dir};
 
 /// A running `stackguide serve`, stopped when dropped.
 struct Server {
     child: Child,
     port: u16,
+    /// Everything it has written to stderr so far.
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Server {
+    /// Its stderr once it contains `needle`; fails after 15 s.
+    fn wait_for_stderr(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let text = self.stderr.lock().unwrap().clone();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(Instant::now() < deadline, "no {needle:?} on stderr within 15 s:\n{text}");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
 }
 
 impl Drop for Server {
@@ -22,13 +41,29 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite) -> Server {
+    start_with(site, &[], &[])
+}
+
+/// `stackguide serve --port 0` with more `args` and environment variables.
+fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
         .args(["serve", "--port", "0"])
+        .args(args)
+        .envs(env.iter().copied())
         .current_dir(site.root())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let (sink, err_lines) = (stderr.clone(), BufReader::new(child.stderr.take().unwrap()).lines());
+    std::thread::spawn(move || {
+        for line in err_lines.map_while(Result::ok) {
+            let mut text = sink.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let url = loop {
         let line = lines.next().expect("serve printed its address").unwrap();
@@ -40,7 +75,7 @@ fn start(site: &TestSite) -> Server {
     std::thread::spawn(move || for _ in lines {});
     assert!(url.starts_with("http://127.0.0.1:"), "binds to loopback by default: {url}");
     let port = url.trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().unwrap();
-    Server { child, port }
+    Server { child, port, stderr }
 }
 
 /// A raw HTTP/1.1 GET, so the path reaches the server exactly as written.
@@ -250,4 +285,209 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> Result<u16, String> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).map_err(|e| e.to_string())?;
     Ok(status)
+}
+
+/// Subscribe to the live-reload events; the first `hello` is read already.
+fn subscribe(server: &Server) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    write!(stream, "GET /__stackguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut events = BufReader::new(stream);
+    next_event(&mut events, "hello");
+    events
+}
+
+/// Poll `path` until its body contains `text`; how long that took. Fails after `limit`.
+fn wait_for_page(server: &Server, path: &str, text: &str, limit: Duration) -> Duration {
+    let start = Instant::now();
+    loop {
+        let (status, _, body) = get(server, path);
+        if status == 200 && body.contains(text) {
+            return start.elapsed();
+        }
+        assert!(start.elapsed() < limit, "{path} did not show {text:?} within {limit:?}: {status}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Issue: deleting `content/` (or renaming it away) and creating it again no longer loses the
+/// watch: the server keeps the last good pages, reports the missing folder, and picks the folder
+/// up again when it comes back.
+#[test]
+fn content_deleted_and_created_again_is_watched_again() {
+    let site = TestSite::fixture("build/basic");
+    let content = site.root().join("content");
+    let away = site.root().join("content.away");
+    let server = start(&site);
+    let mut events = subscribe(&server);
+
+    std::fs::rename(&content, &away).unwrap();
+    let errors = next_event(&mut events, "errors");
+    assert!(errors.contains("the site has no `content/` folder"), "{errors}");
+    let (status, _, body) = get(&server, "/guide/intro/");
+    assert_eq!(status, 200, "the last good pages are still served");
+    assert!(body.contains("<h1>Introduction</h1>"));
+
+    let intro = away.join("guide/intro.md");
+    let text = std::fs::read_to_string(&intro).unwrap();
+    std::fs::write(&intro, text.replace("A claim", "A renamed claim")).unwrap();
+    std::fs::rename(&away, &content).unwrap();
+    let took = wait_for_page(&server, "/guide/intro/", "A renamed claim", Duration::from_secs(10));
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+
+    // Deleted for good and written again, file by file.
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(&content, copy.path());
+    std::fs::remove_dir_all(&content).unwrap();
+    next_event(&mut events, "errors");
+    let intro = copy.path().join("guide/intro.md");
+    std::fs::write(&intro, text.replace("A claim", "A recreated claim")).unwrap();
+    copy_dir(copy.path(), &content);
+    let took = wait_for_page(&server, "/guide/intro/", "A recreated claim", Duration::from_secs(10));
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+
+    // And edits inside it are seen again.
+    std::fs::write(content.join("guide/intro.md"), text.replace("A claim", "An edited claim")).unwrap();
+    wait_for_page(&server, "/guide/intro/", "An edited claim", Duration::from_secs(5));
+}
+
+/// `stackguide serve` with `args`, expected to exit on its own within 20 s.
+fn serve_exits(site: &TestSite, args: &[&str]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
+        .arg("serve")
+        .args(args)
+        .current_dir(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("serve kept running in a folder without a site");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Issue: a folder that holds no site is refused before anything listens.
+#[test]
+fn serve_refuses_a_folder_without_a_site() {
+    let empty = TestSite::empty().file("notes.txt", "not a site");
+    let run = serve_exits(&empty, &["--port", "0"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("holds no site: there is no `content/` folder"), "{}", run.stderr);
+    assert!(run.stderr.contains("run `stackguide init .` to create one"), "{}", run.stderr);
+    assert!(run.stderr.contains("--root"), "{}", run.stderr);
+    assert!(!run.stdout.contains("serving"), "nothing listened: {}", run.stdout);
+
+    let no_config = TestSite::empty().file("content/_index.md", "---\ntitle: Home\n---\n");
+    let run = serve_exits(&no_config, &["--port", "0", "--root", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("holds no site: there is no `content/site.yaml`"), "{}", run.stderr);
+
+    let nested = TestSite::empty();
+    let run = serve_exits(&nested, &["--port", "0", "--root", "nowhere"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("nowhere holds no site"), "{}", run.stderr);
+    assert!(run.stderr.contains("`stackguide init nowhere`"), "{}", run.stderr);
+    for site in [&empty, &no_config, &nested] {
+        assert!(!site.root().join("public").exists(), "nothing was written");
+    }
+    assert_eq!(crate::support::tree(nested.root()), Vec::new());
+}
+
+/// A site with ordinary errors (a broken link, bad YAML in a chapter) still starts, and says
+/// what is wrong through the overlay, even before it has ever built.
+#[test]
+fn a_site_with_errors_still_starts_and_shows_them() {
+    let site = TestSite::minimal()
+        .file("content/guide/bad.md", "---\ntitle: [unclosed\n---\nText.\n")
+        .file("content/guide/links.md", "---\ntitle: Links\ndescription: D.\n---\nSee [x](missing.md).\n");
+    let server = start(&site);
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
+    write!(stream, "GET /__stackguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut events = BufReader::new(stream);
+    let errors = next_event(&mut events, "errors");
+    assert!(errors.contains("content/guide/bad.md:2:8"), "{errors}");
+    let (status, _, body) = get(&server, "/");
+    assert_eq!(status, 503);
+    assert!(body.contains("id=\"stackguide-live\""), "a page that shows the overlay: {body}");
+
+    // With the YAML fixed the links are checked: the broken one is reported next.
+    std::fs::remove_file(site.root().join("content/guide/bad.md")).unwrap();
+    let errors = next_event(&mut events, "errors");
+    assert!(errors.contains("content/guide/links.md") && errors.contains("missing.md"), "{errors}");
+    let (status, _, body) = get(&server, "/guide/links/");
+    assert_eq!(status, 503);
+    assert!(body.contains("id=\"stackguide-live\""), "{body}");
+
+    let links = "---\ntitle: Links\ndescription: D.\n---\nFixed.\n";
+    std::fs::write(site.root().join("content/guide/links.md"), links).unwrap();
+    wait_for_page(&server, "/", "Hello.", Duration::from_secs(10));
+}
+
+/// Issue: a file copied as it is (a content asset, a theme's static file) is read when asked
+/// for; if it has become a symlink out of the site since the build, its target is not sent.
+#[cfg(unix)]
+#[test]
+fn a_copied_file_replaced_by_a_symlink_out_of_the_site_is_not_served() {
+    let site = TestSite::fixture("build/basic").file("themes/custom/static/extra.txt", "extra");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    let site = site.file("content/site.yaml", &format!("{yaml}theme: custom\n"));
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "TOP SECRET 4c1d").unwrap();
+    let server = start(&site);
+    let mut events = subscribe(&server);
+    assert_eq!(get(&server, "/guide/data/pic.png").0, 200);
+    assert_eq!(get(&server, "/extra.txt").2, "extra");
+
+    for file in ["content/guide/data/pic.png", "themes/custom/static/extra.txt"] {
+        let path = site.root().join(file);
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&secret, &path).unwrap();
+    }
+    // Asked at once (the server may still hold the build from before the change) and after the
+    // rebuild has reported the symlinks: neither time are the secret's bytes sent.
+    for when in ["at once", "after the rebuild"] {
+        if when != "at once" {
+            let errors = next_event(&mut events, "errors");
+            assert!(errors.contains("symlink points outside the site folder"), "{errors}");
+        }
+        for path in ["/guide/data/pic.png", "/extra.txt"] {
+            let (status, _, body) = get(&server, path);
+            assert_eq!(status, 404, "{path} {when}");
+            assert!(!body.contains("TOP SECRET"), "{path} {when}: {body}");
+        }
+    }
+    assert_eq!(std::fs::read_to_string(&secret).unwrap(), "TOP SECRET 4c1d");
+}
+
+/// Issue: `--open` where no browser can be started warns and keeps serving. `opener` runs the
+/// program `BROWSER` names; a missing one fails to start, whatever is installed.
+#[cfg(unix)]
+#[test]
+fn open_without_a_browser_warns_and_keeps_serving() {
+    let site = TestSite::fixture("build/basic");
+    let empty = tempfile::tempdir().unwrap();
+    let nothing = empty.path().join("no-such-browser");
+    let path = empty.path().to_str().unwrap();
+    let server = start_with(&site, &["--open"], &[("BROWSER", nothing.to_str().unwrap()), ("PATH", path)]);
+    let url = format!("http://127.0.0.1:{}/", server.port);
+    let stderr = server.wait_for_stderr("yourself");
+    assert!(stderr.contains("warning: could not open a browser ("), "{stderr}");
+    assert!(stderr.contains(&format!("); open {url} yourself")), "{stderr}");
+    assert!(stderr.contains("no-such-browser"), "the reason names what failed: {stderr}");
+    let (status, _, body) = get(&server, "/guide/intro/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Introduction</h1>"));
 }
