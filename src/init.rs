@@ -96,7 +96,8 @@ mod tests {
     #[test]
     fn a_gitignore_that_lists_the_lines_already_needs_none() {
         let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(".gitignore"), "target/\n.stackguide-cache/\n  public/  \n.public.*\n").unwrap();
+        fs::write(dir.path().join(".gitignore"), "target/\n.stackguide-cache/\n  public/  \n.public.*\n")
+            .unwrap();
         let report = init(dir.path()).unwrap();
         assert_eq!(report.kept, [PathBuf::from(".gitignore")]);
         assert!(report.ignore_lines_missing.is_empty(), "{:?}", report.ignore_lines_missing);

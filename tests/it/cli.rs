@@ -111,7 +111,11 @@ fn init_keeps_an_existing_gitignore_and_says_what_to_add() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(std::fs::read(site.root().join("mysite/.gitignore")).unwrap(), mine.as_bytes());
     let kept = format!("kept the existing {} as it is; add these lines to it:\n", "mysite/.gitignore");
-    assert!(run.stdout.contains(&format!("{kept}    public/\n    .public.*\n    .stackguide-cache/\n")), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(&format!("{kept}    public/\n    .public.*\n    .stackguide-cache/\n")),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("created a new site in mysite (4 files)"), "{}", run.stdout);
     let build = site.cli(&["build", "--root", "mysite"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
