@@ -29,6 +29,17 @@ pub(super) fn resolve(
         path.extend_from_slice(rest);
         at(sources, f, &path)
     };
+    if file.nodes.len() > MAX_NODES {
+        d.push(
+            Diagnostic::error(
+                f,
+                format!("the flowchart has {} nodes; at most {MAX_NODES} are allowed", file.nodes.len()),
+            )
+            .at(at(sources, f, &[Seg::Key("nodes")]).map(|s| key_only(s, "nodes")))
+            .with_help("split it into several flowcharts, each a file of its own"),
+        );
+        return None;
+    }
     let names: Vec<&str> = file.nodes.keys().map(String::as_str).collect();
     if !file.nodes.contains_key(&file.start) {
         d.push(
@@ -73,6 +84,17 @@ pub(super) fn resolve(
     if d.error_count() > errors_before {
         return None;
     }
+    if let Some((name, depth)) = too_many_questions(&order, &file.nodes) {
+        d.push(
+            Diagnostic::error(
+                f,
+                format!("`{name}` is question {depth} on a path from `start`; a path may ask at most {MAX_QUESTIONS}"),
+            )
+            .at(node_at(name, &[]).map(|s| key_only(s, name)))
+            .with_help("readers give up long before; split the chart, or let an earlier answer skip ahead"),
+        );
+        return None;
+    }
     let index: HashMap<&str, usize> = order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let nodes = order
         .iter()
@@ -110,6 +132,49 @@ pub(super) fn resolve(
         description: file.description.clone(),
         nodes,
     })
+}
+
+/// The most nodes a flowchart may have; charts people read have a few dozen.
+pub(super) const MAX_NODES: usize = 500;
+/// The most questions on one path from the start to a result.
+pub(super) const MAX_QUESTIONS: usize = 16;
+
+/// The first node (in `order`, breadth first from the start) that is a question further than
+/// [`MAX_QUESTIONS`] along some path, with its position on the longest path. The chart has no
+/// cycles, so each node's longest path is known once its predecessors' are.
+fn too_many_questions<'a>(
+    order: &[&'a str],
+    nodes: &'a BTreeMap<String, NodeFile>,
+) -> Option<(&'a str, usize)> {
+    let mut waiting: HashMap<&str, usize> = HashMap::new();
+    for n in order {
+        for next in successors(&nodes[*n]) {
+            *waiting.entry(next).or_default() += 1;
+        }
+    }
+    let mut depth: HashMap<&str, usize> = HashMap::new();
+    let mut ready: Vec<&str> = order.iter().copied().filter(|n| !waiting.contains_key(n)).collect();
+    let mut worst: Option<(usize, &str, usize)> = None;
+    while let Some(n) = ready.pop() {
+        let question = nodes[n].question.is_some();
+        let here = depth.get(n).copied().unwrap_or(0) + usize::from(question);
+        if question && here > MAX_QUESTIONS {
+            let position = order.iter().position(|o| *o == n).unwrap_or(usize::MAX);
+            if worst.is_none_or(|(p, _, _)| position < p) {
+                worst = Some((position, n, here));
+            }
+        }
+        for next in successors(&nodes[n]) {
+            let d = depth.entry(next).or_default();
+            *d = (*d).max(here);
+            let left = waiting.entry(next).or_default();
+            *left -= 1;
+            if *left == 0 {
+                ready.push(next);
+            }
+        }
+    }
+    worst.map(|(_, name, depth)| (name, depth))
 }
 
 fn key_only(mut s: crate::diagnostics::Span, name: &str) -> crate::diagnostics::Span {

@@ -247,6 +247,7 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
     let source_hashes: Vec<u64> =
         raw_pages.iter().map(|p| crate::memo::key(sources.get(&p.file).unwrap_or_default())).collect();
     let mut pages = build_tree(raw_pages, bodies);
+    check_nesting(&pages, d);
     for (page, hash) in pages.iter_mut().zip(source_hashes) {
         page.source_hash = hash;
     }
@@ -438,6 +439,32 @@ fn build_tree(raw: Vec<RawPage>, bodies: Vec<Rendered>) -> Vec<Page> {
         }
     }
     pages
+}
+
+/// The most levels of sections and chapters the sidebar nests.
+const MAX_NESTING: usize = 12;
+
+/// A page nested deeper than [`MAX_NESTING`] is an error at the first page too deep.
+fn check_nesting(pages: &[Page], d: &mut Diagnostics) {
+    for p in pages {
+        let mut level = 1;
+        let mut up = p.parent;
+        while let Some(i) = up.filter(|_| level <= MAX_NESTING + 1) {
+            level += 1;
+            up = pages[i].parent;
+        }
+        if level == MAX_NESTING + 1 {
+            d.push(
+                Diagnostic::error(
+                    &p.file,
+                    format!(
+                        "this page is nested {level} sections deep; at most {MAX_NESTING} levels are allowed"
+                    ),
+                )
+                .with_help("readers find their way in a few levels; move the folder up"),
+            );
+        }
+    }
 }
 
 fn sort_children(site: &mut Site) {

@@ -1,6 +1,6 @@
 //! Flowcharts: the chart drawn at build time, the list form, the wizard's data, embedding.
 
-use crate::support::{TestSite, main_of};
+use crate::support::{TestSite, main_of, messages};
 
 const NODES: [&str; 5] = ["kind", "team", "node", "rails", "go"];
 
@@ -68,4 +68,44 @@ fn flowchart_pages_are_identical_on_rebuild() {
     assert!(site.build().ok());
     assert_eq!(site.read("decide/pick/index.html"), first);
     assert!(main_of(&first).contains("<svg"));
+}
+
+/// A chart of `n` questions in a row: each "yes" leads to the next, each "no" to the end.
+fn chain(n: usize) -> String {
+    let mut s = String::from("title: Deep\ndescription: D\nstart: q0\nnodes:\n");
+    for i in 0..n {
+        let next = if i + 1 < n { format!("q{}", i + 1) } else { "end".into() };
+        s.push_str(&format!(
+            "  q{i}:\n    question: Q{i}?\n    answers:\n      - {{ label: yes, next: {next} }}\n      - {{ label: no, next: end }}\n"
+        ));
+    }
+    s + "  end:\n    result: End\n    recommend: [go-gin]\n    note: N\n"
+}
+
+#[test]
+fn a_chart_too_deep_for_readers_is_an_error_at_the_question_not_in_the_theme() {
+    let site = TestSite::fixture("data/site").file("content/decisions/deep.yaml", &chain(16));
+    assert!(site.build().ok(), "16 questions in a row are fine");
+    assert!(site.main_html("decide/deep/index.html").contains("Q15?"));
+    for n in [17, 21, 60] {
+        let site = TestSite::fixture("data/site").file("content/decisions/deep.yaml", &chain(n));
+        let m = messages(&site.build());
+        // q16 is the 17th question; its key is on line 5 + 5 * 16.
+        assert_eq!(
+            m,
+            [
+                "content/decisions/deep.yaml:85:3: error: `q16` is question 17 on a path from `start`; a path may ask at most 16 (help: readers give up long before; split the chart, or let an earlier answer skip ahead)"
+            ],
+            "{n}"
+        );
+    }
+    let site = TestSite::fixture("data/site").file("content/decisions/deep.yaml", &chain(600));
+    let m = messages(&site.build());
+    assert_eq!(m.len(), 1, "{m:#?}");
+    assert!(
+        m[0].starts_with(
+            "content/decisions/deep.yaml:4:1: error: the flowchart has 601 nodes; at most 500 are allowed"
+        ),
+        "{m:#?}"
+    );
 }

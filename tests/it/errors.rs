@@ -194,3 +194,24 @@ fn very_deep_nesting_is_an_error_or_text_never_a_crash() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(site.read("deep/index.html").contains("text"));
 }
+
+/// Sections nested deeper than the sidebar shows are an error at the first page too deep, not a
+/// template error in the theme.
+#[test]
+fn sections_nested_too_deep_are_an_error_at_the_page() {
+    let mut site = TestSite::minimal();
+    let mut dir = String::from("content");
+    for i in 1..=14 {
+        dir.push_str(&format!("/s{i}"));
+        site = site.file(&format!("{dir}/_index.md"), &format!("---\ntitle: S{i}\ndescription: D\n---\n"));
+    }
+    let m = crate::support::messages(&site.build());
+    assert_eq!(
+        m,
+        [
+            "content/s1/s2/s3/s4/s5/s6/s7/s8/s9/s10/s11/s12/s13/_index.md: error: this page is nested 13 sections deep; at most 12 levels are allowed (help: readers find their way in a few levels; move the folder up)"
+        ]
+    );
+    std::fs::remove_dir_all(site.root().join("content/s1/s2/s3/s4/s5/s6/s7/s8/s9/s10/s11/s12/s13")).unwrap();
+    assert!(site.build().ok(), "12 levels build");
+}
