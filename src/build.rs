@@ -47,7 +47,8 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
         elapsed: Duration::ZERO,
     };
     if !d.has_errors() {
-        result.site = validate::validate(raw, &sources, opts, &mut d);
+        let theme_files = theme.as_ref().map(|t| t.static_files(&opts.root)).unwrap_or_default();
+        result.site = validate::validate(raw, &sources, opts, theme_files, &mut d);
     }
     if let (Some(site), Some(theme)) = (&result.site, &mut theme)
         && !d.has_errors()

@@ -54,6 +54,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Top-level sections and chapters (children of the home page), in weight order.
     pub roots: Vec<usize>,
+    /// Every file the build writes.
+    pub routes: crate::routes::Routes,
     /// Files copied as they are: (address, path on disk).
     pub assets: Vec<(String, PathBuf)>,
     pub criteria: Vec<Criterion>,
@@ -70,6 +72,11 @@ pub struct Site {
 }
 
 impl Site {
+    /// The link to the page `route` makes, from the route table, with the base path.
+    pub fn url(&self, route: crate::routes::Route) -> String {
+        self.base.link(self.routes.address(route).unwrap_or_default())
+    }
+
     pub fn home(&self) -> Option<&Page> {
         self.pages.iter().find(|p| p.kind == PageKind::Home)
     }

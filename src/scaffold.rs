@@ -7,10 +7,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::data::is_valid_id;
+use crate::data::{slug_problem, stack_id_problem};
 use crate::diagnostics::Diagnostics;
 use crate::load;
-use crate::validate::PLACEHOLDER;
+use crate::routes::Routes;
+use crate::validate::{PLACEHOLDER, address_of, route_inputs};
 
 /// What to scaffold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -34,6 +35,7 @@ pub fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
     if fs::symlink_metadata(&path).is_ok() {
         return Err(exists());
     }
+    address_free(root, kind, &rel, stem)?;
     let text = match kind {
         Kind::Chapter => chapter(stem),
         Kind::Stack => stack(root, stem),
@@ -75,15 +77,46 @@ fn relative_path(kind: Kind, name: &str) -> Result<PathBuf, String> {
         (Kind::Stack, _) => PathBuf::from("content/stacks").join(format!("{name}.yaml")),
         (Kind::Decision, _) => PathBuf::from("content/decisions").join(format!("{name}.yaml")),
     };
-    if kind == Kind::Stack && (last.contains("-vs-") || last.starts_with("vs-") || last.ends_with("-vs")) {
-        return Err(format!(
-            "`{last}` is not a valid stack id: comparisons are at /compare/<a>-vs-<b>/, so a stack id may not contain `-vs-`, start with `vs-` or end with `-vs`, which would make those addresses ambiguous"
-        ));
+    if kind == Kind::Stack
+        && let Some(problem) = stack_id_problem(last).filter(|_| slug_problem(last).is_none())
+    {
+        return Err(format!("`{last}` is not a valid stack id: {problem}"));
     }
-    if !is_valid_id(last) {
+    if slug_problem(last).is_some() {
         return Err(invalid_name(name));
     }
     Ok(rel)
+}
+
+/// Refuse a new file whose addresses another input of the site already claims: the same route
+/// table the build uses is made with and without it, and whatever clash it adds is the reason.
+fn address_free(root: &Path, kind: Kind, rel: &Path, stem: &str) -> Result<(), String> {
+    let (_, raw) = load::load(root, &mut Diagnostics::new());
+    let clashes = |with_new: bool| {
+        let mut inputs = route_inputs(&raw.data, &raw.assets, raw.pages.iter(), Vec::new());
+        if with_new {
+            match kind {
+                Kind::Chapter => {
+                    let under_content = rel.strip_prefix("content").unwrap_or(rel);
+                    inputs.pages.push((rel, address_of(under_content)));
+                }
+                Kind::Stack => inputs.stacks.push((stem, rel)),
+                Kind::Decision => inputs.decisions.push((stem, rel)),
+            }
+            inputs.stacks.sort_unstable();
+            inputs.decisions.sort_unstable();
+        }
+        let mut d = Diagnostics::new();
+        Routes::build(&inputs, &mut d);
+        d.sorted()
+    };
+    let before = clashes(false);
+    match clashes(true).into_iter().find(|c| !before.contains(c)) {
+        Some(clash) => {
+            Err(format!("{} cannot be created: {}; nothing was changed", rel.display(), clash.message))
+        }
+        None => Ok(()),
+    }
 }
 
 fn invalid_name(name: &str) -> String {

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::{NodeKind, PageKind, Site, decision_address, stack_address};
+use crate::model::{NodeKind, PageKind, Site};
+use crate::routes::Route;
 
 /// How much of a page's text is kept for snippets; beyond it only distinct words are kept.
 pub const TEXT_CHARS: usize = 12_000;
@@ -51,16 +52,16 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// The index of every page of `site`, as JSON.
 pub fn index(site: &Site) -> String {
     let mut entries = Vec::new();
-    for p in &site.pages {
+    for (i, p) in site.pages.iter().enumerate() {
         let section = match p.kind {
             PageKind::Home => String::new(),
             _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.pages[i].title.clone()),
         };
         let headings = p.body.toc.iter().map(|t| t.title.clone()).collect();
         let text = format!("{} {}", p.description, p.body.text);
-        entries.push(entry(&p.title, &section, site.base.link(&p.address), headings, &text));
+        entries.push(entry(&p.title, &section, site.url(Route::Page(i)), headings, &text));
     }
-    for s in &site.stacks {
+    for (i, s) in site.stacks.iter().enumerate() {
         let text = [
             s.summary.as_str(),
             &s.language,
@@ -73,16 +74,15 @@ pub fn index(site: &Site) -> String {
             s.long_form.as_ref().map_or("", |r| r.text.as_str()),
         ]
         .join(" ");
-        entries.push(entry(&s.name, "Stacks", site.base.link(&stack_address(&s.id)), Vec::new(), &text));
+        entries.push(entry(&s.name, "Stacks", site.url(Route::Stack(i)), Vec::new(), &text));
     }
     for (i, a) in site.stacks.iter().enumerate() {
-        for b in &site.stacks[i + 1..] {
+        for (j, b) in site.stacks.iter().enumerate().skip(i + 1) {
             let title = format!("{} vs {}", a.name, b.name);
-            let url = site.base.link(&crate::model::compare_address(&a.id, &b.id));
-            entries.push(entry(&title, "Comparisons", url, Vec::new(), ""));
+            entries.push(entry(&title, "Comparisons", site.url(Route::Compare(i, j)), Vec::new(), ""));
         }
     }
-    for d in &site.decisions {
+    for (i, d) in site.decisions.iter().enumerate() {
         let questions: Vec<String> = d
             .nodes
             .iter()
@@ -91,7 +91,7 @@ pub fn index(site: &Site) -> String {
                 NodeKind::Result { title, .. } => title.clone(),
             })
             .collect();
-        let url = site.base.link(&decision_address(&d.id));
+        let url = site.url(Route::Decision(i));
         entries.push(entry(
             &d.title,
             "Flowcharts",
@@ -117,17 +117,18 @@ pub fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
     let mut out: Vec<AzEntry<'_>> = site
         .pages
         .iter()
-        .filter(|p| p.kind != PageKind::Home)
-        .map(|p| AzEntry { title: &p.title, section: "Guide", url: site.base.link(&p.address) })
-        .chain(site.stacks.iter().map(|s| AzEntry {
+        .enumerate()
+        .filter(|(_, p)| p.kind != PageKind::Home)
+        .map(|(i, p)| AzEntry { title: &p.title, section: "Guide", url: site.url(Route::Page(i)) })
+        .chain(site.stacks.iter().enumerate().map(|(i, s)| AzEntry {
             title: &s.name,
             section: "Stack",
-            url: site.base.link(&stack_address(&s.id)),
+            url: site.url(Route::Stack(i)),
         }))
-        .chain(site.decisions.iter().map(|d| AzEntry {
+        .chain(site.decisions.iter().enumerate().map(|(i, d)| AzEntry {
             title: &d.title,
             section: "Flowchart",
-            url: site.base.link(&decision_address(&d.id)),
+            url: site.url(Route::Decision(i)),
         }))
         .collect();
     out.sort_by_key(|e| (e.title.to_lowercase(), e.url.clone()));

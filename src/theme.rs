@@ -29,6 +29,22 @@ pub struct Theme {
     pub origins: BTreeMap<String, PathBuf>,
 }
 
+impl Theme {
+    /// The static files, by path in the output, with where each comes from (for messages).
+    pub fn static_files(&self, root: &Path) -> Vec<(String, PathBuf)> {
+        self.statics
+            .iter()
+            .map(|(name, asset)| {
+                let origin = match asset {
+                    Asset::Embedded(_) => PathBuf::from("(default theme)/static").join(name),
+                    Asset::File(path) => load::rel_to(root, path),
+                };
+                (name.clone(), origin)
+            })
+            .collect()
+    }
+}
+
 /// Load the default theme and the overrides of `themes/<name>/` under `root`.
 pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostics) -> Option<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();

@@ -41,11 +41,15 @@ pub fn load_file(data: &mut RawData, file: &Path, rel: &Path, text: &str, d: &mu
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
     let is_md = rel.extension().is_some_and(|e| e == "md");
     let folder = rel.parent().and_then(|p| p.to_str()).unwrap_or_default();
-    if (folder == "stacks" || folder == "decisions") && !is_valid_id(&stem) {
+    let problem = match folder {
+        "stacks" => stack_id_problem(&stem),
+        "decisions" => slug_problem(&stem),
+        _ => None,
+    };
+    if let Some(problem) = problem {
         d.push(
-            Diagnostic::error(file, format!("`{stem}` is not a valid id")).with_help(
-                "the file name is the id: use lowercase letters, digits and `-`, e.g. `go-gin.yaml`",
-            ),
+            Diagnostic::error(file, format!("`{stem}` is not a valid id: the file name is the id"))
+                .with_help(problem),
         );
         return;
     }
@@ -93,17 +97,25 @@ fn parse_nonempty<T: DeserializeOwned>(file: &Path, text: &str, d: &mut Diagnost
     yaml::parse(file, text, 0..text.len()).map_err(|e| d.push(e)).ok()
 }
 
-/// Ids are lowercase ASCII letters, digits and single dashes: they become addresses. An id with
-/// `-vs-` in it, or at either end, would make comparison addresses (`a-vs-b`) ambiguous.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && !id.contains("-vs-")
-        && !id.starts_with("vs-")
-        && !id.ends_with("-vs")
+/// Why `slug` cannot name a file that becomes an address, if it cannot: lowercase ASCII
+/// letters, digits and single dashes between them.
+pub fn slug_problem(slug: &str) -> Option<&'static str> {
+    let plain = !slug.is_empty()
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--");
+    (!plain).then_some("use lowercase letters, digits and single `-` between them, e.g. `go-gin`")
+}
+
+/// Why `id` cannot be a stack's id, if it cannot: a slug that also splits comparison addresses
+/// one way only, so no two pairs of stacks share `/compare/a-vs-b/`.
+pub fn stack_id_problem(id: &str) -> Option<&'static str> {
+    slug_problem(id).or_else(|| {
+        (id.contains("-vs-") || id.starts_with("vs-") || id.ends_with("-vs")).then_some(
+            "`-vs-` joins two stacks in a comparison's address (/compare/a-vs-b/), so a stack id may not contain `-vs-`, start with `vs-` or end with `-vs`",
+        )
+    })
 }
 
 #[cfg(test)]
@@ -112,10 +124,11 @@ mod tests {
 
     #[test]
     fn ids_are_address_safe() {
-        assert!(is_valid_id("go-gin"));
-        assert!(is_valid_id("node2"));
+        assert_eq!(stack_id_problem("go-gin"), None);
+        assert_eq!(stack_id_problem("node2"), None);
+        assert_eq!(slug_problem("sql-vs-nosql"), None, "chapters and flowcharts may say vs");
         for bad in ["", "Go", "go_gin", "-x", "x-", "a--b", "a b", "a-vs-b", "vs-b", "a-vs"] {
-            assert!(!is_valid_id(bad), "{bad}");
+            assert!(stack_id_problem(bad).is_some(), "{bad}");
         }
     }
 }

@@ -1,16 +1,23 @@
 //! Files for search engines: sitemap.xml and robots.txt.
 
-use std::collections::HashMap;
-
 use crate::markdown::escape;
 use crate::model::Site;
+use crate::routes::Route;
 
-/// Every page's absolute address, sorted, with `lastmod` where the page says when it was updated.
-pub(super) fn sitemap(site: &Site, addresses: &[String]) -> String {
-    let updated: HashMap<&str, &str> =
-        site.pages.iter().filter_map(|p| Some((p.address.as_str(), p.updated.as_deref()?))).collect();
-    let mut entries: Vec<(String, Option<&str>)> =
-        addresses.iter().map(|a| (site.base.absolute(a), updated.get(a.as_str()).copied())).collect();
+/// Every page of the route table by its absolute address, sorted, with `lastmod` where the
+/// page says when it was updated.
+pub(super) fn sitemap(site: &Site) -> String {
+    let mut entries: Vec<(String, Option<&str>)> = site
+        .routes
+        .listed_pages()
+        .map(|(address, route)| {
+            let updated = match route {
+                Route::Page(i) => site.pages[i].updated.as_deref(),
+                _ => None,
+            };
+            (site.base.absolute(address), updated)
+        })
+        .collect();
     entries.sort();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

@@ -11,154 +11,108 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Embed, PageKind, Site, compare_address, decision_address, stack_address};
+use crate::model::{Embed, PageKind, Site};
 use crate::output::OutputFile;
+use crate::routes::{self, Route};
 use crate::theme::{self, Asset, Theme};
 use crate::{markdown, search};
 use context::{PageView, SimplePage, SiteView, sidebar};
 pub use decide::script_safe_json;
 
-/// One page to render.
-#[derive(Debug, Clone, Copy, Hash)]
-enum Job {
-    Markdown(usize),
-    StackIndex,
-    Stack(usize),
-    Compare(usize, usize),
-    Decision(usize),
-    Search,
-    NotFound,
-}
-
-impl Job {
-    fn address(self, site: &Site) -> String {
-        match self {
-            Job::Markdown(i) => site.pages[i].address.clone(),
-            Job::StackIndex => "stacks/".into(),
-            Job::Stack(i) => stack_address(&site.stacks[i].id),
-            Job::Compare(a, b) => compare_address(&site.stacks[a].id, &site.stacks[b].id),
-            Job::Decision(i) => decision_address(&site.decisions[i].id),
-            Job::Search => "search/".into(),
-            Job::NotFound => "404.html".into(),
-        }
-    }
-}
-
-fn jobs(site: &Site) -> Vec<Job> {
-    let mut jobs: Vec<Job> = (0..site.pages.len()).map(Job::Markdown).collect();
-    if !site.stacks.is_empty() {
-        jobs.push(Job::StackIndex);
-    }
-    for a in 0..site.stacks.len() {
-        jobs.push(Job::Stack(a));
-        for b in a + 1..site.stacks.len() {
-            jobs.push(Job::Compare(a, b));
-        }
-    }
-    jobs.extend((0..site.decisions.len()).map(Job::Decision));
-    jobs.push(Job::Search);
-    jobs.push(Job::NotFound);
-    jobs
-}
-
-/// Render every page and feed of `site`; problems (template errors) go into `d`.
+/// Render every file of the site's route table; problems (template errors) go into `d`.
 pub fn render(site: &Site, theme: &mut Theme, d: &mut Diagnostics) -> Vec<OutputFile> {
     // What every page shows goes into Tera's global context once, not into each page's.
     theme.tera.global_context().insert("site", &SiteView::new(site));
     theme.tera.global_context().insert("sidebar", &sidebar(site, None));
     let theme = &*theme;
-    let jobs = jobs(site);
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|&job| {
-            // A page depends on the site's fingerprint and, for Markdown, on its own file.
-            let own = if let Job::Markdown(i) = job { site.pages[i].source_hash } else { 0 };
-            crate::memo::page_or(crate::memo::key((site.fingerprint, job, own)), || {
-                render_job(site, theme, job)
-            })
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len() + 8);
+    let routes: Vec<(&str, Route)> = site.routes.iter().map(|(path, claim)| (path, claim.route)).collect();
+    let results: Vec<Result<OutputFile, Diagnostic>> =
+        routes.par_iter().map(|&(path, route)| render_route(site, theme, path, route)).collect();
+    let mut files = Vec::with_capacity(results.len());
     for r in results {
         match r {
             Ok(f) => files.push(f),
             Err(e) => d.push(e),
         }
     }
-    let pages: Vec<String> =
-        jobs.iter().filter(|j| !matches!(j, Job::NotFound)).map(|j| j.address(site)).collect();
-    files.push(OutputFile::text("sitemap.xml", feeds::sitemap(site, &pages)));
-    files.push(OutputFile::text("robots.txt", feeds::robots(site)));
-    files.push(OutputFile::text("search-index.json", search::index(site)));
-    for (name, asset) in &theme.statics {
-        files.push(match asset {
-            Asset::Embedded(bytes) => OutputFile::bytes(name, bytes.to_vec()),
-            Asset::File(path) => OutputFile::copy(name, path.clone()),
-        });
-    }
-    for (address, disk) in &site.assets {
-        files.push(OutputFile::copy(address, disk.clone()));
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
     files
+}
+
+/// The file at `path` of the output, which `route` makes.
+fn render_route(site: &Site, theme: &Theme, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+    Ok(match route {
+        Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
+        Route::Robots => OutputFile::text(path, feeds::robots(site)),
+        Route::SearchIndex => OutputFile::text(path, search::index(site)),
+        Route::ThemeFile(_) => match theme.statics.get(path) {
+            Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, bytes.to_vec()),
+            Some(Asset::File(file)) => OutputFile::copy(path, file.clone()),
+            None => return Err(Diagnostic::error("themes", format!("the theme has no file `{path}`"))),
+        },
+        Route::Asset(i) => OutputFile::copy(path, site.assets[i].1.clone()),
+        page => {
+            // A page depends on the site's fingerprint and, for Markdown, on its own file.
+            let own = if let Route::Page(i) = page { site.pages[i].source_hash } else { 0 };
+            crate::memo::page_or(crate::memo::key((site.fingerprint, page, own)), || {
+                render_page_route(site, theme, path, page)
+            })?
+        }
+    })
 }
 
 fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) -> SimplePage<'a> {
     SimplePage { title, description, url: site.base.link(address), permalink: site.base.absolute(address) }
 }
 
-fn render_job(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Diagnostic> {
-    let address = job.address(site);
-    let path = if address.ends_with(".html") { address.clone() } else { format!("{address}index.html") };
+fn render_page_route(site: &Site, theme: &Theme, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+    let address = routes::address_of(path);
     let mut ctx = Context::new();
-    let (template, source): (&str, &Path) = match job {
-        Job::Markdown(i) => return render_page(site, theme, i),
-        Job::StackIndex => {
+    let (template, source): (&str, &Path) = match route {
+        Route::Page(i) => return render_page(site, theme, i, path),
+        Route::StackIndex => {
             let all: Vec<usize> = (0..site.stacks.len()).collect();
             let criteria: Vec<usize> = (0..site.criteria.len()).collect();
-            ctx.insert("page", &simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", &address));
+            ctx.insert("page", &simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", address));
             ctx.insert("matrix", &stacks::matrix(site, &all, &criteria));
             ("stacks.html", Path::new("content/stacks"))
         }
-        Job::Stack(i) => {
+        Route::Stack(i) => {
             let s = &site.stacks[i];
             let long = s.long_form.as_ref().map(|r| r.html.clone());
-            ctx.insert("page", &simple(site, &s.name, &s.summary, &address));
+            ctx.insert("page", &simple(site, &s.name, &s.summary, address));
             ctx.insert("stack", &stacks::stack_page(site, i, long));
             ("stack.html", s.file.as_path())
         }
-        Job::Compare(a, b) => {
+        Route::Compare(a, b) => {
             let (sa, sb) = (&site.stacks[a], &site.stacks[b]);
             let title = format!("{} vs {}", sa.name, sb.name);
             let description = format!(
                 "{} and {} compared criterion by criterion, with the project types each fits better.",
                 sa.name, sb.name
             );
-            ctx.insert("page", &simple(site, &title, &description, &address));
+            ctx.insert("page", &simple(site, &title, &description, address));
             ctx.insert("compare", &stacks::compare_page(site, a, b));
             ("compare.html", sa.file.as_path())
         }
-        Job::Decision(i) => {
+        Route::Decision(i) => {
             let dec = &site.decisions[i];
-            ctx.insert("page", &simple(site, &dec.title, &dec.description, &address));
+            ctx.insert("page", &simple(site, &dec.title, &dec.description, address));
             ctx.insert("decision", &decide::view(site, i, ""));
             ("decision.html", dec.file.as_path())
         }
-        Job::Search => {
+        Route::Search => {
             ctx.insert(
                 "page",
-                &simple(site, "Search", "Search the guide, or browse every page from A to Z.", &address),
+                &simple(site, "Search", "Search the guide, or browse every page from A to Z.", address),
             );
             ctx.insert("a_to_z", &search::a_to_z(site));
             ("search.html", Path::new("search"))
         }
-        Job::NotFound => {
-            ctx.insert(
-                "page",
-                &simple(site, "Page not found", "There is no page at this address.", &address),
-            );
+        Route::NotFound => {
+            ctx.insert("page", &simple(site, "Page not found", "There is no page at this address.", address));
             ("404.html", Path::new("404.html"))
         }
+        other => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
     };
     let html = theme
         .tera
@@ -167,7 +121,7 @@ fn render_job(site: &Site, theme: &Theme, job: Job) -> Result<OutputFile, Diagno
     Ok(OutputFile::text(path, html).from_source(source))
 }
 
-fn render_page(site: &Site, theme: &Theme, index: usize) -> Result<OutputFile, Diagnostic> {
+fn render_page(site: &Site, theme: &Theme, index: usize, path: &str) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[index];
     let mut content = page.body.html.clone();
     for (n, embed) in page.embeds.iter().enumerate() {
@@ -197,7 +151,7 @@ fn render_page(site: &Site, theme: &Theme, index: usize) -> Result<OutputFile, D
         .tera
         .render(template, &ctx)
         .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
-    Ok(OutputFile::text(format!("{}index.html", page.address), html).from_source(&page.file))
+    Ok(OutputFile::text(path, html).from_source(&page.file))
 }
 
 /// A directive block, rendered by the same components the generated pages use.

@@ -85,7 +85,7 @@ pub(super) fn resolve(
 }
 
 fn check_id(id: &str, file: &Path, span: Option<Span>, d: &mut Diagnostics) {
-    if !data::is_valid_id(id) {
+    if data::slug_problem(id).is_some() {
         d.push(
             Diagnostic::error(file, format!("`{id}` is not a valid id"))
                 .at(span)

@@ -8,22 +8,22 @@ mod embeds;
 mod graph;
 pub mod links;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::{BaseUrl, BuildOptions};
+use crate::data::RawData;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::{RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
-use crate::model::{Page, PageKind, Site, compare_address, decision_address, stack_address};
+use crate::model::{Page, PageKind, Site, stack_address};
+use crate::routes::{self, Inputs, Route, Routes};
 use crate::source::{SourceMap, span_at};
 use links::{Resolver, Target};
 
-/// Addresses the build writes besides the pages: links to them are valid.
-pub const FIXED_ADDRESSES: &[&str] = &["404.html", "sitemap.xml", "robots.txt", "search-index.json"];
 /// The ids on the search page.
 pub const SEARCH_ANCHORS: &[&str] = &["search-results", "a-z"];
 /// The ids of the sections of a stack page, which links may point at.
@@ -46,12 +46,55 @@ pub const COMPARE_ANCHORS: &[&str] = &["criteria", "fit"];
 /// The ids on a flowchart page.
 pub const DECISION_ANCHORS: &[&str] = &["chart", "questions", "wizard"];
 
-fn anchors(ids: &[&str]) -> Option<HashSet<String>> {
+/// What claims a file of the output: `pages` (those to build), the data files, the files of
+/// content/ copied as they are (`RawSite::assets`), and the theme's static files.
+pub fn route_inputs<'a>(
+    data: &'a RawData,
+    assets: &[(PathBuf, PathBuf)],
+    pages: impl Iterator<Item = &'a RawPage>,
+    theme_files: Vec<(String, PathBuf)>,
+) -> Inputs<'a> {
+    let mut decisions: Vec<(&str, &Path)> =
+        data.decisions.iter().map(|(id, l)| (id.as_str(), l.file.as_path())).collect();
+    decisions.sort_unstable();
+    Inputs {
+        pages: pages.map(|p| (p.file.as_path(), address_of(&p.rel))).collect(),
+        stacks: data.stacks.iter().map(|(id, l)| (id.as_str(), l.file.as_path())).collect(),
+        decisions,
+        assets: assets.iter().map(|(rel, _)| (output_path(rel), Path::new("content").join(rel))).collect(),
+        theme_files,
+    }
+}
+
+/// `guide/pic.png` under content/ -> its path in the output.
+fn output_path(rel: &Path) -> String {
+    rel.to_string_lossy().replace('\\', "/")
+}
+
+/// The ids links may point at on the file `route` makes; `None` for a file without anchors.
+/// Markdown pages get theirs once rendered.
+fn route_anchors(route: Route) -> Option<HashSet<String>> {
+    let ids = match route {
+        Route::StackIndex => STACK_INDEX_ANCHORS,
+        Route::Stack(_) => STACK_ANCHORS,
+        Route::Compare(..) => COMPARE_ANCHORS,
+        Route::Decision(_) => DECISION_ANCHORS,
+        Route::Search => SEARCH_ANCHORS,
+        Route::Page(_) => &[],
+        _ => return None,
+    };
     Some(ids.iter().map(|s| s.to_string()).collect())
 }
 
 /// Turn the raw parse into the validated site, reporting every problem into `d`.
-pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut Diagnostics) -> Option<Site> {
+/// `theme_files` are the theme's static files: (path in the output, where each comes from).
+pub fn validate(
+    raw: RawSite,
+    sources: &SourceMap,
+    opts: &BuildOptions,
+    theme_files: Vec<(String, PathBuf)>,
+    d: &mut Diagnostics,
+) -> Option<Site> {
     let config = raw.config?;
     let site_yaml = Path::new("content/site.yaml");
     let site_text = sources.get(site_yaml).unwrap_or_default();
@@ -99,43 +142,21 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
             );
         }
     }
-    let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| opts.drafts || !p.front.draft).collect();
-    let mut resolver = Resolver::default();
-    let mut addresses: BTreeMap<String, PathBuf> = BTreeMap::new();
-    for p in &raw_pages {
-        let address = address_of(&p.rel);
-        if let Some(other) = addresses.insert(address.clone(), p.file.clone()) {
-            d.push(
-                Diagnostic::error(
-                    &p.file,
-                    format!("`{}` and this file would both be written to `/{address}`", other.display()),
-                )
-                .with_help("rename one of them"),
-            );
-        }
-        resolver.by_file.insert(p.rel.clone(), address);
-    }
-    for (rel, _) in &raw.assets {
-        resolver.anchors.insert(rel.to_string_lossy().replace('\\', "/"), None);
-    }
-    for a in FIXED_ADDRESSES {
-        resolver.anchors.insert((*a).to_string(), None);
-    }
-    resolver.anchors.insert("search/".into(), anchors(SEARCH_ANCHORS));
+    let drafts = |p: &&RawPage| opts.drafts || !p.front.draft;
+    let routes =
+        Routes::build(&route_inputs(&raw.data, &raw.assets, raw.pages.iter().filter(drafts), theme_files), d);
+    let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| drafts(&p)).collect();
+    let assets: Vec<(String, PathBuf)> =
+        raw.assets.into_iter().map(|(rel, disk)| (output_path(&rel), disk)).collect();
     let stack_ids: Vec<&str> = raw.data.stacks.iter().map(|(id, _)| id.as_str()).collect();
     let mut decision_ids: Vec<&str> = raw.data.decisions.iter().map(|(id, _)| id.as_str()).collect();
     decision_ids.sort_unstable();
-    if !stack_ids.is_empty() {
-        resolver.anchors.insert("stacks/".into(), anchors(STACK_INDEX_ANCHORS));
+    let mut resolver = Resolver::default();
+    for p in &raw_pages {
+        resolver.by_file.insert(p.rel.clone(), address_of(&p.rel));
     }
-    for (i, a) in stack_ids.iter().enumerate() {
-        resolver.anchors.insert(stack_address(a), anchors(STACK_ANCHORS));
-        for b in &stack_ids[i + 1..] {
-            resolver.anchors.insert(compare_address(a, b), anchors(COMPARE_ANCHORS));
-        }
-    }
-    for id in &decision_ids {
-        resolver.anchors.insert(decision_address(id), anchors(DECISION_ANCHORS));
+    for (path, claim) in routes.iter() {
+        resolver.anchors.insert(routes::address_of(path).to_string(), route_anchors(claim.route));
     }
 
     // Markdown is rendered once, here; links are rewritten to addresses as it goes.
@@ -267,11 +288,8 @@ pub fn validate(raw: RawSite, sources: &SourceMap, opts: &BuildOptions, d: &mut 
         base: base?,
         pages,
         roots,
-        assets: raw
-            .assets
-            .into_iter()
-            .map(|(rel, disk)| (rel.to_string_lossy().replace('\\', "/"), disk))
-            .collect(),
+        routes,
+        assets,
         criteria: data.criteria,
         project_types: data.project_types,
         stacks: data.stacks,

@@ -146,9 +146,13 @@ fn new_refuses_names_the_build_would_not_read_as_that_kind() {
             "decisions/x",
             "`decisions/x` cannot be a chapter: content/decisions/ holds the flowcharts",
         ),
-        ("stack", "a-vs-b", "`a-vs-b` is not a valid stack id: comparisons are at /compare/<a>-vs-<b>/"),
+        (
+            "stack",
+            "a-vs-b",
+            "`a-vs-b` is not a valid stack id: `-vs-` joins two stacks in a comparison's address",
+        ),
         ("stack", "vs-b", "a stack id may not contain `-vs-`, start with `vs-` or end with `-vs`"),
-        ("stack", "a-vs", "which would make those addresses ambiguous"),
+        ("stack", "a-vs", "`a-vs` is not a valid stack id"),
     ] {
         let run = site.cli(&["new", kind, name]);
         assert_eq!(run.code, 1, "{kind} {name}: {}", run.stdout);

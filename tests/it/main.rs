@@ -13,6 +13,7 @@ mod guide;
 mod input;
 mod output;
 mod output_folder;
+mod routes;
 mod serve;
 mod stacks;
 mod support;

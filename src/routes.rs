@@ -1,0 +1,276 @@
+//! The route table: every file the build writes, by its path in the output, with what makes it
+//! and which input claims it. Built once, in `validate`, from the parsed inputs; links are
+//! resolved against it, `render` walks it, the sitemap and `check` read it. Two claims on one
+//! path are an error that names both, so no file is ever silently lost or replaced.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{compare_address, decision_address, stack_address};
+
+/// What makes one file of the output. Indices are into the validated site's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Route {
+    /// A Markdown page (`Site::pages`).
+    Page(usize),
+    StackIndex,
+    /// A stack's page (`Site::stacks`, sorted by id).
+    Stack(usize),
+    /// The comparison of two stacks, the first before the second by id.
+    Compare(usize, usize),
+    /// A flowchart's page (`Site::decisions`, sorted by id).
+    Decision(usize),
+    Search,
+    NotFound,
+    Sitemap,
+    Robots,
+    SearchIndex,
+    /// A static file of the theme (`Inputs::theme_files`).
+    ThemeFile(usize),
+    /// A file of `content/` copied as it is (`Site::assets`).
+    Asset(usize),
+}
+
+impl Route {
+    /// Whether the file is an HTML page a reader can visit (and the sitemap lists).
+    pub fn is_listed_page(self) -> bool {
+        matches!(
+            self,
+            Route::Page(_)
+                | Route::StackIndex
+                | Route::Stack(_)
+                | Route::Compare(..)
+                | Route::Decision(_)
+                | Route::Search
+        )
+    }
+}
+
+/// A route and the input behind it, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub route: Route,
+    /// The input file that asks for it, relative to the site root; `None` for files the build
+    /// always writes.
+    pub source: Option<PathBuf>,
+    /// What it is, in words: "the page of all stacks", "`content/guide/a.md`".
+    what: String,
+}
+
+/// Every file of the output, sorted by path.
+#[derive(Debug, Clone, Default)]
+pub struct Routes {
+    by_path: BTreeMap<String, Claim>,
+    by_route: HashMap<Route, String>,
+}
+
+/// The inputs that claim addresses, in the order their indices count.
+#[derive(Debug, Default)]
+pub struct Inputs<'a> {
+    /// Markdown pages: (file, address).
+    pub pages: Vec<(&'a Path, String)>,
+    /// Stack ids, sorted, with their files.
+    pub stacks: Vec<(&'a str, &'a Path)>,
+    /// Flowchart ids, sorted, with their files.
+    pub decisions: Vec<(&'a str, &'a Path)>,
+    /// Files of content/ copied as they are: (path in the output, file).
+    pub assets: Vec<(String, PathBuf)>,
+    /// Static files of the theme: (path in the output, where it comes from).
+    pub theme_files: Vec<(String, PathBuf)>,
+}
+
+impl Routes {
+    /// The table for `inputs`; every path claimed twice, or both as a file and as a folder, is
+    /// reported into `d` naming both claims.
+    pub fn build(inputs: &Inputs<'_>, d: &mut Diagnostics) -> Routes {
+        let mut routes = Routes::default();
+        let mut claim = |path: String, route: Route, source: Option<&Path>, what: String| {
+            routes.claim(path, Claim { route, source: source.map(Path::to_path_buf), what }, d);
+        };
+        for (path, route, what) in [
+            ("404.html", Route::NotFound, "the 404 page"),
+            ("sitemap.xml", Route::Sitemap, "the sitemap"),
+            ("robots.txt", Route::Robots, "robots.txt"),
+            ("search-index.json", Route::SearchIndex, "the search index"),
+            ("search/index.html", Route::Search, "the search page"),
+        ] {
+            claim(path.into(), route, None, what.into());
+        }
+        if !inputs.stacks.is_empty() {
+            claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
+        }
+        for (i, (id, file)) in inputs.stacks.iter().enumerate() {
+            claim(
+                file_of(&stack_address(id)),
+                Route::Stack(i),
+                Some(file),
+                format!("the page of stack `{id}`"),
+            );
+            for (j, (other, _)) in inputs.stacks.iter().enumerate().skip(i + 1) {
+                let what = format!("the comparison of `{id}` and `{other}`");
+                claim(file_of(&compare_address(id, other)), Route::Compare(i, j), Some(file), what);
+            }
+        }
+        for (i, (id, file)) in inputs.decisions.iter().enumerate() {
+            let what = format!("the page of flowchart `{id}`");
+            claim(file_of(&decision_address(id)), Route::Decision(i), Some(file), what);
+        }
+        for (i, (path, origin)) in inputs.theme_files.iter().enumerate() {
+            let what = format!("the theme's `{}`", origin.display());
+            claim(path.clone(), Route::ThemeFile(i), None, what);
+        }
+        for (i, (file, address)) in inputs.pages.iter().enumerate() {
+            claim(file_of(address), Route::Page(i), Some(file), format!("`{}`", shown(file)));
+        }
+        for (i, (path, file)) in inputs.assets.iter().enumerate() {
+            claim(path.clone(), Route::Asset(i), Some(file), format!("`{}`", shown(file)));
+        }
+        routes.refuse_files_over_folders(d);
+        routes
+    }
+
+    fn claim(&mut self, path: String, new: Claim, d: &mut Diagnostics) {
+        match self.by_path.get(&path) {
+            Some(old) => d.push(clash(&path, old, &new)),
+            None => {
+                self.by_route.insert(new.route, path.clone());
+                self.by_path.insert(path, new);
+            }
+        }
+    }
+
+    /// A file at `a/b` and pages under `a/b/` cannot both be written.
+    fn refuse_files_over_folders(&self, d: &mut Diagnostics) {
+        for (path, claim) in &self.by_path {
+            let folder = format!("{path}/");
+            if let Some((inner, other)) =
+                self.by_path.range(folder.clone()..).next().filter(|(p, _)| p.starts_with(&folder))
+            {
+                let (this, that) = if claim.source.is_some() { (claim, other) } else { (other, claim) };
+                let file = this.source.clone().or_else(|| that.source.clone()).unwrap_or_default();
+                d.push(
+                    Diagnostic::error(
+                        file,
+                        format!(
+                            "{} would be written to `/{path}`, a folder of {} (`/{inner}`)",
+                            claim.what, other.what
+                        ),
+                    )
+                    .with_help("a path is either a file or a folder; rename one of them"),
+                );
+            }
+        }
+    }
+
+    /// Every path with its claim, sorted by path.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Claim)> {
+        self.by_path.iter().map(|(p, c)| (p.as_str(), c))
+    }
+
+    /// Whether the build writes the file at `path` (relative to the output).
+    pub fn contains(&self, path: &str) -> bool {
+        self.by_path.contains_key(path)
+    }
+
+    /// The path in the output of the file `route` makes.
+    pub fn path(&self, route: Route) -> Option<&str> {
+        self.by_route.get(&route).map(String::as_str)
+    }
+
+    /// The address of `route`'s page, as links write it (`stacks/go-gin/`, `robots.txt`).
+    pub fn address(&self, route: Route) -> Option<&str> {
+        self.path(route).map(address_of)
+    }
+
+    /// The addresses of the pages a reader can visit, sorted.
+    pub fn listed_pages(&self) -> impl Iterator<Item = (&str, Route)> {
+        self.iter().filter(|(_, c)| c.route.is_listed_page()).map(|(p, c)| (address_of(p), c.route))
+    }
+}
+
+/// The output file of an address: `guide/a/` -> `guide/a/index.html`, `robots.txt` as it is.
+pub fn file_of(address: &str) -> String {
+    if address.is_empty() || address.ends_with('/') {
+        format!("{address}index.html")
+    } else {
+        address.to_string()
+    }
+}
+
+/// The address of an output file: `guide/a/index.html` -> `guide/a/`, `index.html` -> ``.
+pub fn address_of(path: &str) -> &str {
+    match path.strip_suffix("index.html") {
+        Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
+        _ => path,
+    }
+}
+
+fn shown(file: &Path) -> String {
+    file.to_string_lossy().replace('\\', "/")
+}
+
+/// Two claims on one path: reported at the input that can be changed, naming both.
+fn clash(path: &str, old: &Claim, new: &Claim) -> Diagnostic {
+    let address = address_of(path);
+    let written = |c: &Claim| matches!(c.route, Route::Page(_) | Route::Asset(_));
+    let help = match (written(old), written(new)) {
+        (true, true) => "rename one of them".to_string(),
+        _ if matches!(old.route, Route::ThemeFile(_)) => format!(
+            "files of content/ may not replace the theme's; to change `{path}`, put it in themes/<name>/static/"
+        ),
+        _ => format!("stackguide makes `/{address}` itself; rename or move this file"),
+    };
+    let file = new.source.clone().or_else(|| old.source.clone()).unwrap_or_else(|| PathBuf::from("themes"));
+    Diagnostic::error(file, format!("{} and {} would both be written to `/{address}`", new.what, old.what))
+        .with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_and_files_map_both_ways() {
+        for (address, file) in
+            [("", "index.html"), ("guide/a/", "guide/a/index.html"), ("robots.txt", "robots.txt")]
+        {
+            assert_eq!(file_of(address), file);
+            assert_eq!(address_of(file), address);
+        }
+        assert_eq!(address_of("guide/myindex.html"), "guide/myindex.html");
+    }
+
+    #[test]
+    fn every_clash_names_both_claims() {
+        let (a, b) = (Path::new("content/stacks/a.yaml"), Path::new("content/stacks/b.yaml"));
+        let inputs = Inputs {
+            pages: vec![
+                (Path::new("content/stacks.md"), "stacks/".into()),
+                (Path::new("content/x.md"), "x/".into()),
+            ],
+            stacks: vec![("a", a), ("b", b)],
+            assets: vec![
+                ("robots.txt".into(), "content/robots.txt".into()),
+                ("style.css".into(), "content/style.css".into()),
+                ("x".into(), "content/x".into()),
+            ],
+            theme_files: vec![("style.css".into(), "(default theme)/static/style.css".into())],
+            ..Inputs::default()
+        };
+        let mut d = Diagnostics::new();
+        let routes = Routes::build(&inputs, &mut d);
+        let messages: Vec<String> = d.sorted().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "content/robots.txt: error: `content/robots.txt` and robots.txt would both be written to `/robots.txt` (help: stackguide makes `/robots.txt` itself; rename or move this file)",
+                "content/stacks.md: error: `content/stacks.md` and the page of all stacks would both be written to `/stacks/` (help: stackguide makes `/stacks/` itself; rename or move this file)",
+                "content/style.css: error: `content/style.css` and the theme's `(default theme)/static/style.css` would both be written to `/style.css` (help: files of content/ may not replace the theme's; to change `style.css`, put it in themes/<name>/static/)",
+                "content/x: error: `content/x` would be written to `/x`, a folder of `content/x.md` (`/x/index.html`) (help: a path is either a file or a folder; rename one of them)",
+            ]
+        );
+        assert_eq!(routes.address(Route::Compare(0, 1)), Some("compare/a-vs-b/"));
+        assert_eq!(routes.path(Route::Stack(1)), Some("stacks/b/index.html"));
+    }
+}
