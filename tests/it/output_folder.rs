@@ -185,7 +185,9 @@ fn a_build_killed_at_any_moment_leaves_the_previous_or_the_next_site_whole() {
     site.write("content/guide/intro.md", b"---\ntitle: Changed\ndescription: New text.\n---\nChanged.\n");
     assert_eq!(site.cli(&["build", "--output", "expected"]).code, 0);
     let new = tree(&site.root().join("expected"));
-    for delay_ms in [5u64, 20, 40, 80, 160] {
+    for (delay_ms, signal) in
+        [(5u64, "KILL"), (20, "TERM"), (40, "INT"), (80, "KILL"), (120, "TERM"), (160, "INT")]
+    {
         let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
             .arg("build")
             .current_dir(site.root())
@@ -194,7 +196,8 @@ fn a_build_killed_at_any_moment_leaves_the_previous_or_the_next_site_whole() {
             .spawn()
             .unwrap();
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill();
+        // As Ctrl-C, a service manager's stop, or a hard kill would stop it.
+        let _ = Command::new("kill").args([format!("-{signal}"), child.id().to_string()]).status();
         let _ = child.wait();
         let now = tree(&site.public());
         assert!(
