@@ -8,6 +8,7 @@ use crate::config::BuildOptions;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
 use crate::output::{self, OutputFile, Target, WriteOptions};
+use crate::session::Session;
 use crate::source::SourceMap;
 use crate::{load, render, theme, validate};
 
@@ -31,8 +32,8 @@ impl BuildResult {
     }
 }
 
-/// Run load, validate and render; nothing is written.
-pub fn render_site(opts: &BuildOptions) -> BuildResult {
+/// Run load, validate and render with what `session` remembers; nothing is written.
+pub fn render_site(opts: &BuildOptions, session: &Session) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
     let (mut sources, raw) = load::load(&opts.root, &mut d);
@@ -48,12 +49,12 @@ pub fn render_site(opts: &BuildOptions) -> BuildResult {
     };
     if !d.has_errors() {
         let theme_files = theme.as_ref().map(|t| t.static_files(&opts.root)).unwrap_or_default();
-        result.site = validate::validate(raw, &sources, opts, theme_files, &mut d);
+        result.site = validate::validate(raw, &sources, opts, theme_files, session, &mut d);
     }
     if let (Some(site), Some(theme)) = (&result.site, &mut theme)
         && !d.has_errors()
     {
-        result.files = render::render(site, theme, &mut d);
+        result.files = render::render(site, theme, session, &mut d);
         result.pages = result.files.iter().filter(|f| f.path.ends_with(".html")).count();
     }
     result.diagnostics = d;
@@ -72,8 +73,9 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
 pub fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResult {
     let start = Instant::now();
     let cache = opts.root.join(CACHE_DIR).join("highlight.json");
-    crate::memo::load_highlight_cache(&cache);
-    let mut result = render_site(opts);
+    let session = Session::for_build();
+    session.load_cache(&cache);
+    let mut result = render_site(opts, &session);
     if result.ok() {
         let shown = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
         let written = Target::resolve(&opts.root, &opts.output_dir(), &shown).and_then(|target| {
@@ -85,7 +87,7 @@ pub fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResul
         }
     }
     if result.ok() {
-        crate::memo::save_highlight_cache(&cache);
+        session.save_cache(&cache);
     }
     // The summary line counts the whole build, writing included.
     result.elapsed = start.elapsed();

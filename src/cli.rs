@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::build::{self, BuildResult};
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, emit};
+use crate::session::Session;
 use crate::{check, init, scaffold, serve};
 
 /// Build a guide to choosing a backend stack from Markdown chapters and YAML stack profiles.
@@ -175,7 +176,7 @@ fn run_build(args: BuildArgs) -> ExitCode {
 
 fn run_check(args: SiteArgs) -> ExitCode {
     let opts = args.options(None);
-    let result = build::render_site(&opts);
+    let result = build::render_site(&opts, &Session::for_build());
     let mut diagnostics = result.diagnostics.sorted();
     if result.ok()
         && let Some(site) = &result.site

@@ -19,6 +19,7 @@ pub mod routes;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod session;
 pub mod source;
 pub mod theme;
 pub mod validate;

@@ -42,8 +42,6 @@ pub struct Page {
     pub children: Vec<usize>,
     pub prev: Option<usize>,
     pub next: Option<usize>,
-    /// A hash of the page's file.
-    pub source_hash: u64,
 }
 
 /// The whole site, validated.
@@ -66,9 +64,6 @@ pub struct Site {
     pub decisions: Vec<Decision>,
     /// The flowchart shown on the home page.
     pub main_decision: Option<usize>,
-    /// A hash of everything but the Markdown bodies: while it stays the same, a page's output
-    /// depends only on its own file, and generated pages do not change at all.
-    pub fingerprint: u64,
 }
 
 impl Site {

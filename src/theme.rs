@@ -27,6 +27,8 @@ pub struct Theme {
     pub statics: BTreeMap<String, Asset>,
     /// Template name -> the file it came from, for error messages.
     pub origins: BTreeMap<String, PathBuf>,
+    /// A hash of every template's name and text: pages rendered with other templates differ.
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -86,7 +88,7 @@ pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostic
         d.push(template_error(&e, &origins, None));
         return None;
     }
-    Some(Theme { tera, statics, origins })
+    Some(Theme { tera, statics, origins, fingerprint: crate::memo::key(&templates) })
 }
 
 const SITE_YAML: &str = "content/site.yaml";

@@ -3,10 +3,14 @@
 //! colour them, with contrast checked for both schemes.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::memo::Memo;
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
@@ -39,9 +43,46 @@ pub fn is_known(lang: &str) -> bool {
     PLAIN.contains(&lang) || find(lang).is_some()
 }
 
-/// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
-pub fn highlight(code: &str, lang: &str) -> Option<String> {
-    crate::memo::highlighted_or(crate::memo::key((lang, code)), || highlight_now(code, lang))
+/// Highlights code, remembering each result by a stable key of its language and text (the
+/// key is kept on disk between runs, so it must not depend on the Rust release).
+#[derive(Debug)]
+pub struct Highlighter {
+    memo: Memo<Option<String>>,
+    /// Whether anything was highlighted rather than remembered.
+    made: AtomicBool,
+}
+
+impl Default for Highlighter {
+    fn default() -> Self {
+        Highlighter { memo: Memo::new(), made: AtomicBool::new(false) }
+    }
+}
+
+impl Highlighter {
+    /// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
+    pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+        let mut h = Xxh3::new();
+        h.update(lang.as_bytes());
+        h.update(&[0]);
+        h.update(code.as_bytes());
+        let key = h.digest();
+        if let Some(hit) = self.memo.get(key) {
+            return hit;
+        }
+        self.made.store(true, Ordering::Relaxed);
+        let html = highlight_now(code, lang);
+        self.memo.insert(key, html.clone());
+        html
+    }
+
+    pub(crate) fn memo(&self) -> &Memo<Option<String>> {
+        &self.memo
+    }
+
+    /// Whether any code was highlighted (not taken from the memo) since it was made.
+    pub(crate) fn highlighted_any(&self) -> bool {
+        self.made.load(Ordering::Relaxed)
+    }
 }
 
 fn highlight_now(code: &str, lang: &str) -> Option<String> {
@@ -85,7 +126,7 @@ mod tests {
 
     #[test]
     fn highlights_with_classes_and_escapes() {
-        let html = highlight("fn main() { let x = \"<b>\"; }\n", "rust").unwrap();
+        let html = Highlighter::default().highlight("fn main() { let x = \"<b>\"; }\n", "rust").unwrap();
         assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"));
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(html.contains("&lt;b&gt;"));
@@ -117,6 +158,6 @@ mod tests {
             assert!(is_known(lang), "{lang}");
         }
         assert!(!is_known("klingon"));
-        assert!(highlight("x", "klingon").is_none());
+        assert!(Highlighter::default().highlight("x", "klingon").is_none());
     }
 }

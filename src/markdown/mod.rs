@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
+pub use highlight::Highlighter;
 pub use slug::slugify;
 
 /// Ids the page template uses itself; headings never take them.
@@ -85,7 +86,7 @@ fn options() -> Options {
 }
 
 /// Render `body`; `rewrite` turns a link as written into the href to emit.
-pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
+pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String, highlighter: &Highlighter) -> Rendered {
     let mut out = Rendered::default();
     let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     let mut events: Vec<Event<'_>> = Vec::new();
@@ -164,7 +165,7 @@ pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String) -> Rendered {
                     });
                     continue;
                 }
-                let html = highlight::highlight(&code, &lang).unwrap_or_else(|| {
+                let html = highlighter.highlight(&code, &lang).unwrap_or_else(|| {
                     out.unknown_languages.push(UnknownLanguage { lang: lang.clone(), offset: range.start });
                     highlight::plain(&code, &lang)
                 });

@@ -1,7 +1,7 @@
 use super::*;
 
 fn md(body: &str) -> Rendered {
-    render(body, &|dest: &str| format!("REWRITTEN({dest})"))
+    render(body, &|dest: &str| format!("REWRITTEN({dest})"), &super::Highlighter::default())
 }
 
 #[test]

@@ -3,6 +3,7 @@
 pub mod context;
 pub mod decide;
 mod feeds;
+mod input;
 pub mod stacks;
 
 use std::path::Path;
@@ -14,20 +15,29 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Embed, PageKind, Site};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
+use crate::session::Session;
 use crate::theme::{self, Asset, Theme};
 use crate::{markdown, search};
 use context::{PageView, SimplePage, SiteView, sidebar};
 pub use decide::script_safe_json;
+use input::PageMemo;
 
 /// Render every file of the site's route table; problems (template errors) go into `d`.
-pub fn render(site: &Site, theme: &mut Theme, d: &mut Diagnostics) -> Vec<OutputFile> {
+pub fn render(site: &Site, theme: &mut Theme, session: &Session, d: &mut Diagnostics) -> Vec<OutputFile> {
     // What every page shows goes into Tera's global context once, not into each page's.
-    theme.tera.global_context().insert("site", &SiteView::new(site));
-    theme.tera.global_context().insert("sidebar", &sidebar(site, None));
+    let site_view = SiteView::new(site);
+    let shared_sidebar = sidebar(site, None);
+    let shared = session.remembers_pages().then(|| {
+        let global = serde_json::json!({ "site": &site_view, "sidebar": &shared_sidebar });
+        input::hash_of(&[&global], theme.fingerprint)
+    });
+    theme.tera.global_context().insert("site", &site_view);
+    theme.tera.global_context().insert("sidebar", &shared_sidebar);
     let theme = &*theme;
+    let memo = PageMemo { session, shared };
     let routes: Vec<(&str, Route)> = site.routes.iter().map(|(path, claim)| (path, claim.route)).collect();
     let results: Vec<Result<OutputFile, Diagnostic>> =
-        routes.par_iter().map(|&(path, route)| render_route(site, theme, path, route)).collect();
+        routes.par_iter().map(|&(path, route)| render_route(site, theme, memo, path, route)).collect();
     let mut files = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -39,7 +49,13 @@ pub fn render(site: &Site, theme: &mut Theme, d: &mut Diagnostics) -> Vec<Output
 }
 
 /// The file at `path` of the output, which `route` makes.
-fn render_route(site: &Site, theme: &Theme, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+fn render_route(
+    site: &Site,
+    theme: &Theme,
+    memo: PageMemo<'_>,
+    path: &str,
+    route: Route,
+) -> Result<OutputFile, Diagnostic> {
     Ok(match route {
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
         Route::Robots => OutputFile::text(path, feeds::robots(site)),
@@ -50,13 +66,8 @@ fn render_route(site: &Site, theme: &Theme, path: &str, route: Route) -> Result<
             None => return Err(Diagnostic::error("themes", format!("the theme has no file `{path}`"))),
         },
         Route::Asset(i) => OutputFile::copy(path, site.assets[i].1.clone()),
-        page => {
-            // A page depends on the site's fingerprint and, for Markdown, on its own file.
-            let own = if let Route::Page(i) = page { site.pages[i].source_hash } else { 0 };
-            crate::memo::page_or(crate::memo::key((site.fingerprint, page, own)), || {
-                render_page_route(site, theme, path, page)
-            })?
-        }
+        Route::Page(i) => render_page(site, theme, memo, i, path)?,
+        page => render_generated(site, theme, memo, path, page)?,
     })
 }
 
@@ -64,11 +75,17 @@ fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) 
     SimplePage { title, description, url: site.base.link(address), permalink: site.base.absolute(address) }
 }
 
-fn render_page_route(site: &Site, theme: &Theme, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+/// A page the build makes from the data (stacks, comparisons, flowcharts, search, 404).
+fn render_generated(
+    site: &Site,
+    theme: &Theme,
+    memo: PageMemo<'_>,
+    path: &str,
+    route: Route,
+) -> Result<OutputFile, Diagnostic> {
     let address = routes::address_of(path);
-    let mut ctx = Context::new();
+    let mut ctx = memo.input();
     let (template, source): (&str, &Path) = match route {
-        Route::Page(i) => return render_page(site, theme, i, path),
         Route::StackIndex => {
             let all: Vec<usize> = (0..site.stacks.len()).collect();
             let criteria: Vec<usize> = (0..site.criteria.len()).collect();
@@ -114,14 +131,22 @@ fn render_page_route(site: &Site, theme: &Theme, path: &str, route: Route) -> Re
         }
         other => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
     };
-    let html = theme
-        .tera
-        .render(template, &ctx)
-        .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
-    Ok(OutputFile::text(path, html).from_source(source))
+    memo.page(&ctx, template, path, |ctx| {
+        let html = theme
+            .tera
+            .render(template, ctx)
+            .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
+        Ok(OutputFile::text(path, html).from_source(source))
+    })
 }
 
-fn render_page(site: &Site, theme: &Theme, index: usize, path: &str) -> Result<OutputFile, Diagnostic> {
+fn render_page(
+    site: &Site,
+    theme: &Theme,
+    memo: PageMemo<'_>,
+    index: usize,
+    path: &str,
+) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[index];
     let mut content = page.body.html.clone();
     for (n, embed) in page.embeds.iter().enumerate() {
@@ -129,7 +154,7 @@ fn render_page(site: &Site, theme: &Theme, index: usize, path: &str) -> Result<O
             .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
         content = content.replacen(&markdown::placeholder(n), &html, 1);
     }
-    let mut ctx = Context::new();
+    let mut ctx = memo.input();
     if !context::full_sidebar(site) {
         ctx.insert("sidebar", &sidebar(site, Some(index)));
     }
@@ -147,11 +172,13 @@ fn render_page(site: &Site, theme: &Theme, index: usize, path: &str) -> Result<O
         PageKind::Section => "section.html",
         PageKind::Chapter => "chapter.html",
     };
-    let html = theme
-        .tera
-        .render(template, &ctx)
-        .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
-    Ok(OutputFile::text(path, html).from_source(&page.file))
+    memo.page(&ctx, template, path, |ctx| {
+        let html = theme
+            .tera
+            .render(template, ctx)
+            .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
+        Ok(OutputFile::text(path, html).from_source(&page.file))
+    })
 }
 
 /// A directive block, rendered by the same components the generated pages use.

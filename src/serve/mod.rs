@@ -27,6 +27,7 @@ use crate::build;
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MessageFormat, emit};
 use crate::output::{Contents, OutputFile};
+use crate::session::Session;
 pub use files::{Lookup, lookup, read_inside};
 
 /// Where the live-reload events are served.
@@ -78,6 +79,8 @@ struct Shared {
     root: PathBuf,
     snapshot: RwLock<Arc<Snapshot>>,
     events: broadcast::Sender<Push>,
+    /// What rebuilds remember: a save renders again only what it changed.
+    session: Session,
 }
 
 /// Build, then serve until interrupted. Prints the address once it is listening. Refuses a
@@ -125,10 +128,13 @@ async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
         drafts: true,
         force: false,
     };
-    crate::memo::enable();
     let (events, _) = broadcast::channel(16);
-    let shared =
-        Arc::new(Shared { root: root.clone(), snapshot: RwLock::new(Arc::new(Snapshot::default())), events });
+    let shared = Arc::new(Shared {
+        root: root.clone(),
+        snapshot: RwLock::new(Arc::new(Snapshot::default())),
+        events,
+        session: Session::for_rebuilds(),
+    });
     rebuild(&shared, &build_opts);
     println!("serving {} at {base_url} (Ctrl+C to stop)", opts.root.display());
     if opts.open {
@@ -166,8 +172,8 @@ fn open_browser(url: &str) {
 /// Rebuild into memory; keep the last good files when the build fails.
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let start = Instant::now();
-    crate::memo::next_build();
-    let result = build::render_site(opts);
+    shared.session.next_build();
+    let result = build::render_site(opts, &shared.session);
     let diagnostics = result.diagnostics.sorted();
     if !diagnostics.is_empty() {
         let mut err = std::io::stderr().lock();

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::data::{self, Located, RawData, StackFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::yaml::{Seg, locate};
-use crate::markdown::{self, highlight};
+use crate::markdown::{self, Highlighter, highlight};
 use crate::model::{Criterion, Fit, Level, ProjectType, Rating, Stack};
 use crate::source::SourceMap;
 
@@ -36,6 +36,7 @@ pub(super) fn resolve(
     sources: &SourceMap,
     d: &mut Diagnostics,
     render_md: &dyn Fn(&Path, &str) -> markdown::Rendered,
+    highlighter: &Highlighter,
 ) -> Data {
     let before = d.error_count();
     let criteria = raw.criteria.as_ref().map(|c| criteria(c, sources, d)).unwrap_or_default();
@@ -68,16 +69,17 @@ pub(super) fn resolve(
             );
         }
     }
+    let y =
+        Yardsticks { criteria: &criteria, types: &project_types, check: yardsticks_ok, sources, highlighter };
     let mut stacks: Vec<Stack> = raw
         .stacks
         .iter()
         .map(|(id, file)| {
-            let mut s = stack(id, file, &criteria, &project_types, yardsticks_ok, sources, d);
-            if let Some((md, offset)) = texts.get(id.as_str()) {
+            let long_form = texts.get(id.as_str()).map(|(md, offset)| {
                 let text = sources.get(md).unwrap_or_default();
-                s.long_form = Some(render_md(md, &text[(*offset).min(text.len())..]));
-            }
-            s
+                render_md(md, &text[(*offset).min(text.len())..])
+            });
+            stack(id, file, long_form, &y, d)
         })
         .collect();
     stacks.sort_by(|a, b| a.id.cmp(&b.id));
@@ -173,101 +175,32 @@ fn project_types(
         .collect()
 }
 
+/// What a stack profile is checked against and read with.
+struct Yardsticks<'a> {
+    criteria: &'a [Criterion],
+    types: &'a [ProjectType],
+    /// False when criteria.yaml or project-types.yaml are broken: their error stands alone.
+    check: bool,
+    sources: &'a SourceMap,
+    highlighter: &'a Highlighter,
+}
+
 fn stack(
     id: &str,
     located: &Located<StackFile>,
-    criteria: &[Criterion],
-    types: &[ProjectType],
-    check: bool,
-    sources: &SourceMap,
+    long_form: Option<markdown::Rendered>,
+    y: &Yardsticks<'_>,
     d: &mut Diagnostics,
 ) -> Stack {
-    let f = located.file.as_path();
-    let s = &located.value;
-    // When the yardsticks are broken their error stands alone: nothing is checked against them.
+    let (f, s) = (located.file.as_path(), &located.value);
     let mut quiet = Diagnostics::new();
-    let d = if check { d } else { &mut quiet };
-    let ratings = keyed(
-        &s.ratings,
-        criteria.iter().map(|c| c.id.as_str()).collect(),
-        "ratings",
-        "criterion",
-        "criteria.yaml",
-        f,
-        sources,
-        d,
-    );
-    let ratings: Vec<Rating> = criteria
-        .iter()
-        .zip(ratings)
-        .map(|(c, r)| {
-            let Some(r) = r else {
-                return Rating { level: 0, reason: String::new() };
-            };
-            let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
-                let span = at(sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]);
-                let levels = || c.levels.iter().map(|l| l.id.as_str());
-                d.push(if r.level == PLACEHOLDER {
-                    Diagnostic::error(f, format!("the rating for `{}` is still a placeholder", c.id))
-                        .at(span)
-                        .with_help(format!(
-                            "choose one of: {}",
-                            levels().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
-                        ))
-                } else {
-                    Diagnostic::error(f, format!("`{}` is not a level of criterion `{}`", r.level, c.id))
-                        .at(span)
-                        .with_help_opt(did_you_mean(&r.level, levels()))
-                });
-                0
-            });
-            Rating { level, reason: r.reason.clone() }
-        })
-        .collect();
-    let fits = keyed(
-        &s.fit,
-        types.iter().map(|t| t.id.as_str()).collect(),
-        "fit",
-        "project type",
-        "project-types.yaml",
-        f,
-        sources,
-        d,
-    );
-    for (t, x) in types.iter().zip(&fits) {
-        if x.is_some_and(|x| x.fit == data::FitLevel::Todo) {
-            d.push(
-                Diagnostic::error(f, format!("the fit for `{}` is still a placeholder", t.id))
-                    .at(at(sources, f, &[Seg::Key("fit"), Seg::Key(&t.id), Seg::Key("fit")]))
-                    .with_help("choose one of: `good`, `ok`, `poor`"),
-            );
-        }
-    }
-    let fit = fits
-        .into_iter()
-        .map(|x| {
-            x.map_or(Fit { level: data::FitLevel::Poor, note: None }, |x| Fit {
-                level: x.fit,
-                note: x.note.clone(),
-            })
-        })
-        .collect();
-    if !highlight::is_known(&s.example.language) {
-        d.push(
-            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
-                .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
-        );
-    }
-    for (i, link) in s.links.iter().enumerate() {
-        if !is_web_url(&link.url) {
-            d.push(
-                Diagnostic::error(f, format!("`{}` is not a web address", link.url))
-                    .at(at(sources, f, &[Seg::Key("links"), Seg::Index(i), Seg::Key("url")]))
-                    .with_help("links to other sites start with https:// (or http://)"),
-            );
-        }
-    }
-    let example_html = highlight::highlight(&s.example.code, &s.example.language)
+    let d = if y.check { d } else { &mut quiet };
+    let ratings = ratings(f, s, y, d);
+    let fit = fits(f, s, y, d);
+    check_example_and_links(f, s, y.sources, d);
+    let example_html = y
+        .highlighter
+        .highlight(&s.example.code, &s.example.language)
         .unwrap_or_else(|| highlight::plain(&s.example.code, &s.example.language));
     Stack {
         id: id.to_string(),
@@ -286,7 +219,85 @@ fn stack(
         example_language: s.example.language.clone(),
         example_html,
         links: s.links.clone(),
-        long_form: None,
+        long_form,
+    }
+}
+
+/// One rating per criterion, in the criteria's order; a missing or unknown one is reported.
+fn ratings(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> Vec<Rating> {
+    let ids = y.criteria.iter().map(|c| c.id.as_str()).collect();
+    let found = keyed(&s.ratings, ids, "ratings", "criterion", "criteria.yaml", f, y.sources, d);
+    y.criteria
+        .iter()
+        .zip(found)
+        .map(|(c, r)| {
+            let Some(r) = r else {
+                return Rating { level: 0, reason: String::new() };
+            };
+            let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
+                let span = at(y.sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]);
+                d.push(level_error(c, &r.level, f).at(span));
+                0
+            });
+            Rating { level, reason: r.reason.clone() }
+        })
+        .collect()
+}
+
+/// A level that is not on criterion `c`'s scale, or still the placeholder.
+fn level_error(c: &Criterion, level: &str, f: &Path) -> Diagnostic {
+    let levels = || c.levels.iter().map(|l| l.id.as_str());
+    if level == PLACEHOLDER {
+        Diagnostic::error(f, format!("the rating for `{}` is still a placeholder", c.id)).with_help(format!(
+            "choose one of: {}",
+            levels().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+        ))
+    } else {
+        Diagnostic::error(f, format!("`{level}` is not a level of criterion `{}`", c.id))
+            .with_help_opt(did_you_mean(level, levels()))
+    }
+}
+
+/// One fit per project type, in the types' order; placeholders are reported.
+fn fits(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> Vec<Fit> {
+    let ids = y.types.iter().map(|t| t.id.as_str()).collect();
+    let found = keyed(&s.fit, ids, "fit", "project type", "project-types.yaml", f, y.sources, d);
+    for (t, x) in y.types.iter().zip(&found) {
+        if x.is_some_and(|x| x.fit == data::FitLevel::Todo) {
+            d.push(
+                Diagnostic::error(f, format!("the fit for `{}` is still a placeholder", t.id))
+                    .at(at(y.sources, f, &[Seg::Key("fit"), Seg::Key(&t.id), Seg::Key("fit")]))
+                    .with_help("choose one of: `good`, `ok`, `poor`"),
+            );
+        }
+    }
+    found
+        .into_iter()
+        .map(|x| {
+            x.map_or(Fit { level: data::FitLevel::Poor, note: None }, |x| Fit {
+                level: x.fit,
+                note: x.note.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The example's language should be highlightable; links must be web addresses.
+fn check_example_and_links(f: &Path, s: &StackFile, sources: &SourceMap, d: &mut Diagnostics) {
+    if !highlight::is_known(&s.example.language) {
+        d.push(
+            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
+                .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
+        );
+    }
+    for (i, link) in s.links.iter().enumerate() {
+        if !is_web_url(&link.url) {
+            d.push(
+                Diagnostic::error(f, format!("`{}` is not a web address", link.url))
+                    .at(at(sources, f, &[Seg::Key("links"), Seg::Index(i), Seg::Key("url")]))
+                    .with_help("links to other sites start with https:// (or http://)"),
+            );
+        }
     }
 }
 

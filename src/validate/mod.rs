@@ -9,7 +9,6 @@ mod graph;
 pub mod links;
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -21,6 +20,7 @@ use crate::load::{RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
 use crate::model::{Page, PageKind, Site, stack_address};
 use crate::routes::{self, Inputs, Route, Routes};
+use crate::session::Session;
 use crate::source::{SourceMap, span_at};
 use links::{Resolver, Target};
 
@@ -93,6 +93,7 @@ pub fn validate(
     sources: &SourceMap,
     opts: &BuildOptions,
     theme_files: Vec<(String, PathBuf)>,
+    session: &Session,
     d: &mut Diagnostics,
 ) -> Option<Site> {
     let config = raw.config?;
@@ -170,11 +171,11 @@ pub fn validate(
     };
     let render_md = |file: &Path, body: &str| {
         let from = file.strip_prefix("content").unwrap_or(file);
-        crate::memo::rendered_or(crate::memo::key((file, body, addresses_key)), || {
-            markdown::render(body, &|dest| resolver.href(&link_base, from, dest))
+        session.markdown(crate::memo::key((file, body, addresses_key)), || {
+            markdown::render(body, &|dest| resolver.href(&link_base, from, dest), session.highlighter())
         })
     };
-    let data = data::resolve(&raw.data, sources, d, &render_md);
+    let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter());
     let mut decisions = Vec::new();
     let mut raw_decisions: Vec<_> = raw.data.decisions.iter().collect();
     raw_decisions.sort_by(|a, b| a.0.cmp(&b.0));
@@ -264,14 +265,8 @@ pub fn validate(
         found
     });
 
-    let fingerprint = fingerprint(sources, &raw_pages, &bodies, (&base, opts.drafts));
-    let source_hashes: Vec<u64> =
-        raw_pages.iter().map(|p| crate::memo::key(sources.get(&p.file).unwrap_or_default())).collect();
     let mut pages = build_tree(raw_pages, bodies);
     check_nesting(&pages, d);
-    for (page, hash) in pages.iter_mut().zip(source_hashes) {
-        page.source_hash = hash;
-    }
     for ((page, embeds), stacks) in pages.iter_mut().zip(page_embeds).zip(page_stacks) {
         // A block that did not resolve was reported as an error, so no site is returned.
         page.embeds = embeds.into_iter().flatten().collect();
@@ -295,29 +290,10 @@ pub fn validate(
         stacks: data.stacks,
         decisions,
         main_decision,
-        fingerprint,
     };
     sort_children(&mut site);
     link_reading_order(&mut site);
     if d.has_errors() { None } else { Some(site) }
-}
-
-/// A hash of every input except the Markdown bodies of pages: data, settings, theme, and of
-/// each page what other pages show of it (front matter, links to stacks, directive blocks).
-fn fingerprint(sources: &SourceMap, pages: &[RawPage], bodies: &[Rendered], options: impl Hash) -> u64 {
-    let page_files: HashSet<&Path> = pages.iter().map(|p| p.file.as_path()).collect();
-    let mut h = DefaultHasher::new();
-    for (file, text) in sources.iter().filter(|(f, _)| !page_files.contains(f)) {
-        (file, text).hash(&mut h);
-    }
-    for (p, body) in pages.iter().zip(bodies) {
-        let text = sources.get(&p.file).unwrap_or_default();
-        (&p.file, text.get(p.yaml.clone())).hash(&mut h);
-        body.links.iter().for_each(|l| l.dest.hash(&mut h));
-        body.directives.iter().for_each(|d| d.body.hash(&mut h));
-    }
-    options.hash(&mut h);
-    h.finish()
 }
 
 /// `guide/intro.md` -> `guide/intro/`, `guide/_index.md` -> `guide/`, `_index.md` -> ``.
@@ -440,7 +416,6 @@ fn build_tree(raw: Vec<RawPage>, bodies: Vec<Rendered>) -> Vec<Page> {
                 children: Vec::new(),
                 prev: None,
                 next: None,
-                source_hash: 0,
             }
         })
         .collect();

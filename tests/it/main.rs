@@ -15,5 +15,6 @@ mod output;
 mod output_folder;
 mod routes;
 mod serve;
+mod session;
 mod stacks;
 mod support;

@@ -1,0 +1,117 @@
+//! A build session: what lives from one build to the next. It owns the memos (rendered
+//! Markdown, rendered pages, highlighted code) and the highlight cache on disk. `build` makes
+//! one per run; `serve` keeps one across rebuilds, so a save renders again only what changed.
+//! Keys are hashes of a value's whole input, so a memoised build writes what a fresh one would.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use crate::markdown::{Highlighter, Rendered};
+use crate::memo::Memo;
+use crate::output::OutputFile;
+
+/// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
+const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/hl-spaced/xxh3/1";
+
+/// What builds share.
+#[derive(Debug)]
+pub struct Session {
+    highlighter: Highlighter,
+    /// Markdown and pages are remembered only when builds follow each other in one process.
+    markdown: Option<Memo<Rendered>>,
+    pages: Option<Memo<OutputFile>>,
+}
+
+impl Session {
+    /// For one build: only highlighted code is remembered (and kept on disk between runs).
+    pub fn for_build() -> Self {
+        Session { highlighter: Highlighter::default(), markdown: None, pages: None }
+    }
+
+    /// For a run of builds in one process (`serve`): Markdown and pages are remembered too.
+    pub fn for_rebuilds() -> Self {
+        Session { highlighter: Highlighter::default(), markdown: Some(Memo::new()), pages: Some(Memo::new()) }
+    }
+
+    pub(crate) fn highlighter(&self) -> &Highlighter {
+        &self.highlighter
+    }
+
+    /// Rendered Markdown for `key` (a hash of everything the rendering depends on).
+    pub(crate) fn markdown(&self, key: u64, make: impl FnOnce() -> Rendered) -> Rendered {
+        match &self.markdown {
+            Some(memo) => memo.get_or(key, make),
+            None => make(),
+        }
+    }
+
+    /// Whether pages are remembered, so their keys are worth computing.
+    pub(crate) fn remembers_pages(&self) -> bool {
+        self.pages.is_some()
+    }
+
+    /// A rendered page for `key` (a hash of its template's whole input).
+    pub(crate) fn page<E>(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<OutputFile, E>,
+    ) -> Result<OutputFile, E> {
+        let Some(memo) = &self.pages else { return make() };
+        if let Some(hit) = memo.get(key) {
+            return Ok(hit);
+        }
+        let page = make()?;
+        memo.insert(key, page.clone());
+        Ok(page)
+    }
+
+    /// Start the next build: what the last one did not use is dropped.
+    pub fn next_build(&self) {
+        self.highlighter.memo().next_build();
+        if let Some(markdown) = &self.markdown {
+            markdown.next_build();
+        }
+        if let Some(pages) = &self.pages {
+            pages.next_build();
+        }
+    }
+
+    /// Load highlighted code kept by earlier runs from `file`. A missing, stale or unreadable
+    /// file only means highlighting from scratch.
+    pub fn load_cache(&self, file: &Path) {
+        let Ok(text) = fs::read_to_string(file) else { return };
+        let Ok(saved) = serde_json::from_str::<SavedCache>(&text) else { return };
+        if saved.version == CACHE_VERSION {
+            for (key, html) in saved.entries {
+                self.highlighter.memo().preload(key, Some(html));
+            }
+        }
+    }
+
+    /// Write to `file` the highlighted code this build used, when that differs from what was
+    /// loaded: code no longer in the site is dropped.
+    pub fn save_cache(&self, file: &Path) {
+        let (used, unused) = self.highlighter.memo().used();
+        if !unused && !self.highlighter.highlighted_any() && file.is_file() {
+            return;
+        }
+        let entries: BTreeMap<u64, String> = used.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
+        let json = serde_json::json!({ "version": CACHE_VERSION, "entries": entries });
+        if let Some(dir) = file.parent() {
+            let _ = fs::create_dir_all(dir);
+        }
+        // Written aside under a name of this process and renamed: a reader (or another build
+        // saving at the same time) never sees half a file.
+        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+        if fs::write(&tmp, json.to_string()).is_ok() && fs::rename(&tmp, file).is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SavedCache {
+    version: String,
+    entries: BTreeMap<u64, String>,
+}

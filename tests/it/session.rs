@@ -1,0 +1,117 @@
+//! A session remembers across builds (as `serve` does) and must never change what is written:
+//! after every kind of edit, a remembering rebuild gives exactly what a fresh build gives. The
+//! highlight cache on disk keeps only what the last build used, and only its own site's code.
+
+use std::fs;
+
+use stackguide::session::Session;
+use stackguide::{BuildOptions, render_site};
+
+use crate::support::TestSite;
+
+fn options(site: &TestSite) -> BuildOptions {
+    BuildOptions {
+        base_url: Some("http://127.0.0.1:1111/docs/".into()),
+        drafts: true,
+        ..BuildOptions::for_root(site.root())
+    }
+}
+
+/// Apply `edit`, rebuild with the remembering `session` and from scratch, and compare.
+fn step(
+    site: &TestSite,
+    session: &Session,
+    previous: &mut Vec<stackguide::output::OutputFile>,
+    what: &str,
+    edit: impl FnOnce(),
+) {
+    edit();
+    session.next_build();
+    let remembered = render_site(&options(site), session);
+    let fresh = render_site(&options(site), &Session::for_build());
+    assert!(fresh.ok(), "{what}: {:?}", fresh.diagnostics.sorted());
+    assert!(remembered.ok(), "{what}: {:?}", remembered.diagnostics.sorted());
+    assert_ne!(&fresh.files, previous, "{what}: the edit changes the output");
+    for (a, b) in remembered.files.iter().zip(&fresh.files) {
+        assert_eq!(a.path, b.path, "{what}");
+        assert!(a == b, "{what}: `{}` differs from a fresh build", a.path);
+    }
+    assert_eq!(remembered.files.len(), fresh.files.len(), "{what}");
+    *previous = fresh.files;
+}
+
+#[test]
+fn a_remembering_rebuild_writes_exactly_what_a_fresh_build_writes() {
+    let theme =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/templates/chapter.html"))
+            .unwrap();
+    let site = TestSite::fixture("data/site").file("themes/mine/templates/chapter.html", &theme);
+    let site_yaml = site.root().join("content/site.yaml");
+    let text = fs::read_to_string(&site_yaml).unwrap();
+    fs::write(&site_yaml, format!("{text}theme: mine\n")).unwrap();
+    let session = Session::for_rebuilds();
+    let mut previous = Vec::new();
+    let root = site.root().to_path_buf();
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = root.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has `{from}`");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    step(&site, &session, &mut previous, "first build", || {});
+    step(&site, &session, &mut previous, "a chapter's body", || {
+        edit("content/guide/choosing.md", "Read about", "Now read about")
+    });
+    step(&site, &session, &mut previous, "a chapter's title", || {
+        edit("content/guide/choosing.md", "title: Choosing", "title: Choosing well")
+    });
+    step(&site, &session, &mut previous, "a stack's rating", || {
+        edit("content/stacks/go-gin.yaml", "speed: { level: fast", "speed: { level: slow")
+    });
+    step(&site, &session, &mut previous, "a flowchart's question", || {
+        edit("content/decisions/pick.yaml", "What are you building?", "What will you build?")
+    });
+    step(&site, &session, &mut previous, "a template", || {
+        edit(
+            "themes/mine/templates/chapter.html",
+            "<article class=\"chapter\">",
+            "<article class=\"chapter edited\">",
+        )
+    });
+    step(&site, &session, &mut previous, "a file deleted", || {
+        fs::remove_file(root.join("content/stacks/go-gin.md")).unwrap()
+    });
+    step(&site, &session, &mut previous, "the same edit undone", || {
+        edit("content/guide/choosing.md", "Now read about", "Read about")
+    });
+}
+
+fn cache_of(site: &TestSite) -> String {
+    fs::read_to_string(site.root().join(".stackguide-cache/highlight.json")).unwrap()
+}
+
+fn page_with_code(code: &str) -> String {
+    format!("---\ntitle: Code\ndescription: Code.\n---\n```python\n{code}\n```\n")
+}
+
+#[test]
+fn the_highlight_cache_keeps_only_what_the_last_build_used() {
+    let site = TestSite::minimal()
+        .file("content/a.md", &page_with_code("first_function_name = 1"))
+        .file("content/b.md", &page_with_code("second_function_name = 2"));
+    assert!(site.build().ok());
+    assert!(
+        cache_of(&site).contains("first_function_name") && cache_of(&site).contains("second_function_name")
+    );
+    fs::remove_file(site.root().join("content/a.md")).unwrap();
+    assert!(site.build().ok());
+    assert!(!cache_of(&site).contains("first_function_name"), "removed code leaves the cache");
+    assert!(cache_of(&site).contains("second_function_name"), "code still used stays");
+
+    // Two sites built by one process: each cache holds its own code only.
+    let other = TestSite::minimal().file("content/c.md", &page_with_code("third_function_name = 3"));
+    assert!(other.build().ok());
+    assert!(site.build().ok());
+    assert!(!cache_of(&other).contains("second_function_name"), "{}", cache_of(&other));
+    assert!(!cache_of(&site).contains("third_function_name"));
+}
