@@ -133,6 +133,7 @@ pub struct Fit {
 }
 
 pub use crate::data::{FitLevel, Link};
+pub use crate::routes::{compare_address, decision_address, stack_address};
 
 /// A stack profile, resolved: one rating per criterion and one fit per project type, in the
 /// order of `Site::criteria` and `Site::project_types`.
@@ -165,22 +166,6 @@ pub enum Embed {
     Stack(usize),
     Compare { stacks: Vec<usize>, criteria: Vec<usize> },
     Decision(usize),
-}
-
-/// The address of a stack's page.
-pub fn stack_address(id: &str) -> String {
-    format!("stacks/{id}/")
-}
-
-/// The address of a flowchart's page.
-pub fn decision_address(id: &str) -> String {
-    format!("decide/{id}/")
-}
-
-/// The address of the comparison of two stacks (in any order).
-pub fn compare_address(a: &str, b: &str) -> String {
-    let (first, second) = if a <= b { (a, b) } else { (b, a) };
-    format!("compare/{first}-vs-{second}/")
 }
 
 /// A flowchart: nodes in a stable order (breadth first from the start), the start first.

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{compare_address, decision_address, stack_address};
 
 /// What makes one file of the output. Indices are into the validated site's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -187,6 +186,22 @@ impl Routes {
     pub fn listed_pages(&self) -> impl Iterator<Item = (&str, Route)> {
         self.iter().filter(|(_, c)| c.route.is_listed_page()).map(|(p, c)| (address_of(p), c.route))
     }
+}
+
+/// The address of a stack's page.
+pub fn stack_address(id: &str) -> String {
+    format!("stacks/{id}/")
+}
+
+/// The address of a flowchart's page.
+pub fn decision_address(id: &str) -> String {
+    format!("decide/{id}/")
+}
+
+/// The address of the comparison of two stacks (in any order).
+pub fn compare_address(a: &str, b: &str) -> String {
+    let (first, second) = if a <= b { (a, b) } else { (b, a) };
+    format!("compare/{first}-vs-{second}/")
 }
 
 /// The output file of an address: `guide/a/` -> `guide/a/index.html`, `robots.txt` as it is.

@@ -101,7 +101,7 @@ pub fn index(site: &Site) -> String {
         ));
     }
     // `<` and `>` are escaped too, so no text can become markup wherever the JSON ends up.
-    crate::render::decide::script_safe_json(&serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()))
+    script_safe_json(&serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()))
 }
 
 /// An entry of the A-Z list on the search page, which works without JavaScript.
@@ -133,6 +133,15 @@ pub fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
         .collect();
     out.sort_by_key(|e| (e.title.to_lowercase(), e.url.clone()));
     out
+}
+
+/// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
+pub fn script_safe_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
 }
 
 #[cfg(test)]

@@ -3,7 +3,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::Span;
+/// A position in a source file: 1-based line and column (in characters), and a length in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub line: usize,
+    pub col: usize,
+    pub len: usize,
+}
 
 /// Every input file read during a build, by path relative to the site root.
 #[derive(Debug, Default, Clone)]

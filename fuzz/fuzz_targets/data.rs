@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use libfuzzer_sys::fuzz_target;
-use stackguide::data::{RawData, load_file};
+use stackguide::load::{RawData, load_file};
 use stackguide::diagnostics::{MessageFormat, emit};
 use stackguide::source::SourceMap;
 use stackguide::{Diagnostic, Diagnostics, Span};

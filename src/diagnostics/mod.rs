@@ -14,20 +14,14 @@ use serde::Serialize;
 pub use emit::{MAX_SHOWN, MessageFormat, emit};
 pub use suggest::{did_you_mean, nearest};
 
+pub use crate::source::Span;
+
 /// How serious a diagnostic is: errors fail the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
     Warning,
-}
-
-/// A position in a source file: 1-based line and column (in characters), and a length in characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Span {
-    pub line: usize,
-    pub col: usize,
-    pub len: usize,
 }
 
 /// One problem in the input, positioned where the writer can fix it.

@@ -1,6 +1,7 @@
 //! The load stage: walk `content/`, read every file once, parse front matter and YAML data, and
 //! collect every problem. Nothing outside the site folder is read.
 
+mod data;
 pub mod frontmatter;
 mod limits;
 mod page;
@@ -14,9 +15,9 @@ use walkdir::WalkDir;
 pub use page::{FrontMatter, RawPage};
 
 use crate::config::SiteConfig;
-use crate::data::{self, RawData};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::source::{SourceMap, span_at};
+pub use data::{Located, RawData, load_file};
 
 /// Files larger than this are refused: nothing a writer edits by hand is this big.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -69,7 +70,7 @@ pub fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
                 Ok(p) => site.pages.push(p),
                 Err(e) => d.push(e),
             },
-            Kind::Data => data::load_file(&mut site.data, &shown, &rel, &text, d),
+            Kind::Data => load_file(&mut site.data, &shown, &rel, &text, d),
             Kind::Asset => {}
         }
         sources.insert(shown, text);

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::flowchart;
 use crate::model::{Decision, NodeKind, Site, decision_address, stack_address};
+use crate::search::script_safe_json;
 
 /// A node of the nested list; a node already shown higher up is only referred to.
 #[derive(Debug, Serialize)]
@@ -155,15 +156,6 @@ fn json(site: &Site, d: &Decision) -> String {
         })
         .collect();
     script_safe_json(&serde_json::to_string(&nodes).unwrap_or_else(|_| "[]".into()))
-}
-
-/// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
-pub fn script_safe_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
 }
 
 #[cfg(test)]

@@ -15,11 +15,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Embed, PageKind, Site};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
+pub use crate::search::script_safe_json;
 use crate::session::Session;
 use crate::theme::{self, Asset, Theme};
 use crate::{markdown, search};
 use context::{PageView, SimplePage, SiteView, sidebar};
-pub use decide::script_safe_json;
 use input::PageMemo;
 
 /// Render every file of the site's route table; problems (template errors) go into `d`.

@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::data::{self, Located, RawData, StackFile};
+use crate::data::{self, StackFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::yaml::{Seg, locate};
+use crate::load::{Located, RawData};
 use crate::markdown::{self, Highlighter, highlight};
 use crate::model::{Criterion, Fit, Level, ProjectType, Rating, Stack};
 use crate::source::SourceMap;

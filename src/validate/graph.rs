@@ -4,8 +4,9 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::Path;
 
-use crate::data::{DecisionFile, Located, NodeFile};
+use crate::data::{DecisionFile, NodeFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::load::Located;
 use crate::load::yaml::Seg;
 use crate::markdown::Rendered;
 use crate::model::{Answer, Decision, Node, NodeKind};

@@ -14,9 +14,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::config::{BaseUrl, BuildOptions};
-use crate::data::RawData;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
-use crate::load::{RawPage, RawSite, yaml};
+use crate::load::{RawData, RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
 use crate::model::{Page, PageKind, Site, stack_address};
 use crate::routes::{self, Inputs, Route, Routes};
