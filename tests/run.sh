@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test of the project: the Rust unit and integration tests, then the built guide checked
+# Every test of the project: formatting and lints, the Rust unit and integration tests, then the built guide checked
 # in a real browser (Nu HTML Checker, axe-core, behaviour, page weight). Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,12 @@ if [ -z "${CHROMIUM:-}" ]; then
   if [ -z "$CHROMIUM" ]; then need chromium chromium; CHROMIUM=$(command -v chromium); fi
 fi
 export CHROMIUM
+
+# Style and lints first: a red here means nothing else needs to run.
+cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
 
 cargo test --locked
 
