@@ -7,21 +7,24 @@ pub use data::PLACEHOLDER;
 mod embeds;
 mod graph;
 pub mod links;
+mod site_config;
+mod tree;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::config::{BaseUrl, BuildOptions};
-use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::load::{RawData, RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
-use crate::model::{Page, PageKind, Site, stack_address};
+use crate::model::{Decision, Embed, NodeKind, Page, Site, Stack, stack_address};
 use crate::routes::{self, Inputs, Route, Routes};
 use crate::session::Session;
 use crate::source::{SourceMap, span_at};
 use links::{Resolver, Target};
+use tree::Tree;
 
 /// The ids on the search page.
 pub const SEARCH_ANCHORS: &[&str] = &["search-results", "a-z"];
@@ -96,93 +99,22 @@ pub fn validate(
     d: &mut Diagnostics,
 ) -> Option<Site> {
     let config = raw.config?;
-    let site_yaml = Path::new("content/site.yaml");
-    let site_text = sources.get(site_yaml).unwrap_or_default();
-    let base = match &opts.base_url {
-        Some(url) => BaseUrl::parse(url).or_else(|| {
-            d.push(
-                Diagnostic::error("--base-url", format!("`{url}` is not an http(s) URL"))
-                    .with_help("pass e.g. --base-url https://example.org/guide/"),
-            );
-            None
-        }),
-        None => BaseUrl::parse(&config.base_url).or_else(|| {
-            d.push(
-                Diagnostic::error(site_yaml, format!("`{}` is not an http(s) URL", config.base_url))
-                    .at(yaml::locate(site_text, 0..site_text.len(), &[yaml::Seg::Key("base_url")]))
-                    .with_help("write the address the site is published at, e.g. https://example.org/guide/"),
-            );
-            None
-        }),
-    };
-
-    for (i, link) in config.nav.iter().enumerate() {
-        if !link.url.starts_with('/') && !data::is_web_url(&link.url) {
-            d.push(
-                Diagnostic::error(
-                    site_yaml,
-                    format!("`{}` is neither a site address nor a web address", link.url),
-                )
-                .at(yaml::locate(
-                    site_text,
-                    0..site_text.len(),
-                    &[yaml::Seg::Key("nav"), yaml::Seg::Index(i), yaml::Seg::Key("url")],
-                ))
-                .with_help("write an address of this site such as `/guide/`, or an https:// address"),
-            );
-        }
-    }
-    for key in ["repo_url", "edit_url"] {
-        let value = if key == "repo_url" { &config.repo_url } else { &config.edit_url };
-        if let Some(url) = value.as_ref().filter(|u| !data::is_web_url(u)) {
-            d.push(
-                Diagnostic::error(site_yaml, format!("`{url}` is not a web address"))
-                    .at(yaml::locate(site_text, 0..site_text.len(), &[yaml::Seg::Key(key)]))
-                    .with_help("write an https:// address"),
-            );
-        }
-    }
+    let base = site_config::base_url(&config, opts, sources, d);
+    site_config::check_links(&config, sources, d);
     let drafts = |p: &&RawPage| opts.drafts || !p.front.draft;
     let routes =
         Routes::build(&route_inputs(&raw.data, &raw.assets, raw.pages.iter().filter(drafts), theme_files), d);
     let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| drafts(&p)).collect();
-    let assets: Vec<(String, PathBuf)> =
-        raw.assets.into_iter().map(|(rel, disk)| (output_path(&rel), disk)).collect();
     let stack_ids: Vec<&str> = raw.data.stacks.iter().map(|(id, _)| id.as_str()).collect();
     let mut decision_ids: Vec<&str> = raw.data.decisions.iter().map(|(id, _)| id.as_str()).collect();
     decision_ids.sort_unstable();
-    let mut resolver = Resolver::default();
-    for p in &raw_pages {
-        resolver.by_file.insert(p.rel.clone(), address_of(&p.rel));
-    }
-    for (path, claim) in routes.iter() {
-        resolver.anchors.insert(routes::address_of(path).to_string(), route_anchors(claim.route));
-    }
 
     // Markdown is rendered once, here; links are rewritten to addresses as it goes.
+    let mut resolver = resolver(&raw_pages, &routes);
     let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
-    // Links are rewritten by address, so a rendering stays valid while the set of addresses
-    // and the base path stay the same: that is what the memo's key holds besides the text.
-    let addresses_key = {
-        let mut all: Vec<&String> = resolver.anchors.keys().collect();
-        all.sort_unstable();
-        crate::memo::key((&resolver.by_file, all, &link_base.path))
-    };
-    let render_md = |file: &Path, body: &str| {
-        let from = file.strip_prefix("content").unwrap_or(file);
-        session.markdown(crate::memo::key((file, body, addresses_key)), || {
-            markdown::render(body, &|dest| resolver.href(&link_base, from, dest), session.highlighter())
-        })
-    };
+    let render_md = markdown_renderer(&resolver, &link_base, session);
     let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter());
-    let mut decisions = Vec::new();
-    let mut raw_decisions: Vec<_> = raw.data.decisions.iter().collect();
-    raw_decisions.sort_by(|a, b| a.0.cmp(&b.0));
-    for (id, located) in raw_decisions {
-        if let Some(dec) = graph::resolve(id, located, &stack_ids, sources, d, &render_md) {
-            decisions.push(dec);
-        }
-    }
+    let decisions = decisions(&raw.data, &stack_ids, sources, d, &render_md);
     let bodies: Vec<Rendered> = raw_pages
         .par_iter()
         .map(|p| {
@@ -190,109 +122,199 @@ pub fn validate(
             render_md(&p.file, &text[p.body.min(text.len())..])
         })
         .collect();
-    for (p, body) in raw_pages.iter().zip(&bodies) {
-        resolver.anchors.insert(address_of(&p.rel), Some(body.anchors.clone()));
-    }
-    for s in &data.stacks {
-        if let (Some(long), Some(Some(set))) = (&s.long_form, resolver.anchors.get_mut(&stack_address(&s.id)))
-        {
-            set.extend(long.anchors.iter().cloned());
-        }
-    }
+    drop(render_md);
+    add_anchors(&mut resolver, &raw_pages, &bodies, &data.stacks);
 
-    // Every link, in pages, stack texts and flowchart notes.
-    for (p, body) in raw_pages.iter().zip(&bodies) {
-        let text = sources.get(&p.file).unwrap_or_default();
-        check_links(&p.file, body, &resolver, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
-        check_front_matter(p, text, d);
-        warn_unknown_languages(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
-    }
-    for (id, file, offset) in &raw.data.stack_texts {
-        if let Some(long) = data.stacks.iter().find(|s| &s.id == id).and_then(|s| s.long_form.as_ref()) {
-            let text = sources.get(file).unwrap_or_default();
-            check_links(file, long, &resolver, d, &|o, len| Some(span_at(text, offset + o, len)));
-        }
-    }
-    for dec in &decisions {
-        for node in &dec.nodes {
-            if let crate::model::NodeKind::Result { note, .. } = &node.kind {
-                let at = data::at(
-                    sources,
-                    &dec.file,
-                    &[yaml::Seg::Key("nodes"), yaml::Seg::Key(&node.id), yaml::Seg::Key("note")],
-                );
-                check_links(&dec.file, note, &resolver, d, &|_, _| at);
-            }
-        }
-    }
-
+    check_page_links(&resolver, &raw_pages, &bodies, sources, d);
+    check_stack_text_links(&resolver, &raw.data.stack_texts, &data.stacks, sources, d);
+    check_note_links(&resolver, &decisions, sources, d);
     let ids = embeds::Ids {
-        stacks: stack_ids.clone(),
+        stacks: stack_ids,
         criteria: data.criteria.iter().map(|c| c.id.as_str()).collect(),
         decisions: decision_ids.clone(),
         check_criteria: data.yardsticks_ok,
     };
-    let mut page_embeds = Vec::new();
-    let mut page_stacks = Vec::new();
-    for (p, body) in raw_pages.iter().zip(&bodies) {
-        let text = sources.get(&p.file).unwrap_or_default();
-        page_embeds.push(embeds::resolve(&p.file, text, p.body, &body.directives, &ids, d));
-        page_stacks.push(embeds::front_matter_stacks(
-            &p.file,
-            text,
-            p.yaml.clone(),
-            &p.front.stacks,
-            &ids,
-            d,
-        ));
+    let (page_embeds, page_stacks) = embeds_of(&raw_pages, &bodies, &ids, sources, d);
+    let main_decision = site_config::main_decision(&config, &decisions, &decision_ids, sources, d);
+    let tree = Tree::of(&raw_pages);
+    tree.check_nesting(&raw_pages, d);
+    if d.has_errors() {
+        return None;
     }
-    let main_decision = config.main_decision.as_ref().and_then(|id| {
-        let found = decisions.iter().position(|x| &x.id == id);
-        if found.is_none() && !decision_ids.contains(&id.as_str()) {
-            d.push(
-                Diagnostic::error(
-                    site_yaml,
-                    format!("`main_decision` names `{id}`, which is not a flowchart"),
-                )
-                .at(yaml::locate(site_text, 0..site_text.len(), &[yaml::Seg::Key("main_decision")]))
-                .with_help_opt(
-                    did_you_mean(id, decision_ids.iter().copied())
-                        .or_else(|| Some("flowchart ids are the file names in content/decisions/".into())),
-                ),
-            );
-        }
-        found
-    });
-
-    let mut pages = build_tree(raw_pages, bodies);
-    check_nesting(&pages, d);
-    for ((page, embeds), stacks) in pages.iter_mut().zip(page_embeds).zip(page_stacks) {
-        // A block that did not resolve was reported as an error, so no site is returned.
-        page.embeds = embeds.into_iter().flatten().collect();
-        page.stacks = stacks;
-    }
-    let roots = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.parent.is_none() && p.kind != PageKind::Home)
-        .map(|(i, _)| i)
-        .collect();
-    let mut site = Site {
+    let pages = pages(raw_pages, bodies, page_embeds, page_stacks, &tree);
+    Some(Site {
         config,
         base: base?,
         pages,
-        roots,
+        roots: tree.roots,
         routes,
-        assets,
+        assets: raw.assets.into_iter().map(|(rel, disk)| (output_path(&rel), disk)).collect(),
         criteria: data.criteria,
         project_types: data.project_types,
         stacks: data.stacks,
         decisions,
         main_decision,
-    };
-    sort_children(&mut site);
-    link_reading_order(&mut site);
-    if d.has_errors() { None } else { Some(site) }
+    })
+}
+
+/// The resolver for links, from the pages and the route table; pages' anchors come later.
+fn resolver(pages: &[RawPage], routes: &Routes) -> Resolver {
+    let mut resolver = Resolver::default();
+    for p in pages {
+        resolver.by_file.insert(p.rel.clone(), address_of(&p.rel));
+    }
+    for (path, claim) in routes.iter() {
+        resolver.anchors.insert(routes::address_of(path).to_string(), route_anchors(claim.route));
+    }
+    resolver
+}
+
+/// Renders Markdown with links rewritten to addresses, remembered by the session. Links are
+/// rewritten by address, so a rendering stays valid while the set of addresses and the base
+/// path stay the same: that is what the key holds besides the file and its text.
+fn markdown_renderer<'a>(
+    resolver: &'a Resolver,
+    base: &'a BaseUrl,
+    session: &'a Session,
+) -> impl Fn(&Path, &str) -> Rendered + Sync + 'a {
+    let mut all: Vec<&String> = resolver.anchors.keys().collect();
+    all.sort_unstable();
+    let addresses = crate::memo::key((&resolver.by_file, all, &base.path));
+    move |file: &Path, body: &str| {
+        let from = file.strip_prefix("content").unwrap_or(file);
+        session.markdown(crate::memo::key((file, body, addresses)), || {
+            markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter())
+        })
+    }
+}
+
+/// Every flowchart that resolves, sorted by id.
+fn decisions(
+    raw: &RawData,
+    stack_ids: &[&str],
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+    render_md: &(dyn Fn(&Path, &str) -> Rendered + Sync),
+) -> Vec<Decision> {
+    let mut sorted: Vec<_> = raw.decisions.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(&b.0));
+    sorted
+        .into_iter()
+        .filter_map(|(id, located)| graph::resolve(id, located, stack_ids, sources, d, render_md))
+        .collect()
+}
+
+/// Headings of rendered pages, and of stacks' long-form text, become anchors links may use.
+fn add_anchors(resolver: &mut Resolver, pages: &[RawPage], bodies: &[Rendered], stacks: &[Stack]) {
+    for (p, body) in pages.iter().zip(bodies) {
+        resolver.anchors.insert(address_of(&p.rel), Some(body.anchors.clone()));
+    }
+    for s in stacks {
+        if let (Some(long), Some(Some(set))) = (&s.long_form, resolver.anchors.get_mut(&stack_address(&s.id)))
+        {
+            set.extend(long.anchors.iter().cloned());
+        }
+    }
+}
+
+/// Links, front matter and code languages of every page.
+fn check_page_links(
+    resolver: &Resolver,
+    pages: &[RawPage],
+    bodies: &[Rendered],
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) {
+    for (p, body) in pages.iter().zip(bodies) {
+        let text = sources.get(&p.file).unwrap_or_default();
+        check_links(&p.file, body, resolver, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
+        check_front_matter(p, text, d);
+        warn_unknown_languages(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
+    }
+}
+
+/// Links in stacks' long-form text.
+fn check_stack_text_links(
+    resolver: &Resolver,
+    texts: &[(String, PathBuf, usize)],
+    stacks: &[Stack],
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) {
+    for (id, file, offset) in texts {
+        if let Some(long) = stacks.iter().find(|s| &s.id == id).and_then(|s| s.long_form.as_ref()) {
+            let text = sources.get(file).unwrap_or_default();
+            check_links(file, long, resolver, d, &|o, len| Some(span_at(text, offset + o, len)));
+        }
+    }
+}
+
+/// Links in flowcharts' result notes, reported at the note.
+fn check_note_links(resolver: &Resolver, decisions: &[Decision], sources: &SourceMap, d: &mut Diagnostics) {
+    for dec in decisions {
+        for node in &dec.nodes {
+            if let NodeKind::Result { note, .. } = &node.kind {
+                let path = [yaml::Seg::Key("nodes"), yaml::Seg::Key(&node.id), yaml::Seg::Key("note")];
+                let at = data::at(sources, &dec.file, &path);
+                check_links(&dec.file, note, resolver, d, &|_, _| at);
+            }
+        }
+    }
+}
+
+/// The directive blocks of each page, and the stacks its front matter names, resolved.
+fn embeds_of(
+    pages: &[RawPage],
+    bodies: &[Rendered],
+    ids: &embeds::Ids<'_>,
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) -> (Vec<Vec<Embed>>, Vec<Vec<usize>>) {
+    pages
+        .iter()
+        .zip(bodies)
+        .map(|(p, body)| {
+            let text = sources.get(&p.file).unwrap_or_default();
+            // A block that did not resolve is reported as an error, so no site is returned.
+            let embeds =
+                embeds::resolve(&p.file, text, p.body, &body.directives, ids, d).into_iter().flatten();
+            let stacks = embeds::front_matter_stacks(&p.file, text, p.yaml.clone(), &p.front.stacks, ids, d);
+            (embeds.collect(), stacks)
+        })
+        .unzip()
+}
+
+/// Every page, whole: its body, blocks and stacks, and its place in the tree.
+fn pages(
+    raw: Vec<RawPage>,
+    bodies: Vec<Rendered>,
+    embeds: Vec<Vec<Embed>>,
+    stacks: Vec<Vec<usize>>,
+    tree: &Tree,
+) -> Vec<Page> {
+    raw.into_iter()
+        .zip(bodies)
+        .zip(embeds.into_iter().zip(stacks))
+        .enumerate()
+        .map(|(i, ((p, body), (embeds, stacks)))| Page {
+            address: address_of(&p.rel),
+            file: p.file,
+            rel: p.rel,
+            kind: tree.kind[i],
+            title: p.front.title,
+            description: p.front.description,
+            weight: p.front.weight,
+            draft: p.front.draft,
+            updated: p.front.updated,
+            stacks,
+            embeds,
+            body,
+            parent: tree.parent[i],
+            children: tree.children[i].clone(),
+            prev: tree.prev[i],
+            next: tree.next[i],
+        })
+        .collect()
 }
 
 /// `guide/intro.md` -> `guide/intro/`, `guide/_index.md` -> `guide/`, `_index.md` -> ``.
@@ -367,126 +389,6 @@ fn check_front_matter(p: &RawPage, text: &str, d: &mut Diagnostics) {
             p.yaml.clone(),
             &[yaml::Seg::Key("title")],
         )));
-    }
-}
-
-/// Pages with their parents: a page belongs to the nearest folder above it that has an `_index.md`.
-fn build_tree(raw: Vec<RawPage>, bodies: Vec<Rendered>) -> Vec<Page> {
-    let index_of: HashMap<PathBuf, usize> = raw
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.rel.file_name().is_some_and(|n| n == "_index.md"))
-        .map(|(i, p)| (p.rel.parent().unwrap_or(Path::new("")).to_path_buf(), i))
-        .collect();
-    let mut pages: Vec<Page> = raw
-        .into_iter()
-        .zip(bodies)
-        .map(|(p, body)| {
-            let is_index = p.rel.file_name().is_some_and(|n| n == "_index.md");
-            let dir = p.rel.parent().unwrap_or(Path::new("")).to_path_buf();
-            let kind = match (is_index, dir.as_os_str().is_empty()) {
-                (true, true) => PageKind::Home,
-                (true, false) => PageKind::Section,
-                (false, _) => PageKind::Chapter,
-            };
-            let mut up = if is_index { dir.parent().map(Path::to_path_buf) } else { Some(dir) };
-            let mut parent = None;
-            while let Some(folder) = up {
-                if let Some(&i) = index_of.get(&folder) {
-                    parent = Some(i);
-                    break;
-                }
-                up = folder.parent().map(Path::to_path_buf);
-            }
-            Page {
-                address: address_of(&p.rel),
-                file: p.file,
-                rel: p.rel,
-                kind,
-                title: p.front.title,
-                description: p.front.description,
-                weight: p.front.weight,
-                draft: p.front.draft,
-                updated: p.front.updated,
-                stacks: Vec::new(),
-                embeds: Vec::new(),
-                body,
-                parent,
-                children: Vec::new(),
-                prev: None,
-                next: None,
-            }
-        })
-        .collect();
-    // Children of the home page are the top level, not the home page's children.
-    let home = pages.iter().position(|p| p.kind == PageKind::Home);
-    for p in &mut pages {
-        if p.parent == home {
-            p.parent = None;
-        }
-    }
-    for i in 0..pages.len() {
-        if let Some(parent) = pages[i].parent {
-            pages[parent].children.push(i);
-        }
-    }
-    pages
-}
-
-/// The most levels of sections and chapters the sidebar nests.
-const MAX_NESTING: usize = 12;
-
-/// A page nested deeper than [`MAX_NESTING`] is an error at the first page too deep.
-fn check_nesting(pages: &[Page], d: &mut Diagnostics) {
-    for p in pages {
-        let mut level = 1;
-        let mut up = p.parent;
-        while let Some(i) = up.filter(|_| level <= MAX_NESTING + 1) {
-            level += 1;
-            up = pages[i].parent;
-        }
-        if level == MAX_NESTING + 1 {
-            d.push(
-                Diagnostic::error(
-                    &p.file,
-                    format!(
-                        "this page is nested {level} sections deep; at most {MAX_NESTING} levels are allowed"
-                    ),
-                )
-                .with_help("readers find their way in a few levels; move the folder up"),
-            );
-        }
-    }
-}
-
-fn sort_children(site: &mut Site) {
-    let key =
-        |pages: &[Page], i: usize| (pages[i].weight, pages[i].title.to_lowercase(), pages[i].address.clone());
-    let pages = site.pages.clone();
-    site.roots.sort_by_key(|&i| key(&pages, i));
-    for p in &mut site.pages {
-        p.children.sort_by_key(|&i| key(&pages, i));
-    }
-}
-
-/// Previous/next follow the sidebar: a section, then its pages and subsections, depth first.
-fn link_reading_order(site: &mut Site) {
-    fn visit(site: &Site, i: usize, out: &mut Vec<usize>, seen: &mut HashSet<usize>) {
-        if seen.insert(i) {
-            out.push(i);
-            for &c in &site.pages[i].children {
-                visit(site, c, out, seen);
-            }
-        }
-    }
-    let mut order = Vec::new();
-    let mut seen = HashSet::new();
-    for &r in &site.roots {
-        visit(site, r, &mut order, &mut seen);
-    }
-    for w in order.windows(2) {
-        site.pages[w[0]].next = Some(w[1]);
-        site.pages[w[1]].prev = Some(w[0]);
     }
 }
 
