@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::flowchart;
-use crate::model::{Decision, NodeKind, Site, decision_address, stack_address};
+use crate::model::{Decision, NodeId, NodeKind, Site, decision_address, stack_address};
 
 /// A node of the nested list; a node already shown higher up is only referred to.
 #[derive(Debug, Serialize)]
@@ -64,15 +64,15 @@ pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
         description: &d.description,
         url: site.base.link(&decision_address(&d.id)),
         svg: flowchart::svg(d, &names, &urls, prefix),
-        list: list(site, d, 0, &mut seen),
+        list: list(site, d, NodeId::START, &mut seen),
         json: json(site, d),
         questions: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question { .. })).count(),
         results: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Result { .. })).count(),
     }
 }
 
-fn list<'a>(site: &'a Site, d: &'a Decision, i: usize, seen: &mut HashSet<usize>) -> ListNode<'a> {
-    let node = &d.nodes[i];
+fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeId>) -> ListNode<'a> {
+    let node = d.node(i);
     let first = seen.insert(i);
     let mut out = ListNode {
         id: &node.id,
@@ -121,7 +121,7 @@ struct WizardNode<'a> {
     id: &'a str,
     question: Option<&'a str>,
     help: Option<&'a str>,
-    answers: Vec<(&'a str, usize)>,
+    answers: Vec<(&'a str, NodeId)>,
     result: Option<&'a str>,
     note: Option<&'a str>,
     recommend: Vec<StackLink<'a>>,

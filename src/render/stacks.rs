@@ -218,7 +218,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
     let mut out = Vec::new();
     for d in &site.decisions {
         for path in d.paths() {
-            let NodeKind::Result { title, recommend, .. } = &d.nodes[path.result].kind else {
+            let NodeKind::Result { title, recommend, .. } = &d.node(path.result).kind else {
                 continue;
             };
             if !recommend.contains(&stack) {
@@ -227,7 +227,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
             let steps = path
                 .steps
                 .iter()
-                .filter_map(|&(n, a)| match &d.nodes[n].kind {
+                .filter_map(|&(n, a)| match &d.node(n).kind {
                     NodeKind::Question { text, answers, .. } => {
                         Some((text.as_str(), answers[a].label.as_str()))
                     }
