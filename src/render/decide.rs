@@ -12,13 +12,24 @@ use crate::model::{Decision, NodeId, NodeKind, Site, decision_address, stack_add
 #[derive(Debug, Serialize)]
 pub struct ListNode<'a> {
     pub id: &'a str,
-    /// `question`, `result`, or `ref` for a node shown elsewhere in the list.
-    pub kind: &'static str,
+    pub kind: ListKind,
     pub text: &'a str,
     pub help: Option<&'a str>,
     pub answers: Vec<ListAnswer<'a>>,
     pub recommend: Vec<StackLink<'a>>,
     pub note: Option<&'a str>,
+}
+
+/// What a [`ListNode`] is; templates see `question`, `result` or `ref`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListKind {
+    /// A question shown here with its answers.
+    Question,
+    /// A result, shown in full wherever it is reached.
+    Result,
+    /// A question already shown higher up in the list, only referred to.
+    Ref,
 }
 
 /// An answer and what follows it.
@@ -76,7 +87,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
     let first = seen.insert(i);
     let mut out = ListNode {
         id: &node.id,
-        kind: "ref",
+        kind: ListKind::Ref,
         text: "",
         help: None,
         answers: Vec::new(),
@@ -87,7 +98,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
         NodeKind::Question { text, help, answers } => {
             out.text = text;
             if first {
-                out.kind = "question";
+                out.kind = ListKind::Question;
                 out.help = help.as_deref();
                 out.answers = answers
                     .iter()
@@ -97,7 +108,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
         }
         NodeKind::Result { title, recommend, note } => {
             out.text = title;
-            out.kind = "result";
+            out.kind = ListKind::Result;
             out.recommend = recommend.iter().map(|&s| stack_link(site, s)).collect();
             // Results are short: repeating one under each answer reads better than a jump.
             out.note = Some(&note.html);
@@ -169,6 +180,13 @@ pub fn script_safe_json(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_kinds_reach_templates_as_the_strings_they_compare() {
+        let kinds =
+            [ListKind::Question, ListKind::Result, ListKind::Ref].map(|k| serde_json::to_value(k).unwrap());
+        assert_eq!(kinds, ["question", "result", "ref"]);
+    }
 
     #[test]
     fn json_cannot_close_its_script_element() {
