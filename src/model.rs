@@ -178,6 +178,17 @@ pub struct Decision {
     pub nodes: Vec<Node>,
 }
 
+/// A node of a flowchart: its index in `Decision::nodes`. Templates and the wizard see the
+/// number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct NodeId(pub usize);
+
+impl NodeId {
+    /// The start of every flowchart.
+    pub const START: NodeId = NodeId(0);
+}
+
 /// A node of a flowchart.
 #[derive(Debug, Clone)]
 pub struct Node {
@@ -192,32 +203,42 @@ pub enum NodeKind {
     Result { title: String, recommend: Vec<usize>, note: Rendered },
 }
 
-/// An answer and the index of the node it leads to.
+/// An answer and the node it leads to.
 #[derive(Debug, Clone)]
 pub struct Answer {
     pub label: String,
-    pub next: usize,
+    pub next: NodeId,
 }
 
 /// The most paths through one flowchart that are listed.
 pub const MAX_PATHS: usize = 1000;
 
-/// One way through a flowchart: the (question, answer) steps and the result node reached.
+/// One way through a flowchart: the (question, answer index) steps and the result node reached.
 #[derive(Debug, Clone)]
 pub struct Path {
-    pub steps: Vec<(usize, usize)>,
-    pub result: usize,
+    pub steps: Vec<(NodeId, usize)>,
+    pub result: NodeId,
 }
 
 impl Decision {
+    /// The node `id` of this flowchart.
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id.0]
+    }
+
+    /// Every node's id, in order.
+    pub fn ids(&self) -> impl Iterator<Item = NodeId> {
+        (0..self.nodes.len()).map(NodeId)
+    }
+
     /// Every path from the start to a result, depth first in answer order; at most
     /// [`MAX_PATHS`], since a chart of many diamonds has exponentially many.
     pub fn paths(&self) -> Vec<Path> {
-        fn walk(d: &Decision, node: usize, steps: &mut Vec<(usize, usize)>, out: &mut Vec<Path>) {
+        fn walk(d: &Decision, node: NodeId, steps: &mut Vec<(NodeId, usize)>, out: &mut Vec<Path>) {
             if out.len() >= MAX_PATHS {
                 return;
             }
-            match &d.nodes[node].kind {
+            match &d.node(node).kind {
                 NodeKind::Result { .. } => out.push(Path { steps: steps.clone(), result: node }),
                 NodeKind::Question { answers, .. } => {
                     for (i, a) in answers.iter().enumerate() {
@@ -230,7 +251,7 @@ impl Decision {
         }
         let mut out = Vec::new();
         if !self.nodes.is_empty() {
-            walk(self, 0, &mut Vec::new(), &mut out);
+            walk(self, NodeId::START, &mut Vec::new(), &mut out);
         }
         out
     }
@@ -250,8 +271,8 @@ mod tests {
                     text: "?".into(),
                     help: None,
                     answers: vec![
-                        Answer { label: "a".into(), next: i + 1 },
-                        Answer { label: "b".into(), next: i + 1 },
+                        Answer { label: "a".into(), next: NodeId(i + 1) },
+                        Answer { label: "b".into(), next: NodeId(i + 1) },
                     ],
                 },
             })

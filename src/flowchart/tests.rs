@@ -1,6 +1,6 @@
 use super::*;
 use crate::markdown::Rendered;
-use crate::model::{Answer, Node};
+use crate::model::{Answer, Decision, Node, NodeId, NodeKind};
 
 fn q(id: &str, text: &str, next: &[(&str, usize)]) -> Node {
     Node {
@@ -8,7 +8,7 @@ fn q(id: &str, text: &str, next: &[(&str, usize)]) -> Node {
         kind: NodeKind::Question {
             text: text.into(),
             help: None,
-            answers: next.iter().map(|(l, n)| Answer { label: (*l).into(), next: *n }).collect(),
+            answers: next.iter().map(|(l, n)| Answer { label: (*l).into(), next: NodeId(*n) }).collect(),
         },
     }
 }
@@ -69,7 +69,7 @@ fn every_edge_starts_and_ends_on_its_boxes() {
     let l = layout(&chart(), &names());
     assert!(!l.edges.is_empty());
     for e in &l.edges {
-        let (from, to) = (&l.boxes[e.from], &l.boxes[e.to]);
+        let (from, to) = (&l[e.from], &l[e.to]);
         let (sx, sy) = e.points[0];
         let (ex, ey) = *e.points.last().unwrap();
         assert!(
@@ -92,10 +92,10 @@ fn every_answer_has_a_labelled_chain_to_its_next_node() {
     let bends = l.boxes.iter().filter(|b| b.kind == BoxKind::Bend).count();
     assert!(bends >= 1, "long edges bend between layers");
     // Questions are drawn once; "scale" leads to two results, shown as one panel of rows.
-    let drawn = |i: usize| l.boxes.iter().filter(|b| b.kind == BoxKind::Node(i)).count();
+    let drawn = |i: usize| l.boxes.iter().filter(|b| b.kind == BoxKind::Node(NodeId(i))).count();
     assert_eq!((drawn(0), drawn(1), drawn(2)), (1, 1, 1));
-    let panel = l.boxes.iter().find(|b| b.kind == BoxKind::Panel { node: 2 }).unwrap();
-    assert_eq!(panel.rows.iter().map(|r| r.result).collect::<Vec<_>>(), [3, 5]);
+    let panel = l.boxes.iter().find(|b| b.kind == BoxKind::Panel { node: NodeId(2) }).unwrap();
+    assert_eq!(panel.rows.iter().map(|r| r.result).collect::<Vec<_>>(), [NodeId(3), NodeId(5)]);
     assert_eq!((drawn(3), drawn(4), drawn(5)), (1, 1, 0), "node and django are also reached alone");
 }
 

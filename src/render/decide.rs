@@ -6,20 +6,31 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::flowchart;
-use crate::model::{Decision, NodeKind, Site, decision_address, stack_address};
+use crate::model::{Decision, NodeId, NodeKind, Site, decision_address, stack_address};
 use crate::search::script_safe_json;
 
 /// A node of the nested list; a node already shown higher up is only referred to.
 #[derive(Debug, Serialize)]
 pub struct ListNode<'a> {
     pub id: &'a str,
-    /// `question`, `result`, or `ref` for a node shown elsewhere in the list.
-    pub kind: &'static str,
+    pub kind: ListKind,
     pub text: &'a str,
     pub help: Option<&'a str>,
     pub answers: Vec<ListAnswer<'a>>,
     pub recommend: Vec<StackLink<'a>>,
     pub note: Option<&'a str>,
+}
+
+/// What a [`ListNode`] is; templates see `question`, `result` or `ref`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListKind {
+    /// A question shown here with its answers.
+    Question,
+    /// A result, shown in full wherever it is reached.
+    Result,
+    /// A question already shown higher up in the list, only referred to.
+    Ref,
 }
 
 /// An answer and what follows it.
@@ -65,19 +76,19 @@ pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
         description: &d.description,
         url: site.base.link(&decision_address(&d.id)),
         svg: flowchart::svg(d, &names, &urls, prefix),
-        list: list(site, d, 0, &mut seen),
+        list: list(site, d, NodeId::START, &mut seen),
         json: json(site, d),
         questions: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question { .. })).count(),
         results: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Result { .. })).count(),
     }
 }
 
-fn list<'a>(site: &'a Site, d: &'a Decision, i: usize, seen: &mut HashSet<usize>) -> ListNode<'a> {
-    let node = &d.nodes[i];
+fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeId>) -> ListNode<'a> {
+    let node = d.node(i);
     let first = seen.insert(i);
     let mut out = ListNode {
         id: &node.id,
-        kind: "ref",
+        kind: ListKind::Ref,
         text: "",
         help: None,
         answers: Vec::new(),
@@ -88,7 +99,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: usize, seen: &mut HashSet<usize>
         NodeKind::Question { text, help, answers } => {
             out.text = text;
             if first {
-                out.kind = "question";
+                out.kind = ListKind::Question;
                 out.help = help.as_deref();
                 out.answers = answers
                     .iter()
@@ -98,7 +109,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: usize, seen: &mut HashSet<usize>
         }
         NodeKind::Result { title, recommend, note } => {
             out.text = title;
-            out.kind = "result";
+            out.kind = ListKind::Result;
             out.recommend = recommend.iter().map(|&s| stack_link(site, s)).collect();
             // Results are short: repeating one under each answer reads better than a jump.
             out.note = Some(&note.html);
@@ -122,7 +133,7 @@ struct WizardNode<'a> {
     id: &'a str,
     question: Option<&'a str>,
     help: Option<&'a str>,
-    answers: Vec<(&'a str, usize)>,
+    answers: Vec<(&'a str, NodeId)>,
     result: Option<&'a str>,
     note: Option<&'a str>,
     recommend: Vec<StackLink<'a>>,
@@ -161,6 +172,13 @@ fn json(site: &Site, d: &Decision) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_kinds_reach_templates_as_the_strings_they_compare() {
+        let kinds =
+            [ListKind::Question, ListKind::Result, ListKind::Ref].map(|k| serde_json::to_value(k).unwrap());
+        assert_eq!(kinds, ["question", "result", "ref"]);
+    }
 
     #[test]
     fn json_cannot_close_its_script_element() {

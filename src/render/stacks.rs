@@ -218,7 +218,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
     let mut out = Vec::new();
     for d in &site.decisions {
         for path in d.paths() {
-            let NodeKind::Result { title, recommend, .. } = &d.nodes[path.result].kind else {
+            let NodeKind::Result { title, recommend, .. } = &d.node(path.result).kind else {
                 continue;
             };
             if !recommend.contains(&stack) {
@@ -227,7 +227,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
             let steps = path
                 .steps
                 .iter()
-                .filter_map(|&(n, a)| match &d.nodes[n].kind {
+                .filter_map(|&(n, a)| match &d.node(n).kind {
                     NodeKind::Question { text, answers, .. } => {
                         Some((text.as_str(), answers[a].label.as_str()))
                     }
@@ -251,8 +251,7 @@ pub struct CompareRow<'a> {
     pub criterion: CriterionView<'a>,
     pub a: RatingView<'a>,
     pub b: RatingView<'a>,
-    /// `a`, `b` or `tie`.
-    pub ahead: &'static str,
+    pub ahead: Ahead,
 }
 
 /// A project type compared between two stacks.
@@ -261,7 +260,7 @@ pub struct FitRow<'a> {
     pub project_type: ProjectTypeView<'a>,
     pub a: FitView<'a>,
     pub b: FitView<'a>,
-    pub better: &'static str,
+    pub better: Ahead,
 }
 
 /// `page.compare` on a comparison page.
@@ -276,11 +275,20 @@ pub struct ComparePage<'a> {
     pub ties: usize,
 }
 
-fn ahead<T: Ord>(a: T, b: T) -> &'static str {
+/// Which of two compared stacks is ahead; templates see `a`, `b` or `tie`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ahead {
+    A,
+    B,
+    Tie,
+}
+
+fn ahead<T: Ord>(a: T, b: T) -> Ahead {
     match a.cmp(&b) {
-        std::cmp::Ordering::Greater => "a",
-        std::cmp::Ordering::Less => "b",
-        std::cmp::Ordering::Equal => "tie",
+        std::cmp::Ordering::Greater => Ahead::A,
+        std::cmp::Ordering::Less => Ahead::B,
+        std::cmp::Ordering::Equal => Ahead::Tie,
     }
 }
 
@@ -305,14 +313,25 @@ pub fn compare_page(site: &Site, a: usize, b: usize) -> ComparePage<'_> {
             better: ahead(sa.fit[t].level, sb.fit[t].level),
         })
         .collect();
-    let count = |w: &str| rows.iter().filter(|r| r.ahead == w).count();
+    let count = |w: Ahead| rows.iter().filter(|r| r.ahead == w).count();
     ComparePage {
         a: Card::new(site, sa),
         b: Card::new(site, sb),
-        a_ahead: count("a"),
-        b_ahead: count("b"),
-        ties: count("tie"),
+        a_ahead: count(Ahead::A),
+        b_ahead: count(Ahead::B),
+        ties: count(Ahead::Tie),
         rows,
         fit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_stack_ahead_reaches_templates_as_a_b_or_tie() {
+        let ahead = [ahead(3, 1), ahead(1, 3), ahead(2, 2)].map(|w| serde_json::to_value(w).unwrap());
+        assert_eq!(ahead, ["a", "b", "tie"]);
     }
 }

@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::Located;
 use crate::load::yaml::Seg;
 use crate::markdown::Rendered;
-use crate::model::{Answer, Decision, Node, NodeKind};
+use crate::model::{Answer, Decision, Node, NodeId, NodeKind};
 use crate::source::SourceMap;
 use crate::validate::data::at;
 
@@ -55,17 +55,7 @@ pub(super) fn resolve(
     if d.error_count() > errors_before {
         return None;
     }
-    // Order: breadth first from the start, so the start is node 0 and layout is stable.
-    let mut order: Vec<&str> = vec![file.start.as_str()];
-    let mut queue = VecDeque::from([file.start.as_str()]);
-    while let Some(n) = queue.pop_front() {
-        for next in successors(&file.nodes[n]) {
-            if !order.contains(&next) {
-                order.push(next);
-                queue.push_back(next);
-            }
-        }
-    }
+    let order = breadth_first(file);
     for name in &names {
         if !order.contains(name) {
             d.push(
@@ -96,8 +86,41 @@ pub(super) fn resolve(
         );
         return None;
     }
-    let index: HashMap<&str, usize> = order.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let nodes = order
+    Some(Decision {
+        id: id.to_string(),
+        file: f.to_path_buf(),
+        title: file.title.clone(),
+        description: file.description.clone(),
+        nodes: nodes(file, &order, stacks, f, render_md),
+    })
+}
+
+/// The node names in order: breadth first from the start, so the start is node 0 and the
+/// layout is stable.
+fn breadth_first(file: &DecisionFile) -> Vec<&str> {
+    let mut order: Vec<&str> = vec![file.start.as_str()];
+    let mut queue = VecDeque::from([file.start.as_str()]);
+    while let Some(n) = queue.pop_front() {
+        for next in successors(&file.nodes[n]) {
+            if !order.contains(&next) {
+                order.push(next);
+                queue.push_back(next);
+            }
+        }
+    }
+    order
+}
+
+/// The resolved nodes, in `order`; every `next` and stack is known to exist.
+fn nodes(
+    file: &DecisionFile,
+    order: &[&str],
+    stacks: &[&str],
+    f: &Path,
+    render_md: &dyn Fn(&Path, &str) -> Rendered,
+) -> Vec<Node> {
+    let index: HashMap<&str, NodeId> = order.iter().enumerate().map(|(i, n)| (*n, NodeId(i))).collect();
+    order
         .iter()
         .map(|name| {
             let node = &file.nodes[*name];
@@ -125,14 +148,7 @@ pub(super) fn resolve(
             };
             Node { id: (*name).to_string(), kind }
         })
-        .collect();
-    Some(Decision {
-        id: id.to_string(),
-        file: f.to_path_buf(),
-        title: file.title.clone(),
-        description: file.description.clone(),
-        nodes,
-    })
+        .collect()
 }
 
 /// The most nodes a flowchart may have; charts people read have a few dozen.
