@@ -5,7 +5,7 @@ use crate::support::TestSite;
 
 #[test]
 fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let main = site.main_html("stacks/index.html");
     for name in ["Go + Gin", "Node.js + Express", "Ruby on Rails"] {
         assert_eq!(main.matches(&format!(">{name}</a>")).count(), 3, "{name}: card, matrix row, fit row");
@@ -25,7 +25,7 @@ fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
 
 #[test]
 fn a_stack_page_shows_the_whole_profile() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let main = site.main_html("stacks/go-gin/index.html");
     for text in [
         "<h1>Go + Gin</h1>",
@@ -54,7 +54,7 @@ fn a_stack_page_shows_the_whole_profile() {
 
 #[test]
 fn every_pair_has_one_comparison_page_linked_from_both_stacks() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let pairs = ["go-gin-vs-node-express", "go-gin-vs-ruby-rails", "node-express-vs-ruby-rails"];
     let compare_dirs: Vec<String> = std::fs::read_dir(site.public().join("compare"))
         .unwrap()
@@ -79,7 +79,7 @@ fn every_pair_has_one_comparison_page_linked_from_both_stacks() {
 
 #[test]
 fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
-    let main = TestSite::built("data/site").main_html("compare/go-gin-vs-node-express/index.html");
+    let main = TestSite::built("base").main_html("compare/go-gin-vs-node-express/index.html");
     assert!(main.contains("<h1>Go + Gin vs Node.js + Express</h1>"));
     assert!(
         main.contains("Go + Gin is ahead on 1 criterion, Node.js + Express on 1; they are level on 0."),
@@ -111,7 +111,7 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
 
 #[test]
 fn directive_blocks_render_the_same_components_as_the_generated_pages() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let chapter = site.main_html("guide/choosing/index.html");
     let stacks_page = site.main_html("stacks/index.html");
     // ```stack ruby-rails: the same card as on /stacks/.
@@ -134,7 +134,7 @@ fn directive_blocks_render_the_same_components_as_the_generated_pages() {
 
 #[test]
 fn chapters_and_stacks_link_each_other() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     // The chapter names go-gin in its front matter: a card for it.
     let chapter = site.main_html("guide/choosing/index.html");
     assert!(chapter.contains("<h2 id=\"chapter-stacks-heading\">Stacks in this chapter</h2>"));

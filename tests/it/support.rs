@@ -30,6 +30,26 @@ impl TestSite {
         site
     }
 
+    /// The shared valid site `tests/fixtures/base/` changed as `tests/fixtures/<name>/` says: the
+    /// files of its `overlay/` folder are copied over the base, then every path listed in its
+    /// `remove` file (one a line, relative to the site; `#` starts a comment) is deleted.
+    pub fn overlay(name: &str) -> Self {
+        let site = Self::fixture("base");
+        let case = fixtures().join(name);
+        let (overlay, remove) = (case.join("overlay"), case.join("remove"));
+        assert!(overlay.is_dir() || remove.is_file(), "{name}: no overlay/ folder and no remove file");
+        if overlay.is_dir() {
+            copy_dir(&overlay, site.root());
+        }
+        let list = fs::read_to_string(&remove).unwrap_or_default();
+        for rel in list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let path = site.root().join(rel);
+            let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+            removed.unwrap_or_else(|e| panic!("{name}/remove: `{rel}` is not in the base: {e}"));
+        }
+        site
+    }
+
     /// A copy of `tests/fixtures/<name>`, built; the build must succeed.
     pub fn built(name: &str) -> Self {
         let site = Self::fixture(name);
