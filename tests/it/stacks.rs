@@ -1,7 +1,7 @@
 //! Stack profiles: the page of all stacks, one page per stack, every pairwise comparison, and the
 //! ```stack and ```compare blocks.
 
-use crate::support::TestSite;
+use crate::support::{TestSite, select, select_one};
 
 #[test]
 fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
@@ -11,7 +11,12 @@ fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
         assert_eq!(main.matches(&format!(">{name}</a>")).count(), 3, "{name}: card, matrix row, fit row");
     }
     // Ratings show their label, a visual level and the level as text.
-    assert!(main.contains("<span class=\"meter\" style=\"--v:3;--m:3\" aria-hidden=\"true\"></span> <span class=\"rating-label\">Fast</span><span class=\"visually-hidden\"> (3 of 3)</span>"), "{main}");
+    let rating = &select(&main, "tr[data-language=\"Go\"] .rating")[0]; // Go + Gin's speed
+    let meter = select_one(&rating.html, ".meter");
+    assert_eq!((meter.attr("style"), meter.attr("aria-hidden")), (Some("--v:3;--m:3"), Some("true")));
+    assert_eq!(select_one(&rating.html, ".rating-label").text, "Fast");
+    assert_eq!(select_one(&rating.html, ".visually-hidden").text, " (3 of 3)");
+    assert_eq!(rating.text, " Fast (3 of 3)", "meter, label, then the level as text");
     // Rows carry what the filters need; the filter form only appears with JavaScript.
     assert!(main.contains("<tr data-language=\"Ruby\" data-fit-mvp=\"good\" data-fit-saas=\"poor\">"));
     assert!(main.contains("<form class=\"matrix-filters\" hidden>"));
@@ -88,12 +93,9 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
     // Speed: Go (fast) is ahead of Node (fair); hiring: Node (easy) is ahead of Go (hard).
     let speed = &main[main.find("<th scope=\"row\">Speed</th>").unwrap()..];
     let speed = &speed[..speed.find("</tr>").unwrap()];
-    assert!(
-        speed.contains(
-            "<td data-stack=\"Go + Gin\" class=\"ahead\"><span class=\"rating\"><span class=\"meter\" style=\"--v:3;--m:3\""
-        ),
-        "{speed}"
-    );
+    let ahead = select_one(speed, "td.ahead");
+    assert_eq!(ahead.attr("data-stack"), Some("Go + Gin"), "{speed}");
+    assert_eq!(select_one(&ahead.html, ".rating .meter").attr("style"), Some("--v:3;--m:3"));
     assert_eq!(speed.matches("▲ ahead").count(), 1);
     let hiring = &main[main.find("<th scope=\"row\">Hiring</th>").unwrap()..];
     let hiring = &hiring[..hiring.find("</tr>").unwrap()];
@@ -116,12 +118,9 @@ fn directive_blocks_render_the_same_components_as_the_generated_pages() {
     let stacks_page = site.main_html("stacks/index.html");
     // ```stack ruby-rails: the same card as on /stacks/.
     let card = |html: &str, name: &str| {
-        let start = html
-            .find(&format!(
-                "<div class=\"stack-card\">\n  <h3 class=\"stack-card-title\"><a href=\"/stacks/{name}/\">"
-            ))
-            .unwrap();
-        html[start..start + html[start..].find("</div>").unwrap()].to_string()
+        let href = format!("/stacks/{name}/");
+        let mut cards = select(html, "div.stack-card").into_iter();
+        cards.find(|c| select_one(&c.html, ".stack-card-title a").attr("href") == Some(&href)).unwrap().html
     };
     assert_eq!(card(&chapter, "ruby-rails"), card(&stacks_page, "ruby-rails"));
     // ```compare with two stacks and one criterion: a matrix of exactly that.
