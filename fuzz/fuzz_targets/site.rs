@@ -13,11 +13,11 @@ use stackguide::diagnostics::{MessageFormat, emit};
 
 macro_rules! site {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../../tests/fixtures/data/site/content/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../tests/fixtures/base/content/", $path)))),*]
     };
 }
 
-/// The fixture site of tests/fixtures/data: every kind of data file and directive block.
+/// The fixture site of tests/fixtures/base: every kind of data file and directive block.
 const FILES: &[(&str, &str)] = site![
     "guide/choosing.md",
     "stacks/go-gin.yaml",

@@ -4,7 +4,7 @@ use crate::support::TestSite;
 
 #[test]
 fn check_validates_everything_and_writes_nothing() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let run = site.cli(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim(), "checked 13 pages: no errors");
@@ -14,7 +14,7 @@ fn check_validates_everything_and_writes_nothing() {
 #[test]
 fn check_finds_links_the_markdown_checks_cannot_see() {
     // A theme override with a dead link and a dead anchor, on every page.
-    let site = TestSite::fixture("data/site").file(
+    let site = TestSite::fixture("base").file(
         "themes/mine/templates/partials/footer.html",
         "<footer><a href=\"{{ site.base }}about-us/\">About</a> <a href=\"{{ site.base }}stacks/#nowhere\">x</a></footer>",
     );
@@ -43,7 +43,7 @@ fn check_finds_links_the_markdown_checks_cannot_see() {
 
 #[test]
 fn json_and_github_formats() {
-    let site = TestSite::fixture("errors/front-matter-unknown-key");
+    let site = TestSite::overlay("errors/front-matter-unknown-key");
     let run = site.cli(&["build", "--message-format", "json"]);
     assert_eq!(run.code, 1);
     let lines: Vec<serde_json::Value> =
@@ -65,7 +65,7 @@ fn json_and_github_formats() {
 
 #[test]
 fn new_chapter_and_flowchart_build_as_they_are() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let run = site.cli(&["new", "chapter", "guide/data/caching"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout.trim(), "created content/guide/data/caching.md");
@@ -90,7 +90,7 @@ fn new_chapter_and_flowchart_build_as_they_are() {
 
 #[test]
 fn a_new_stack_lists_every_criterion_and_check_points_at_each_placeholder() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let run = site.cli(&["new", "stack", "elixir-phoenix"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let run = site.cli(&["check"]);
@@ -114,7 +114,7 @@ fn a_new_stack_lists_every_criterion_and_check_points_at_each_placeholder() {
 
 #[test]
 fn new_refuses_bad_names() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let run = site.cli(&["new", "stack", "Elixir_Phoenix"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("is not a valid name"), "{}", run.stderr);
@@ -123,7 +123,7 @@ fn new_refuses_bad_names() {
 /// What `new` must refuse, and the reason it gives; nothing is written for any of them.
 #[test]
 fn new_refuses_names_the_build_would_not_read_as_that_kind() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let before = crate::support::tree(site.root());
     for (kind, name, reason) in [
         (
@@ -167,7 +167,7 @@ fn new_refuses_names_the_build_would_not_read_as_that_kind() {
 #[cfg(unix)]
 #[test]
 fn new_does_not_write_through_a_symlink() {
-    let site = TestSite::fixture("data/site").file("elsewhere.txt", "mine\n");
+    let site = TestSite::fixture("base").file("elsewhere.txt", "mine\n");
     let link = site.root().join("content/stacks/rust-axum.yaml");
     std::os::unix::fs::symlink(site.root().join("elsewhere.txt"), &link).unwrap();
     let run = site.cli(&["new", "stack", "rust-axum"]);

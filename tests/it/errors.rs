@@ -1,16 +1,14 @@
 //! Broken input: one fixture per kind of mistake under tests/fixtures/errors/, each a new test.
 //! The whole stderr is a snapshot; every case exits with 1, never panics, and keeps public/.
 
-use crate::support::{TestSite, copy_dir, tree};
+use crate::support::{TestSite, tree};
 
 #[test]
 fn every_broken_fixture_is_reported_with_its_position() {
-    insta::glob!("../fixtures/errors", "*/content", |content| {
-        let site = TestSite::empty();
-        copy_dir(content, &site.root().join("content"));
-        if let Some(themes) = content.parent().map(|p| p.join("themes")).filter(|t| t.is_dir()) {
-            copy_dir(&themes, &site.root().join("themes"));
-        }
+    // Each case is the base site plus its overlay/ and remove list (see tests/fixtures/README.md).
+    insta::glob!("../fixtures/errors", "?*", |case| {
+        let name = case.file_name().and_then(|n| n.to_str()).expect("case folder name");
+        let site = TestSite::overlay(&format!("errors/{name}"));
         site.write("public/keep.txt", b"previous build");
         let before = tree(&site.public());
         let run = site.cli(&["build"]);

@@ -5,7 +5,7 @@ use crate::support::{TestSite, tree};
 
 #[test]
 fn payloads_in_data_and_front_matter_stay_text() {
-    let site = TestSite::fixture("xss");
+    let site = TestSite::overlay("xss");
     let result = site.build();
     assert!(result.ok(), "{:?}", result.diagnostics.sorted());
     let raw = [
@@ -49,7 +49,7 @@ fn payloads_in_data_and_front_matter_stay_text() {
 
 #[test]
 fn links_in_data_must_be_web_addresses() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let stack = std::fs::read_to_string(site.root().join("content/stacks/go-gin.yaml")).unwrap();
     let site = site.file(
         "content/stacks/go-gin.yaml",

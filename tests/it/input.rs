@@ -6,8 +6,8 @@ use crate::support::{TestSite, messages, tree};
 /// A UTF-8 byte-order mark, as some Windows editors write at the start of every file.
 #[test]
 fn a_byte_order_mark_is_accepted_in_every_file() {
-    let plain = TestSite::built("data/site");
-    let marked = TestSite::fixture("data/site");
+    let plain = TestSite::built("base");
+    let marked = TestSite::fixture("base");
     for (path, bytes) in tree(&marked.root().join("content")) {
         if path.ends_with(".yaml") || path.ends_with(".md") {
             marked.write(&format!("content/{path}"), &[b"\xef\xbb\xbf".as_slice(), &bytes].concat());
@@ -17,7 +17,7 @@ fn a_byte_order_mark_is_accepted_in_every_file() {
     assert!(result.ok(), "{:#?}", messages(&result));
     assert_eq!(tree(&marked.public()), tree(&plain.public()), "the mark changes nothing");
     // Positions stay right on the first line.
-    let site = TestSite::fixture("data/site").file("content/stacks/go-gin.yaml", "\u{feff}nmae: Go\n");
+    let site = TestSite::fixture("base").file("content/stacks/go-gin.yaml", "\u{feff}nmae: Go\n");
     let m = messages(&site.build());
     assert!(
         m.iter().any(|m| m.starts_with("content/stacks/go-gin.yaml:1:1: error: unknown field `nmae`")),
@@ -44,7 +44,7 @@ fn aliases_that_expand_into_gigabytes_are_refused_at_their_line() {
     for (name, prev) in [("b", "a"), ("c", "b"), ("d", "c"), ("e", "d"), ("f", "e"), ("g", "f"), ("h", "g")] {
         laughs.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
     }
-    let site = TestSite::fixture("data/site").file("content/stacks/go-gin.yaml", &laughs);
+    let site = TestSite::fixture("base").file("content/stacks/go-gin.yaml", &laughs);
     let m = messages(&site.build());
     assert_eq!(m.len(), 1, "{m:#?}");
     assert!(m[0].starts_with("content/stacks/go-gin.yaml:"), "{m:#?}");

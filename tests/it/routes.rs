@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use crate::support::{TestSite, messages, tree};
 
-/// Build `data/site` with one more file; the build must fail with exactly `expected`, and the
+/// Build `base` with one more file; the build must fail with exactly `expected`, and the
 /// previous output must be left as it was.
 fn refused(path: &str, text: &str, expected: &str) {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let before = tree(&site.public());
     let site = site.file(path, text);
     let m = messages(&site.build());
@@ -94,7 +94,7 @@ fn a_copied_file_never_replaces_a_generated_or_theme_file() {
 
 #[test]
 fn stack_ids_that_would_share_a_comparison_address_are_refused_with_the_reason() {
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let profile = std::fs::read_to_string(site.root().join("content/stacks/go-gin.yaml")).unwrap();
     let site = site.file("content/stacks/a-vs.yaml", &profile).file("content/stacks/vs-b.yaml", &profile);
     let m = messages(&site.build());
@@ -111,7 +111,7 @@ fn stack_ids_that_would_share_a_comparison_address_are_refused_with_the_reason()
         ]
     );
     // A flowchart or chapter may say "vs": only stack ids make comparison addresses.
-    let site = TestSite::fixture("data/site");
+    let site = TestSite::fixture("base");
     let chart = std::fs::read_to_string(site.root().join("content/decisions/pick.yaml")).unwrap();
     let site =
         site.file("content/decisions/sql-vs-nosql.yaml", &chart).file("content/guide/sql-vs-nosql.md", PAGE);
@@ -120,7 +120,7 @@ fn stack_ids_that_would_share_a_comparison_address_are_refused_with_the_reason()
 
 #[test]
 fn the_route_table_is_the_output_and_the_sitemap_lists_each_page_once() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let result = site.build();
     let routes: BTreeSet<String> =
         result.site.as_ref().unwrap().routes.iter().map(|(p, _)| p.to_string()).collect();
@@ -137,7 +137,7 @@ fn the_route_table_is_the_output_and_the_sitemap_lists_each_page_once() {
 
 #[test]
 fn new_refuses_a_file_whose_address_is_taken() {
-    let site = TestSite::fixture("data/site").file("content/stacks/deno/_index.md", PAGE);
+    let site = TestSite::fixture("base").file("content/stacks/deno/_index.md", PAGE);
     for (args, expected) in [
         (
             ["new", "chapter", "compare/go-gin-vs-node-express"],

@@ -1,17 +1,22 @@
 //! Stack profiles: the page of all stacks, one page per stack, every pairwise comparison, and the
 //! ```stack and ```compare blocks.
 
-use crate::support::TestSite;
+use crate::support::{TestSite, select, select_one};
 
 #[test]
 fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let main = site.main_html("stacks/index.html");
     for name in ["Go + Gin", "Node.js + Express", "Ruby on Rails"] {
         assert_eq!(main.matches(&format!(">{name}</a>")).count(), 3, "{name}: card, matrix row, fit row");
     }
     // Ratings show their label, a visual level and the level as text.
-    assert!(main.contains("<span class=\"meter\" style=\"--v:3;--m:3\" aria-hidden=\"true\"></span> <span class=\"rating-label\">Fast</span><span class=\"visually-hidden\"> (3 of 3)</span>"), "{main}");
+    let rating = &select(&main, "tr[data-language=\"Go\"] .rating")[0]; // Go + Gin's speed
+    let meter = select_one(&rating.html, ".meter");
+    assert_eq!((meter.attr("style"), meter.attr("aria-hidden")), (Some("--v:3;--m:3"), Some("true")));
+    assert_eq!(select_one(&rating.html, ".rating-label").text, "Fast");
+    assert_eq!(select_one(&rating.html, ".visually-hidden").text, " (3 of 3)");
+    assert_eq!(rating.text, " Fast (3 of 3)", "meter, label, then the level as text");
     // Rows carry what the filters need; the filter form only appears with JavaScript.
     assert!(main.contains("<tr data-language=\"Ruby\" data-fit-mvp=\"good\" data-fit-saas=\"poor\">"));
     assert!(main.contains("<form class=\"matrix-filters\" hidden>"));
@@ -25,7 +30,7 @@ fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
 
 #[test]
 fn a_stack_page_shows_the_whole_profile() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let main = site.main_html("stacks/go-gin/index.html");
     for text in [
         "<h1>Go + Gin</h1>",
@@ -54,7 +59,7 @@ fn a_stack_page_shows_the_whole_profile() {
 
 #[test]
 fn every_pair_has_one_comparison_page_linked_from_both_stacks() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let pairs = ["go-gin-vs-node-express", "go-gin-vs-ruby-rails", "node-express-vs-ruby-rails"];
     let compare_dirs: Vec<String> = std::fs::read_dir(site.public().join("compare"))
         .unwrap()
@@ -79,7 +84,7 @@ fn every_pair_has_one_comparison_page_linked_from_both_stacks() {
 
 #[test]
 fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
-    let main = TestSite::built("data/site").main_html("compare/go-gin-vs-node-express/index.html");
+    let main = TestSite::built("base").main_html("compare/go-gin-vs-node-express/index.html");
     assert!(main.contains("<h1>Go + Gin vs Node.js + Express</h1>"));
     assert!(
         main.contains("Go + Gin is ahead on 1 criterion, Node.js + Express on 1; they are level on 0."),
@@ -88,12 +93,9 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
     // Speed: Go (fast) is ahead of Node (fair); hiring: Node (easy) is ahead of Go (hard).
     let speed = &main[main.find("<th scope=\"row\">Speed</th>").unwrap()..];
     let speed = &speed[..speed.find("</tr>").unwrap()];
-    assert!(
-        speed.contains(
-            "<td data-stack=\"Go + Gin\" class=\"ahead\"><span class=\"rating\"><span class=\"meter\" style=\"--v:3;--m:3\""
-        ),
-        "{speed}"
-    );
+    let ahead = select_one(speed, "td.ahead");
+    assert_eq!(ahead.attr("data-stack"), Some("Go + Gin"), "{speed}");
+    assert_eq!(select_one(&ahead.html, ".rating .meter").attr("style"), Some("--v:3;--m:3"));
     assert_eq!(speed.matches("▲ ahead").count(), 1);
     let hiring = &main[main.find("<th scope=\"row\">Hiring</th>").unwrap()..];
     let hiring = &hiring[..hiring.find("</tr>").unwrap()];
@@ -111,17 +113,14 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
 
 #[test]
 fn directive_blocks_render_the_same_components_as_the_generated_pages() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     let chapter = site.main_html("guide/choosing/index.html");
     let stacks_page = site.main_html("stacks/index.html");
     // ```stack ruby-rails: the same card as on /stacks/.
     let card = |html: &str, name: &str| {
-        let start = html
-            .find(&format!(
-                "<div class=\"stack-card\">\n  <h3 class=\"stack-card-title\"><a href=\"/stacks/{name}/\">"
-            ))
-            .unwrap();
-        html[start..start + html[start..].find("</div>").unwrap()].to_string()
+        let href = format!("/stacks/{name}/");
+        let mut cards = select(html, "div.stack-card").into_iter();
+        cards.find(|c| select_one(&c.html, ".stack-card-title a").attr("href") == Some(&href)).unwrap().html
     };
     assert_eq!(card(&chapter, "ruby-rails"), card(&stacks_page, "ruby-rails"));
     // ```compare with two stacks and one criterion: a matrix of exactly that.
@@ -134,7 +133,7 @@ fn directive_blocks_render_the_same_components_as_the_generated_pages() {
 
 #[test]
 fn chapters_and_stacks_link_each_other() {
-    let site = TestSite::built("data/site");
+    let site = TestSite::built("base");
     // The chapter names go-gin in its front matter: a card for it.
     let chapter = site.main_html("guide/choosing/index.html");
     assert!(chapter.contains("<h2 id=\"chapter-stacks-heading\">Stacks in this chapter</h2>"));

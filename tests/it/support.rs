@@ -1,9 +1,12 @@
 //! Test helpers: a site in a temporary folder, built in-process or through the real binary.
 
+use std::cell::RefCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use lol_html::html_content::ContentType;
+use lol_html::{RewriteStrSettings, doc_text, element};
 use stackguide::{BuildOptions, BuildResult};
 
 pub fn fixtures() -> PathBuf {
@@ -27,6 +30,26 @@ impl TestSite {
     pub fn fixture(name: &str) -> Self {
         let site = Self::empty();
         copy_dir(&fixtures().join(name), site.root());
+        site
+    }
+
+    /// The shared valid site `tests/fixtures/base/` changed as `tests/fixtures/<name>/` says: the
+    /// files of its `overlay/` folder are copied over the base, then every path listed in its
+    /// `remove` file (one a line, relative to the site; `#` starts a comment) is deleted.
+    pub fn overlay(name: &str) -> Self {
+        let site = Self::fixture("base");
+        let case = fixtures().join(name);
+        let (overlay, remove) = (case.join("overlay"), case.join("remove"));
+        assert!(overlay.is_dir() || remove.is_file(), "{name}: no overlay/ folder and no remove file");
+        if overlay.is_dir() {
+            copy_dir(&overlay, site.root());
+        }
+        let list = fs::read_to_string(&remove).unwrap_or_default();
+        for rel in list.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let path = site.root().join(rel);
+            let removed = if path.is_dir() { fs::remove_dir_all(&path) } else { fs::remove_file(&path) };
+            removed.unwrap_or_else(|e| panic!("{name}/remove: `{rel}` is not in the base: {e}"));
+        }
         site
     }
 
@@ -112,6 +135,93 @@ pub fn main_of(html: &str) -> String {
     html[start..end].to_string()
 }
 
+/// An element of a page found by [`select`], as the page has it (character references are not
+/// decoded).
+pub struct Element {
+    pub attrs: Vec<(String, String)>,
+    /// The text inside it, tags left out.
+    pub text: String,
+    /// The element itself, from its start tag to its end tag.
+    pub html: String,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+}
+
+const MARK: &str = "<!--test-select ";
+const END_MARK: &str = "<!--/test-select ";
+
+/// Every element of `html` that the CSS `selector` matches, in page order (lol_html's selectors:
+/// tags, `.class`, `#id`, `[attr="value"]`, descendant and `>` combinators).
+pub fn select(html: &str, selector: &str) -> Vec<Element> {
+    let found = RefCell::new(Vec::new());
+    let marked = lol_html::rewrite_str(
+        html,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!(selector, |el| {
+                let mut found = found.borrow_mut();
+                el.before(&format!("{MARK}{}-->", found.len()), ContentType::Html);
+                el.after(&format!("{END_MARK}{}-->", found.len()), ContentType::Html);
+                found.push(el.attributes().iter().map(|a| (a.name(), a.value())).collect());
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .unwrap_or_else(|e| panic!("`{selector}`: {e}"));
+    let found = found.into_inner().into_iter().enumerate();
+    found
+        .map(|(n, attrs)| {
+            let (open, close) = (format!("{MARK}{n}-->"), format!("{END_MARK}{n}-->"));
+            let start = marked.find(&open).expect("start marked") + open.len();
+            let end = start
+                + marked[start..]
+                    .find(&close)
+                    .unwrap_or_else(|| panic!("`{selector}` matched an element without an end tag"));
+            let html = unmark(&marked[start..end]);
+            Element { attrs, text: text_of(&html), html }
+        })
+        .collect()
+}
+
+/// The one element of `html` that `selector` matches; panics if there are none or several.
+pub fn select_one(html: &str, selector: &str) -> Element {
+    let mut found = select(html, selector);
+    assert_eq!(found.len(), 1, "`{selector}` matches {} elements in {html}", found.len());
+    found.remove(0)
+}
+
+/// `html` without the markers [`select`] put around nested matches.
+fn unmark(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = [MARK, END_MARK].iter().filter_map(|m| rest.find(m)).min() {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + rest[at..].find("-->").expect("marker ends") + "-->".len()..];
+    }
+    out + rest
+}
+
+/// The text of an HTML fragment, as written.
+fn text_of(html: &str) -> String {
+    let text = RefCell::new(String::new());
+    lol_html::rewrite_str(
+        html,
+        RewriteStrSettings {
+            document_content_handlers: vec![doc_text!(|t| {
+                text.borrow_mut().push_str(t.as_str());
+                Ok(())
+            })],
+            ..RewriteStrSettings::new()
+        },
+    )
+    .expect("fragment of a page");
+    text.into_inner()
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
         let entry = entry.expect("walk fixture");
@@ -184,4 +294,14 @@ pub fn internal_links_resolve(public: &Path) {
     }
     broken.sort();
     assert!(broken.is_empty(), "{} broken links:\n{}", broken.len(), broken.join("\n"));
+}
+
+#[test]
+fn select_gives_each_match_whole_even_when_nested() {
+    let html = "<div class=\"a\" id=\"x\"><div class=\"a\">in &amp; <b>bold</b></div><br></div>";
+    let found = select(html, "div.a");
+    assert_eq!(found.len(), 2);
+    assert_eq!((found[0].html.as_str(), found[0].attr("id")), (html, Some("x")));
+    assert_eq!(found[1].html, "<div class=\"a\">in &amp; <b>bold</b></div>");
+    assert_eq!(found[1].text, "in &amp; bold");
 }
