@@ -45,7 +45,7 @@ fn a_remembering_rebuild_writes_exactly_what_a_fresh_build_writes() {
     let theme =
         fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/themes/default/templates/chapter.html"))
             .unwrap();
-    let site = TestSite::fixture("data/site").file("themes/mine/templates/chapter.html", &theme);
+    let site = TestSite::fixture("base").file("themes/mine/templates/chapter.html", &theme);
     let site_yaml = site.root().join("content/site.yaml");
     let text = fs::read_to_string(&site_yaml).unwrap();
     fs::write(&site_yaml, format!("{text}theme: mine\n")).unwrap();
