@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::yaml::{self, Seg};
 use crate::markdown::{Directive, DirectiveKind};
 use crate::model::Embed;
-use crate::source::span_at;
+use crate::source::{Span, span_at};
 
 /// The ids that directive blocks may name.
 pub(super) struct Ids<'a> {
@@ -42,79 +42,123 @@ pub(super) fn resolve(
     directives
         .iter()
         .map(|dir| {
-            let start = body + dir.offset;
-            // The block's text as it sits in the file; it differs only inside indented containers.
-            let in_file = text.get(start..start + dir.body.len()) == Some(dir.body.as_str());
-            let span_of = |needle: &str| {
-                let at = if in_file { dir.body.find(needle).map_or(start, |i| start + i) } else { start };
-                Some(span_at(text, at, needle.len().max(1)))
-            };
-            let find = |what: &str, id: &str, known: &[&str], d: &mut Diagnostics| -> Option<usize> {
-                let found = known.iter().position(|k| *k == id);
-                if found.is_none() {
-                    d.push(
-                        Diagnostic::error(file, format!("unknown {what} `{id}` in a ```{} block", kind_name(dir.kind)))
-                            .at(span_of(id))
-                            .with_help_opt(did_you_mean(id, known.iter().copied())),
-                    );
-                }
-                found
-            };
+            let block = Block::new(file, text, body, dir);
             match dir.kind {
-                DirectiveKind::Stack | DirectiveKind::Decision => {
-                    let id = dir.body.trim();
-                    let (what, known) = if dir.kind == DirectiveKind::Stack { ("stack", &ids.stacks) } else { ("flowchart", &ids.decisions) };
-                    if id.is_empty() || id.contains(char::is_whitespace) {
-                        d.push(
-                            Diagnostic::error(file, format!("a ```{} block holds exactly one {what} id", kind_name(dir.kind)))
-                                .at(span_of(id))
-                                .with_help_opt(did_you_mean(id, known.iter().copied())),
-                        );
-                        return None;
-                    }
-                    let i = find(what, id, known, d)?;
-                    Some(if dir.kind == DirectiveKind::Stack { Embed::Stack(i) } else { Embed::Decision(i) })
-                }
-                DirectiveKind::Compare => {
-                    let block: CompareBlock = if dir.body.trim().is_empty() {
-                        CompareBlock::default()
-                    } else if in_file {
-                        yaml::parse(file, text, start..start + dir.body.len()).map_err(|e| d.push(e)).ok()?
-                    } else {
-                        serde_yaml::from_str(&dir.body)
-                            .map_err(|e| d.push(Diagnostic::error(file, format!("in a ```compare block: {e}")).at(span_of(""))))
-                            .ok()?
-                    };
-                    let mut ok = true;
-                    let mut pick = |what: &str, list: Option<Vec<String>>, known: &[&str], d: &mut Diagnostics| -> Vec<usize> {
-                        match list {
-                            None => (0..known.len()).collect(),
-                            Some(list) => list
-                                .iter()
-                                .filter_map(|id| {
-                                    let found = find(what, id, known, d);
-                                    ok &= found.is_some();
-                                    found
-                                })
-                                .collect(),
-                        }
-                    };
-                    let stacks = pick("stack", block.stacks, &ids.stacks, d);
-                    let mut quiet = Diagnostics::new();
-                    let criteria = pick("criterion", block.criteria, &ids.criteria, if ids.check_criteria { d } else { &mut quiet });
-                    if ok && stacks.is_empty() {
-                        d.push(
-                            Diagnostic::error(file, "a ```compare block needs at least one stack")
-                                .at(span_of("stacks"))
-                                .with_help("list stack ids, e.g. `stacks: [go-gin, node-express]`, or leave `stacks:` out for all"),
-                        );
-                        return None;
-                    }
-                    ok.then_some(Embed::Compare { stacks, criteria })
-                }
+                DirectiveKind::Stack | DirectiveKind::Decision => block.single(ids, d),
+                DirectiveKind::Compare => block.compare(ids, d),
             }
         })
         .collect()
+}
+
+/// One directive block and where it sits in its file.
+struct Block<'a> {
+    file: &'a Path,
+    text: &'a str,
+    dir: &'a Directive,
+    start: usize,
+    /// Whether the block's text sits in the file as it is (not inside an indented container).
+    in_file: bool,
+}
+
+impl<'a> Block<'a> {
+    fn new(file: &'a Path, text: &'a str, body: usize, dir: &'a Directive) -> Self {
+        let start = body + dir.offset;
+        let in_file = text.get(start..start + dir.body.len()) == Some(dir.body.as_str());
+        Block { file, text, dir, start, in_file }
+    }
+
+    /// Where `needle` is in the block, or the block's start.
+    fn span_of(&self, needle: &str) -> Option<Span> {
+        let at = match self.dir.body.find(needle) {
+            Some(i) if self.in_file => self.start + i,
+            _ => self.start,
+        };
+        Some(span_at(self.text, at, needle.len().max(1)))
+    }
+
+    /// The index of `id` among `known`, or an error at the id.
+    fn find(&self, what: &str, id: &str, known: &[&str], d: &mut Diagnostics) -> Option<usize> {
+        let found = known.iter().position(|k| *k == id);
+        if found.is_none() {
+            d.push(
+                Diagnostic::error(
+                    self.file,
+                    format!("unknown {what} `{id}` in a ```{} block", kind_name(self.dir.kind)),
+                )
+                .at(self.span_of(id))
+                .with_help_opt(did_you_mean(id, known.iter().copied())),
+            );
+        }
+        found
+    }
+
+    /// A ```stack or ```decision block: exactly one id.
+    fn single(&self, ids: &Ids<'_>, d: &mut Diagnostics) -> Option<Embed> {
+        let id = self.dir.body.trim();
+        let stack = self.dir.kind == DirectiveKind::Stack;
+        let (what, known) = if stack { ("stack", &ids.stacks) } else { ("flowchart", &ids.decisions) };
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            d.push(
+                Diagnostic::error(
+                    self.file,
+                    format!("a ```{} block holds exactly one {what} id", kind_name(self.dir.kind)),
+                )
+                .at(self.span_of(id))
+                .with_help_opt(did_you_mean(id, known.iter().copied())),
+            );
+            return None;
+        }
+        let i = self.find(what, id, known, d)?;
+        Some(if stack { Embed::Stack(i) } else { Embed::Decision(i) })
+    }
+
+    /// A ```compare block: stacks and criteria to show, all of each when left out.
+    fn compare(&self, ids: &Ids<'_>, d: &mut Diagnostics) -> Option<Embed> {
+        let block = self.compare_block(d)?;
+        let mut ok = true;
+        let mut pick = |what: &str, list: Option<Vec<String>>, known: &[&str], d: &mut Diagnostics| match list
+        {
+            None => (0..known.len()).collect(),
+            Some(list) => list
+                .iter()
+                .filter_map(|id| {
+                    let found = self.find(what, id, known, d);
+                    ok &= found.is_some();
+                    found
+                })
+                .collect::<Vec<usize>>(),
+        };
+        let stacks = pick("stack", block.stacks, &ids.stacks, d);
+        let mut quiet = Diagnostics::new();
+        let criteria =
+            pick("criterion", block.criteria, &ids.criteria, if ids.check_criteria { d } else { &mut quiet });
+        if ok && stacks.is_empty() {
+            d.push(
+                Diagnostic::error(self.file, "a ```compare block needs at least one stack")
+                    .at(self.span_of("stacks"))
+                    .with_help("list stack ids, e.g. `stacks: [go-gin, node-express]`, or leave `stacks:` out for all"),
+            );
+            return None;
+        }
+        ok.then_some(Embed::Compare { stacks, criteria })
+    }
+
+    /// The YAML of a ```compare block, with errors at their place in the file.
+    fn compare_block(&self, d: &mut Diagnostics) -> Option<CompareBlock> {
+        let body = &self.dir.body;
+        if body.trim().is_empty() {
+            return Some(CompareBlock::default());
+        }
+        let parsed = if self.in_file {
+            yaml::parse(self.file, self.text, self.start..self.start + body.len())
+        } else {
+            serde_yaml::from_str(body).map_err(|e| {
+                Diagnostic::error(self.file, format!("in a ```compare block: {e}")).at(self.span_of(""))
+            })
+        };
+        parsed.map_err(|e| d.push(e)).ok()
+    }
 }
 
 /// Resolve the `stacks:` of a page's front matter to indices.

@@ -203,6 +203,9 @@ fn successors(node: &NodeFile) -> impl Iterator<Item = &str> {
     node.answers.iter().flatten().map(|a| a.next.as_str())
 }
 
+/// Where a key of a node is in the file: (node, key path under it).
+type NodeAt<'a> = dyn Fn(&str, &[Seg<'_>]) -> Option<crate::diagnostics::Span> + 'a;
+
 fn check_node(
     name: &str,
     node: &NodeFile,
@@ -210,10 +213,12 @@ fn check_node(
     stacks: &[&str],
     f: &Path,
     d: &mut Diagnostics,
-    node_at: &dyn Fn(&str, &[Seg<'_>]) -> Option<crate::diagnostics::Span>,
+    node_at: &NodeAt<'_>,
 ) {
     match (&node.question, &node.result) {
-        (Some(_), Some(_)) | (None, None) => {
+        (Some(_), None) => check_question(name, node, names, f, d, node_at),
+        (None, Some(_)) => check_result(name, node, stacks, f, d, node_at),
+        _ => {
             let what = if node.question.is_some() {
                 "both a question and a result"
             } else {
@@ -227,73 +232,86 @@ fn check_node(
                     ),
             );
         }
-        (Some(_), None) => {
-            let answers = node.answers.as_deref().unwrap_or_default();
-            if answers.len() < 2 {
-                d.push(
-                    Diagnostic::error(
-                        f,
-                        format!(
-                            "question `{name}` has {} answer{}; a question needs at least two",
-                            answers.len(),
-                            if answers.len() == 1 { "" } else { "s" }
-                        ),
-                    )
-                    .at(node_at(name, &[Seg::Key("answers")])
-                        .or_else(|| node_at(name, &[Seg::Key("question")])))
-                    .with_help("add answers, or make the node a result"),
-                );
-            }
-            for (i, a) in answers.iter().enumerate() {
-                if !names.contains(&a.next.as_str()) {
-                    d.push(
-                        Diagnostic::error(
-                            f,
-                            format!("answer `{}` leads to `{}`, which is not a node", a.label, a.next),
-                        )
-                        .at(node_at(name, &[Seg::Key("answers"), Seg::Index(i), Seg::Key("next")]))
-                        .with_help_opt(did_you_mean(&a.next, names.iter().copied())),
-                    );
-                }
-            }
-            for key in [("recommend", node.recommend.is_some()), ("note", node.note.is_some())] {
-                if key.1 {
-                    d.push(
-                        Diagnostic::error(
-                            f,
-                            format!("question `{name}` has `{}`, which only results have", key.0),
-                        )
-                        .at(node_at(name, &[Seg::Key(key.0)])),
-                    );
-                }
-            }
+    }
+}
+
+/// A question has two or more answers, each leading to a node, and no result's keys.
+fn check_question(
+    name: &str,
+    node: &NodeFile,
+    names: &[&str],
+    f: &Path,
+    d: &mut Diagnostics,
+    node_at: &NodeAt<'_>,
+) {
+    let answers = node.answers.as_deref().unwrap_or_default();
+    if answers.len() < 2 {
+        let plural = if answers.len() == 1 { "" } else { "s" };
+        d.push(
+            Diagnostic::error(
+                f,
+                format!(
+                    "question `{name}` has {} answer{plural}; a question needs at least two",
+                    answers.len()
+                ),
+            )
+            .at(node_at(name, &[Seg::Key("answers")]).or_else(|| node_at(name, &[Seg::Key("question")])))
+            .with_help("add answers, or make the node a result"),
+        );
+    }
+    for (i, a) in answers.iter().enumerate() {
+        if !names.contains(&a.next.as_str()) {
+            d.push(
+                Diagnostic::error(
+                    f,
+                    format!("answer `{}` leads to `{}`, which is not a node", a.label, a.next),
+                )
+                .at(node_at(name, &[Seg::Key("answers"), Seg::Index(i), Seg::Key("next")]))
+                .with_help_opt(did_you_mean(&a.next, names.iter().copied())),
+            );
         }
-        (None, Some(_)) => {
-            let recommend = node.recommend.as_deref().unwrap_or_default();
-            if recommend.is_empty() {
-                d.push(
-                    Diagnostic::error(f, format!("result `{name}` recommends no stack"))
-                        .at(node_at(name, &[Seg::Key("recommend")])
-                            .or_else(|| node_at(name, &[Seg::Key("result")])))
-                        .with_help("add `recommend: [stack-id, ...]`"),
-                );
-            }
-            for (i, s) in recommend.iter().enumerate() {
-                if !stacks.contains(&s.as_str()) {
-                    d.push(
-                        Diagnostic::error(f, format!("result `{name}` recommends unknown stack `{s}`"))
-                            .at(node_at(name, &[Seg::Key("recommend"), Seg::Index(i)]))
-                            .with_help_opt(did_you_mean(s, stacks.iter().copied())),
-                    );
-                }
-            }
-            if node.answers.is_some() {
-                d.push(
-                    Diagnostic::error(f, format!("result `{name}` has `answers`, which only questions have"))
-                        .at(node_at(name, &[Seg::Key("answers")])),
-                );
-            }
+    }
+    for (key, present) in [("recommend", node.recommend.is_some()), ("note", node.note.is_some())] {
+        if present {
+            d.push(
+                Diagnostic::error(f, format!("question `{name}` has `{key}`, which only results have"))
+                    .at(node_at(name, &[Seg::Key(key)])),
+            );
         }
+    }
+}
+
+/// A result recommends one or more known stacks, and has no answers.
+fn check_result(
+    name: &str,
+    node: &NodeFile,
+    stacks: &[&str],
+    f: &Path,
+    d: &mut Diagnostics,
+    node_at: &NodeAt<'_>,
+) {
+    let recommend = node.recommend.as_deref().unwrap_or_default();
+    if recommend.is_empty() {
+        d.push(
+            Diagnostic::error(f, format!("result `{name}` recommends no stack"))
+                .at(node_at(name, &[Seg::Key("recommend")]).or_else(|| node_at(name, &[Seg::Key("result")])))
+                .with_help("add `recommend: [stack-id, ...]`"),
+        );
+    }
+    for (i, s) in recommend.iter().enumerate() {
+        if !stacks.contains(&s.as_str()) {
+            d.push(
+                Diagnostic::error(f, format!("result `{name}` recommends unknown stack `{s}`"))
+                    .at(node_at(name, &[Seg::Key("recommend"), Seg::Index(i)]))
+                    .with_help_opt(did_you_mean(s, stacks.iter().copied())),
+            );
+        }
+    }
+    if node.answers.is_some() {
+        d.push(
+            Diagnostic::error(f, format!("result `{name}` has `answers`, which only questions have"))
+                .at(node_at(name, &[Seg::Key("answers")])),
+        );
     }
 }
 
