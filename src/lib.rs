@@ -9,6 +9,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod flowchart;
 pub mod init;
+pub mod link;
 pub mod load;
 pub mod markdown;
 pub mod memo;
