@@ -8,6 +8,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use super::escape;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Languages shown as plain text without a warning.
@@ -45,9 +47,9 @@ pub fn highlight(code: &str, lang: &str) -> Option<String> {
 }
 
 fn highlight_now(code: &str, lang: &str) -> Option<String> {
-    let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape_attr(lang));
+    let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape(lang));
     if PLAIN.contains(&lang) {
-        html.push_str(&escape_text(code));
+        html.push_str(&escape(code));
     } else {
         let syntax = find(lang)?;
         let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
@@ -64,19 +66,7 @@ fn highlight_now(code: &str, lang: &str) -> Option<String> {
 
 /// The code escaped, without highlighting.
 pub fn plain(code: &str, lang: &str) -> String {
-    format!(
-        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
-        escape_attr(lang),
-        escape_text(code)
-    )
-}
-
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-fn escape_attr(s: &str) -> String {
-    escape_text(s).replace('"', "&quot;")
+    format!("<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n", escape(lang), escape(code))
 }
 
 #[cfg(test)]

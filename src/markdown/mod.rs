@@ -221,7 +221,8 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
     id
 }
 
-/// Escape text for HTML content and attribute values.
+/// Escape text for HTML content and attribute values: the one HTML escaper of the crate (code
+/// blocks, headings, flowchart SVG, the sitemap); Tera's autoescape covers the templates.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

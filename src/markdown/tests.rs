@@ -67,3 +67,18 @@ fn raw_text_is_collected_for_search() {
     assert!(r.text.contains("Use Redis for sessions."));
     assert!(!r.text.contains("import"), "code blocks are not prose");
 }
+
+#[test]
+fn one_escaper_for_text_attributes_and_plain_code() {
+    assert_eq!(
+        escape("<a href=\"x\">Tom's & Jerry's</a>"),
+        "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;"
+    );
+    let r = md("```text\n<script>alert(\"x\")</script>\n```\n\n```\"><b>\nx\n```\n");
+    assert!(
+        r.html.contains("<code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n</code>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("data-lang=\"&quot;&gt;&lt;b&gt;\""), "{}", r.html);
+}
