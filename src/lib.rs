@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod data;
+pub mod date;
 pub mod diagnostics;
 pub mod flowchart;
 pub mod init;
