@@ -4,12 +4,13 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use lol_html::{HtmlRewriter, Settings, element};
 
 use crate::config::BaseUrl;
 use crate::diagnostics::Diagnostic;
+use crate::link::{Href, resolve_href};
 use crate::output::OutputFile;
 
 /// The ids and the outgoing links of one HTML page.
@@ -52,49 +53,6 @@ fn scan(html: &str) -> Scan {
     scan.into_inner()
 }
 
-/// The output file a link on `page` points at, with its fragment; `Err` for a link that leaves
-/// the site's base path, `Ok(None)` for an external link.
-fn target(base: &BaseUrl, page: &str, link: &str) -> Result<Option<(String, String)>, String> {
-    let link = link.trim();
-    if link.is_empty()
-        || link.starts_with("//")
-        || link.split_once(':').is_some_and(|(s, _)| !s.contains('/'))
-    {
-        return Ok(None);
-    }
-    let (path, fragment) = link.split_once('#').unwrap_or((link, ""));
-    let path = path.split('?').next().unwrap_or_default();
-    let resolved = if path.is_empty() {
-        page.to_string()
-    } else if let Some(abs) = path.strip_prefix('/') {
-        let prefix = base.path.trim_start_matches('/');
-        match abs.strip_prefix(prefix) {
-            Some(rest) => rest.to_string(),
-            None => return Err(format!("`{link}`, outside the site's base path `{}`", base.path)),
-        }
-    } else {
-        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-        let joined = if dir.is_empty() { path.to_string() } else { format!("{dir}/{path}") };
-        match crate::validate::links::normalize(Path::new(&joined)) {
-            Some(p) => {
-                let mut s = p.to_string_lossy().replace('\\', "/");
-                if path.ends_with('/') && !s.is_empty() {
-                    s.push('/');
-                }
-                s
-            }
-            None => return Err(format!("`{link}`, above the site's root")),
-        }
-    };
-    let file = if resolved.is_empty() || resolved.ends_with('/') {
-        format!("{resolved}index.html")
-    } else {
-        resolved
-    };
-    let file = percent_encoding::percent_decode_str(&file).decode_utf8_lossy().into_owned();
-    Ok(Some((file, fragment.to_string())))
-}
-
 /// Check every internal link and anchor of the rendered `files`; warn about pages no other page
 /// links to. Problems are reported at the page's source file.
 pub fn check_output(files: &[OutputFile], base: &BaseUrl) -> Vec<Diagnostic> {
@@ -115,19 +73,19 @@ pub fn check_output(files: &[OutputFile], base: &BaseUrl) -> Vec<Diagnostic> {
             if !seen.insert(link) {
                 continue;
             }
-            let problem = match target(base, page, link) {
+            let problem = match resolve_href(base, page, link) {
                 Ok(None) => None,
                 Err(message) => Some(format!("link to {message}")),
-                Ok(Some((file, _))) if !exists.contains(file.as_str()) => {
+                Ok(Some(Href { file, .. })) if !exists.contains(file.as_str()) => {
                     Some(format!("link to `{link}`, which does not exist"))
                 }
-                Ok(Some((file, fragment))) => {
+                Ok(Some(Href { file, fragment })) => {
                     if file != *page {
                         *linked.entry(file.clone()).or_default() += 1;
                     }
-                    let has_anchor = fragment.is_empty()
-                        || pages.get(file.as_str()).is_some_and(|(s, _)| s.ids.contains(&fragment));
-                    (!has_anchor).then(|| format!("link to `{link}`, but `/{file}` has no id `{fragment}`"))
+                    let missing = fragment
+                        .filter(|f| !pages.get(file.as_str()).is_some_and(|(s, _)| s.ids.contains(f)));
+                    missing.map(|f| format!("link to `{link}`, but `/{file}` has no id `{f}`"))
                 }
             };
             if let Some(p) = problem {
@@ -161,6 +119,8 @@ pub fn check_output(files: &[OutputFile], base: &BaseUrl) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     fn page(path: &str, html: &str) -> OutputFile {

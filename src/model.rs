@@ -33,7 +33,7 @@ pub struct Page {
     pub updated: Option<String>,
     /// The stacks the front matter names (indices into `Site::stacks`).
     pub stacks: Vec<usize>,
-    /// The directive blocks, in the order of their placeholders in the body.
+    /// The directive blocks, in the order of `body.directives` (`Segment::Embed(n)` is `embeds[n]`).
     pub embeds: Vec<Embed>,
     pub body: Rendered,
     /// The section this page belongs to (an index into `Site::pages`).

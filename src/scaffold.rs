@@ -5,9 +5,9 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::data::{slug_problem, stack_id_problem};
+use crate::date;
 use crate::diagnostics::Diagnostics;
 use crate::load;
 use crate::routes::Routes;
@@ -142,22 +142,6 @@ fn title_of(id: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-/// Today as YYYY-MM-DD (UTC), from the system clock.
-fn today() -> String {
-    let days = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 fn chapter(id: &str) -> String {
     format!(
         r#"---
@@ -184,7 +168,7 @@ Link to other chapters by their file, as on GitHub (`../basics/what-is-a-backend
 generated pages by address (`/stacks/`, `/decide/which-stack/`). Every link is checked.
 "#,
         title = title_of(id),
-        today = today()
+        today = date::today()
     )
 }
 
@@ -291,14 +275,6 @@ nodes:
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn today_is_a_date() {
-        let t = today();
-        assert_eq!(t.len(), 10);
-        assert!(t.starts_with("20"));
-        assert_eq!(&t[4..5], "-");
-    }
 
     #[test]
     fn names_are_checked() {

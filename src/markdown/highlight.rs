@@ -12,6 +12,8 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::memo::Memo;
 
+use super::escape;
+
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 /// Languages shown as plain text without a warning.
@@ -86,9 +88,9 @@ impl Highlighter {
 }
 
 fn highlight_now(code: &str, lang: &str) -> Option<String> {
-    let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape_attr(lang));
+    let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape(lang));
     if PLAIN.contains(&lang) {
-        html.push_str(&escape_text(code));
+        html.push_str(&escape(code));
     } else {
         let syntax = find(lang)?;
         let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
@@ -105,19 +107,7 @@ fn highlight_now(code: &str, lang: &str) -> Option<String> {
 
 /// The code escaped, without highlighting.
 pub fn plain(code: &str, lang: &str) -> String {
-    format!(
-        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
-        escape_attr(lang),
-        escape_text(code)
-    )
-}
-
-fn escape_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
-fn escape_attr(s: &str) -> String {
-    escape_text(s).replace('"', "&quot;")
+    format!("<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n", escape(lang), escape(code))
 }
 
 #[cfg(test)]

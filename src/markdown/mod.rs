@@ -1,11 +1,15 @@
 //! Markdown to HTML: pulldown-cmark once per file, producing the HTML with rewritten links, the
 //! table of contents, the heading anchors, every link with its position, and the directive
-//! blocks (```stack, ```compare, ```decision) as placeholders for the render stage.
+//! blocks (```stack, ```compare, ```decision) with the places in the HTML where the render stage
+//! puts them.
 
 pub mod highlight;
 mod slug;
 
+use std::cell::Cell;
 use std::collections::HashSet;
+use std::fmt;
+use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -60,8 +64,11 @@ pub struct UnknownLanguage {
 /// What one Markdown body turns into.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    /// HTML with `<!--directive:N-->` where directive N goes.
+    /// The HTML without the directive blocks; [`Rendered::segments`] says where each one goes.
     pub html: String,
+    /// Where directive N goes: a byte offset into `html`, in order. Positions, not marker text,
+    /// so nothing a writer types (such as an HTML comment) can take an embed's place.
+    pub embed_at: Vec<usize>,
     pub toc: Vec<TocEntry>,
     pub anchors: HashSet<String>,
     pub links: Vec<LinkRef>,
@@ -71,9 +78,25 @@ pub struct Rendered {
     pub text: String,
 }
 
-/// The placeholder for directive `n` in [`Rendered::html`].
-pub fn placeholder(n: usize) -> String {
-    format!("<!--directive:{n}-->")
+/// A piece of a rendered body, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// HTML from the Markdown.
+    Html(&'a str),
+    /// Where directive N (of [`Rendered::directives`]) goes.
+    Embed(usize),
+}
+
+impl Rendered {
+    /// The body as HTML, embed 0, HTML, embed 1, ... HTML (empty HTML pieces are left out).
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'_>> {
+        let ends = self.embed_at.iter().copied().chain([self.html.len()]);
+        let starts = [0].into_iter().chain(self.embed_at.iter().copied());
+        starts.zip(ends).enumerate().flat_map(move |(n, (start, end))| {
+            let html = self.html.get(start..end).filter(|h| !h.is_empty()).map(Segment::Html);
+            html.into_iter().chain((n < self.embed_at.len()).then_some(Segment::Embed(n)))
+        })
+    }
 }
 
 fn options() -> Options {
@@ -87,117 +110,205 @@ fn options() -> Options {
 
 /// Render `body`; `rewrite` turns a link as written into the href to emit.
 pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String, highlighter: &Highlighter) -> Rendered {
-    let mut out = Rendered::default();
-    let mut used: HashSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
-    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut r = Renderer {
+        out: Rendered::default(),
+        used: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
+        pieces: Vec::new(),
+        rewrite,
+        highlighter,
+    };
     let mut iter = Parser::new_ext(body, options()).into_offset_iter();
     while let Some((event, range)) = iter.next() {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                let mut inner = Vec::new();
-                let mut has_link = false;
-                for (e, _) in iter.by_ref() {
-                    match e {
-                        Event::End(TagEnd::Heading(_)) => break,
-                        Event::Start(Tag::Link { .. }) => has_link = true,
-                        _ => {}
-                    }
-                    inner.push(e);
-                }
-                let title = plain_text(&inner);
-                let wanted = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&title));
-                let id = unique_id(&wanted, &mut used);
-                if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
-                    out.toc.push(TocEntry { level: level as u8, id: id.clone(), title: title.clone() });
-                }
-                out.anchors.insert(id.clone());
-                let class = if classes.is_empty() {
-                    String::new()
-                } else {
-                    format!(" class=\"{}\"", escape(&classes.join(" ")))
-                };
-                let _ = attrs;
-                let tag = format!("h{}", level as u8);
-                events.push(Event::Html(format!("<{tag} id=\"{}\"{class}>", escape(&id)).into()));
-                if !has_link {
-                    events.push(Event::Html(
-                        format!("<a class=\"heading-link\" href=\"#{}\">", escape(&id)).into(),
-                    ));
-                }
-                out.text.push_str(&title);
-                out.text.push('\n');
-                events.extend(inner);
-                if !has_link {
-                    events.push(Event::Html("</a>".into()));
-                }
-                events.push(Event::Html(format!("</{tag}>\n").into()));
+            Event::Start(Tag::Heading { level, id, classes, .. }) => {
+                r.heading(level, id, &classes, &mut iter)
             }
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let lang = match &kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                let mut code = String::new();
-                let mut code_offset = None;
-                for (e, r) in iter.by_ref() {
-                    match e {
-                        Event::Text(t) => {
-                            code_offset.get_or_insert(r.start);
-                            code.push_str(&t);
-                        }
-                        Event::End(TagEnd::CodeBlock) => break,
-                        _ => {}
-                    }
-                }
-                let offset = code_offset.unwrap_or(range.start);
-                let kind = match lang.as_str() {
-                    "stack" => Some(DirectiveKind::Stack),
-                    "compare" => Some(DirectiveKind::Compare),
-                    "decision" => Some(DirectiveKind::Decision),
-                    _ => None,
-                };
-                if let Some(kind) = kind {
-                    events.push(Event::Html(format!("{}\n", placeholder(out.directives.len())).into()));
-                    out.directives.push(Directive {
-                        kind,
-                        body: code,
-                        offset: if code_offset.is_some() { offset } else { range.start },
-                    });
-                    continue;
-                }
-                let html = highlighter.highlight(&code, &lang).unwrap_or_else(|| {
-                    out.unknown_languages.push(UnknownLanguage { lang: lang.clone(), offset: range.start });
-                    highlight::plain(&code, &lang)
-                });
-                events.push(Event::Html(html.into()));
-            }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-                out.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, len: range.len() });
-                let href = rewrite(&dest_url);
-                events.push(Event::Start(Tag::Link { link_type, dest_url: CowStr::from(href), title, id }));
-            }
-            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-                out.links.push(LinkRef { dest: dest_url.to_string(), offset: range.start, len: range.len() });
-                let href = rewrite(&dest_url);
-                events.push(Event::Start(Tag::Image { link_type, dest_url: CowStr::from(href), title, id }));
-            }
-            Event::Text(ref t) | Event::Code(ref t) => {
-                out.text.push_str(t);
-                events.push(event);
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
-                out.text.push('\n');
-                events.push(event);
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                out.text.push(' ');
-                events.push(event);
-            }
-            _ => events.push(event),
+            Event::Start(Tag::CodeBlock(kind)) => r.code_block(&kind, range.start, &mut iter),
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => r.link(tag, range),
+            event => r.event(event),
         }
     }
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
-    out
+    r.finish()
+}
+
+/// What the renderer emits: Markdown events, and the places of directive blocks.
+enum Piece<'a> {
+    Event(Event<'a>),
+    Embed,
+}
+
+/// One body being rendered: the result so far, the heading ids taken, and what to write.
+struct Renderer<'a, 'r> {
+    out: Rendered,
+    used: HashSet<String>,
+    pieces: Vec<Piece<'a>>,
+    rewrite: &'r dyn Fn(&str) -> String,
+    highlighter: &'r Highlighter,
+}
+
+impl<'a> Renderer<'a, '_> {
+    fn html(&mut self, html: String) {
+        self.pieces.push(Piece::Event(Event::Html(html.into())));
+    }
+
+    /// An event passed through, its prose kept for search.
+    fn event(&mut self, event: Event<'a>) {
+        match &event {
+            Event::Text(t) | Event::Code(t) => self.out.text.push_str(t),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => self.out.text.push('\n'),
+            Event::SoftBreak | Event::HardBreak => self.out.text.push(' '),
+            _ => {}
+        }
+        self.pieces.push(Piece::Event(event));
+    }
+
+    /// A heading: a unique id (its own `{#id}` or its slug), a self-link unless it holds a
+    /// link, and an entry in the table of contents for levels 2 and 3.
+    fn heading(
+        &mut self,
+        level: HeadingLevel,
+        id: Option<CowStr<'a>>,
+        classes: &[CowStr<'a>],
+        iter: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    ) {
+        let mut inner = Vec::new();
+        let mut has_link = false;
+        for (e, _) in iter.by_ref() {
+            match e {
+                Event::End(TagEnd::Heading(_)) => break,
+                Event::Start(Tag::Link { .. }) => has_link = true,
+                _ => {}
+            }
+            inner.push(e);
+        }
+        let title = plain_text(&inner);
+        let wanted = id.map(|i| i.to_string()).unwrap_or_else(|| slugify(&title));
+        let id = unique_id(&wanted, &mut self.used);
+        if matches!(level, HeadingLevel::H2 | HeadingLevel::H3) {
+            self.out.toc.push(TocEntry { level: level as u8, id: id.clone(), title: title.clone() });
+        }
+        self.out.anchors.insert(id.clone());
+        let class = if classes.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{}\"", escape(&classes.join(" ")))
+        };
+        let tag = format!("h{}", level as u8);
+        self.html(format!("<{tag} id=\"{}\"{class}>", escape(&id)));
+        if !has_link {
+            self.html(format!("<a class=\"heading-link\" href=\"#{}\">", escape(&id)));
+        }
+        self.out.text.push_str(&title);
+        self.out.text.push('\n');
+        self.pieces.extend(inner.into_iter().map(Piece::Event));
+        if !has_link {
+            self.html("</a>".into());
+        }
+        self.html(format!("</{tag}>\n"));
+    }
+
+    /// A fenced or indented code block: a directive, or highlighted code.
+    fn code_block(
+        &mut self,
+        kind: &CodeBlockKind<'a>,
+        start: usize,
+        iter: &mut impl Iterator<Item = (Event<'a>, Range<usize>)>,
+    ) {
+        let lang = match kind {
+            CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+            CodeBlockKind::Indented => String::new(),
+        };
+        let mut code = String::new();
+        let mut code_offset = None;
+        for (e, r) in iter.by_ref() {
+            match e {
+                Event::Text(t) => {
+                    code_offset.get_or_insert(r.start);
+                    code.push_str(&t);
+                }
+                Event::End(TagEnd::CodeBlock) => break,
+                _ => {}
+            }
+        }
+        if let Some(kind) = directive_kind(&lang) {
+            self.directive(kind, code, code_offset.unwrap_or(start));
+            return;
+        }
+        let html = self.highlighter.highlight(&code, &lang).unwrap_or_else(|| {
+            self.out.unknown_languages.push(UnknownLanguage { lang: lang.clone(), offset: start });
+            highlight::plain(&code, &lang)
+        });
+        self.html(html);
+    }
+
+    /// A directive block: its place is kept, the render stage puts the embed there.
+    fn directive(&mut self, kind: DirectiveKind, body: String, offset: usize) {
+        self.pieces.push(Piece::Embed);
+        self.out.directives.push(Directive { kind, body, offset });
+    }
+
+    /// A link or an image: recorded as written, emitted with its rewritten address.
+    fn link(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        let tag = match tag {
+            Tag::Link { link_type, dest_url, title, id } => {
+                self.record_link(&dest_url, &range);
+                Tag::Link { link_type, dest_url: (self.rewrite)(&dest_url).into(), title, id }
+            }
+            Tag::Image { link_type, dest_url, title, id } => {
+                self.record_link(&dest_url, &range);
+                Tag::Image { link_type, dest_url: (self.rewrite)(&dest_url).into(), title, id }
+            }
+            other => other,
+        };
+        self.pieces.push(Piece::Event(Event::Start(tag)));
+    }
+
+    fn record_link(&mut self, dest: &str, range: &Range<usize>) {
+        self.out.links.push(LinkRef { dest: dest.to_string(), offset: range.start, len: range.len() });
+    }
+
+    /// Write the HTML, noting the byte offset of each directive as the writer reaches it.
+    fn finish(mut self) -> Rendered {
+        let written = Cell::new(0);
+        let mut embed_at = Vec::new();
+        let events = self.pieces.into_iter().map(|piece| match piece {
+            Piece::Event(e) => e,
+            // Everything before this piece has been written: the embed goes here, and a line
+            // break after it keeps the HTML writer's view of line starts.
+            Piece::Embed => {
+                embed_at.push(written.get());
+                Event::Html("\n".into())
+            }
+        });
+        let mut sink = Counting { html: &mut self.out.html, written: &written };
+        // Writing into a String cannot fail.
+        let _ = pulldown_cmark::html::write_html_fmt(&mut sink, events);
+        self.out.embed_at = embed_at;
+        self.out
+    }
+}
+
+/// A `String` that publishes its length after every write, for [`Renderer::finish`].
+struct Counting<'s> {
+    html: &'s mut String,
+    written: &'s Cell<usize>,
+}
+
+impl fmt::Write for Counting<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.html.push_str(s);
+        self.written.set(self.html.len());
+        Ok(())
+    }
+}
+
+fn directive_kind(lang: &str) -> Option<DirectiveKind> {
+    match lang {
+        "stack" => Some(DirectiveKind::Stack),
+        "compare" => Some(DirectiveKind::Compare),
+        "decision" => Some(DirectiveKind::Decision),
+        _ => None,
+    }
 }
 
 fn plain_text(events: &[Event<'_>]) -> String {
@@ -222,7 +333,8 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
     id
 }
 
-/// Escape text for HTML content and attribute values.
+/// Escape text for HTML content and attribute values: the one HTML escaper of the crate (code
+/// blocks, headings, flowchart SVG, the sitemap); Tera's autoescape covers the templates.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

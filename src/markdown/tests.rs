@@ -48,16 +48,50 @@ fn code_is_highlighted_and_unknown_languages_reported() {
 }
 
 #[test]
-fn directive_blocks_become_placeholders() {
+fn directive_blocks_keep_their_places() {
     let body = "Intro\n\n```stack\ngo-gin\n```\n\n```compare\nstacks: [a, b]\n```\n";
     let r = md(body);
     assert_eq!(r.directives.len(), 2);
     assert_eq!(r.directives[0].kind, DirectiveKind::Stack);
     assert_eq!(r.directives[0].body, "go-gin\n");
     assert_eq!(&body[r.directives[0].offset..r.directives[0].offset + 6], "go-gin");
-    assert!(r.html.contains(&placeholder(0)));
-    assert!(r.html.contains(&placeholder(1)));
+    let segments: Vec<Segment<'_>> = r.segments().collect();
+    assert_eq!(
+        segments,
+        [
+            Segment::Html("<p>Intro</p>\n"),
+            Segment::Embed(0),
+            Segment::Html("\n"),
+            Segment::Embed(1),
+            Segment::Html("\n")
+        ]
+    );
     assert!(!r.html.contains("go-gin"));
+}
+
+/// A writer's own HTML comment that looks like the old placeholder is the writer's HTML, never
+/// an embed: the embed goes where the block is.
+#[test]
+fn literal_placeholder_text_cannot_take_an_embed() {
+    let body = "<!--directive:0-->\n\nSee `<!--directive:0-->` here.\n\n```stack\ngo-gin\n```\n\nAfter.\n";
+    let r = md(body);
+    let segments: Vec<Segment<'_>> = r.segments().collect();
+    assert_eq!(
+        segments,
+        [
+            Segment::Html("<!--directive:0-->\n<p>See <code>&lt;!--directive:0--&gt;</code> here.</p>\n"),
+            Segment::Embed(0),
+            Segment::Html("\n<p>After.</p>\n"),
+        ]
+    );
+}
+
+#[test]
+fn a_body_without_directives_is_one_segment() {
+    assert_eq!(md("Hi\n").segments().collect::<Vec<_>>(), [Segment::Html("<p>Hi</p>\n")]);
+    assert_eq!(md("").segments().count(), 0);
+    let r = md("```decision\nx\n```\n");
+    assert_eq!(r.segments().collect::<Vec<_>>(), [Segment::Embed(0), Segment::Html("\n")]);
 }
 
 #[test]
@@ -66,4 +100,19 @@ fn raw_text_is_collected_for_search() {
     assert!(r.text.contains("Caching"));
     assert!(r.text.contains("Use Redis for sessions."));
     assert!(!r.text.contains("import"), "code blocks are not prose");
+}
+
+#[test]
+fn one_escaper_for_text_attributes_and_plain_code() {
+    assert_eq!(
+        escape("<a href=\"x\">Tom's & Jerry's</a>"),
+        "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; Jerry&#39;s&lt;/a&gt;"
+    );
+    let r = md("```text\n<script>alert(\"x\")</script>\n```\n\n```\"><b>\nx\n```\n");
+    assert!(
+        r.html.contains("<code>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;\n</code>"),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("data-lang=\"&quot;&gt;&lt;b&gt;\""), "{}", r.html);
 }

@@ -12,13 +12,14 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::Segment;
 use crate::model::{Embed, PageKind, Site};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
+use crate::search;
 pub use crate::search::script_safe_json;
 use crate::session::Session;
 use crate::theme::{self, Asset, Theme};
-use crate::{markdown, search};
 use context::{PageView, SimplePage, SiteView, sidebar};
 use input::PageMemo;
 
@@ -148,11 +149,19 @@ fn render_page(
     path: &str,
 ) -> Result<OutputFile, Diagnostic> {
     let page = &site.pages[index];
-    let mut content = page.body.html.clone();
-    for (n, embed) in page.embeds.iter().enumerate() {
-        let html = render_embed(site, theme, embed, n)
-            .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
-        content = content.replacen(&markdown::placeholder(n), &html, 1);
+    let mut content = String::with_capacity(page.body.html.len());
+    for segment in page.body.segments() {
+        match segment {
+            Segment::Html(html) => content.push_str(html),
+            Segment::Embed(n) => {
+                // Every directive resolved, or validation reported it and no site was made.
+                if let Some(embed) = page.embeds.get(n) {
+                    let html = render_embed(site, theme, embed, n)
+                        .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
+                    content.push_str(&html);
+                }
+            }
+        }
     }
     let mut ctx = memo.input();
     if !context::full_sidebar(site) {

@@ -1,10 +1,12 @@
-//! Internal links: how a link as written maps to an address, and whether its target and #anchor exist.
+//! Internal links of Markdown: how a link as written maps to an address, and whether its target
+//! and #anchor exist. Splitting links, the scheme test and `..` are `crate::link`'s.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::config::BaseUrl;
 use crate::diagnostics::{did_you_mean, nearest};
+use crate::link::{self, Parts};
 
 /// What a link points at, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,20 +40,17 @@ impl Resolver {
         if dest.is_empty() {
             return Err(err("link has no target", None));
         }
-        if is_external(dest) {
+        if link::is_external(dest) {
             return Ok(Target::External);
         }
-        let (path, anchor) = match dest.split_once('#') {
-            Some((p, a)) => (p, Some(a.to_string()).filter(|a| !a.is_empty())),
-            None => (dest, None),
-        };
-        let path = path.split('?').next().unwrap_or_default();
+        let Parts { path, fragment, .. } = link::split(dest);
+        let anchor = fragment.map(String::from);
         let address = if path.is_empty() {
             self.by_file.get(from).cloned().ok_or_else(|| err("link to an unknown page", None))?
         } else if let Some(abs) = path.strip_prefix('/') {
             self.address_of(abs)?
         } else {
-            let joined = normalize(&from.parent().unwrap_or(Path::new("")).join(path))
+            let joined = link::normalize(&from.parent().unwrap_or(Path::new("")).join(path))
                 .ok_or_else(|| err(format!("link `{dest}` leaves the content folder"), None))?;
             self.file_address(&joined, dest)?
         };
@@ -136,39 +135,6 @@ fn sorted(set: &HashSet<String>) -> Vec<&str> {
 
 fn err(message: impl Into<String>, help: Option<String>) -> LinkError {
     LinkError { message: message.into(), help }
-}
-
-fn is_external(dest: &str) -> bool {
-    if dest.starts_with("//") {
-        return true;
-    }
-    match dest.find(':') {
-        Some(i) => {
-            let scheme = &dest[..i];
-            !scheme.is_empty()
-                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-                && !dest[..i].contains('/')
-        }
-        None => false,
-    }
-}
-
-/// `a/b/../c` -> `a/c`; `None` when the path climbs above its root.
-pub fn normalize(path: &Path) -> Option<PathBuf> {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::Normal(p) => out.push(p),
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    return None;
-                }
-            }
-            Component::RootDir | Component::Prefix(_) => return None,
-        }
-    }
-    Some(out)
 }
 
 #[cfg(test)]

@@ -368,20 +368,12 @@ fn warn_unknown_languages(
 }
 
 fn check_front_matter(p: &RawPage, text: &str, d: &mut Diagnostics) {
-    if let Some(updated) = &p.front.updated {
-        let ok = updated.len() == 10
-            && updated.char_indices().all(
-                |(i, c)| {
-                    if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() }
-                },
-            );
-        if !ok {
-            d.push(
-                Diagnostic::error(&p.file, format!("`updated: {updated}` is not a date"))
-                    .at(yaml::locate(text, p.yaml.clone(), &[yaml::Seg::Key("updated")]))
-                    .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01"),
-            );
-        }
+    if let Some(updated) = p.front.updated.as_ref().filter(|u| crate::date::parse(u).is_none()) {
+        d.push(
+            Diagnostic::error(&p.file, format!("`updated: {updated}` is not a date"))
+                .at(yaml::locate(text, p.yaml.clone(), &[yaml::Seg::Key("updated")]))
+                .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01"),
+        );
     }
     if p.front.title.trim().is_empty() {
         d.push(Diagnostic::error(&p.file, "`title` is empty").at(yaml::locate(

@@ -36,6 +36,30 @@ fn all_problems_are_reported_together() {
     );
 }
 
+/// `updated:` must name a day that exists: month 13 and February 30 are errors at the value, with
+/// the message a date of the wrong shape gets; February 29 of a leap year is fine.
+#[test]
+fn impossible_dates_are_errors_at_the_field() {
+    let site = TestSite::minimal()
+        .file("content/a.md", "---\ntitle: A\ndescription: A\nupdated: 2026-13-45\n---\n")
+        .file("content/b.md", "---\ntitle: B\ndescription: B\nweight: 2\nupdated:   2026-02-30\n---\n")
+        .file("content/c.md", "---\ntitle: C\ndescription: C\nupdated: 2024-02-29\n---\n");
+    assert_eq!(
+        crate::support::messages(&site.build()),
+        [
+            "content/a.md:4:10: error: `updated: 2026-13-45` is not a date (help: write the date as YYYY-MM-DD, e.g. 2026-11-01)",
+            "content/b.md:5:12: error: `updated: 2026-02-30` is not a date (help: write the date as YYYY-MM-DD, e.g. 2026-11-01)",
+        ]
+    );
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: `updated: 2026-13-45` is not a date\n --> content/a.md:4:10\n"),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn link_errors_in_several_pages_are_all_reported() {
     let site =

@@ -18,7 +18,7 @@ fn the_guide_builds_without_errors_or_warnings() {
     assert!(stacks >= 12);
     let compare = std::fs::read_dir(site.public().join("compare")).unwrap().count();
     assert_eq!(compare, stacks * (stacks - 1) / 2);
-    internal_links_resolve(&site.public());
+    internal_links_resolve(&site.public(), &result.site.as_ref().expect("a site").base);
 }
 
 /// Issue 7: every page has its own title and description, a canonical address, Open Graph

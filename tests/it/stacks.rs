@@ -131,6 +131,25 @@ fn directive_blocks_render_the_same_components_as_the_generated_pages() {
     assert!(!chapter.contains("<!--directive:"), "every placeholder is replaced");
 }
 
+/// The hand-off from Markdown to the embeds cannot be forged: a writer's own
+/// `<!--directive:0-->` stays the writer's comment, and the card goes where the ```stack block is.
+#[test]
+fn a_literal_placeholder_comment_does_not_take_the_embed() {
+    let site = TestSite::fixture("base").file(
+        "content/guide/forged.md",
+        "---\ntitle: Forged\ndescription: A page that writes the placeholder itself.\n---\n<!--directive:0-->\n\nBefore the card.\n\n```stack\nruby-rails\n```\n\nAfter the card.\n",
+    );
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    let main = site.main_html("guide/forged/index.html");
+    let at = |s: &str| main.find(s).unwrap_or_else(|| panic!("{s} in {main}"));
+    let card =
+        "<div class=\"stack-card\">\n  <h3 class=\"stack-card-title\"><a href=\"/stacks/ruby-rails/\">";
+    assert!(at("<!--directive:0-->") < at("Before the card."), "{main}");
+    assert!(at("Before the card.") < at(card) && at(card) < at("After the card."), "{main}");
+    assert_eq!(main.matches("<div class=\"stack-card\">").count(), 1, "{main}");
+}
+
 #[test]
 fn chapters_and_stacks_link_each_other() {
     let site = TestSite::built("base");

@@ -7,6 +7,8 @@ use std::process::Command;
 
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, doc_text, element};
+use stackguide::config::BaseUrl;
+use stackguide::link::{resolve_href, split};
 use stackguide::{BuildOptions, BuildResult};
 
 pub fn fixtures() -> PathBuf {
@@ -255,8 +257,9 @@ pub fn messages(result: &BuildResult) -> Vec<String> {
 }
 
 /// Check that every `href` and `src` of every HTML file under `public` that points into the site
-/// names a file that exists and, with a `#fragment`, an element with that id.
-pub fn internal_links_resolve(public: &Path) {
+/// is absolute and names a file that exists and, with a `#fragment`, an element with that id.
+/// Links are resolved by the library's own `link::resolve_href`, as `stackguide check` does.
+pub fn internal_links_resolve(public: &Path, base: &BaseUrl) {
     let pages: std::collections::HashMap<String, String> = tree(public)
         .into_iter()
         .filter(|(p, _)| p.ends_with(".html"))
@@ -267,24 +270,21 @@ pub fn internal_links_resolve(public: &Path) {
         for attr in ["href=\"", "src=\""] {
             for piece in html.split(attr).skip(1) {
                 let target = &piece[..piece.find('"').unwrap()];
-                if target.contains("://") || target.starts_with("mailto:") || target.is_empty() {
-                    continue;
-                }
-                let (path, fragment) = target.split_once('#').unwrap_or((target, ""));
-                let file = if path.is_empty() {
-                    page.clone()
-                } else {
-                    let p = path.trim_start_matches('/');
-                    if p.is_empty() || p.ends_with('/') { format!("{p}index.html") } else { p.to_string() }
+                let href = match resolve_href(base, page, target) {
+                    Ok(None) => continue,
+                    Ok(Some(href)) => href,
+                    Err(message) => {
+                        broken.push(format!("{page}: {message}"));
+                        continue;
+                    }
                 };
+                let path = split(target.trim()).path;
                 if !path.is_empty() && !path.starts_with('/') {
                     broken.push(format!("{page}: relative link {target}"));
-                    continue;
-                }
-                if !public.join(&file).is_file() {
-                    broken.push(format!("{page}: {target} (no file {file})"));
-                } else if !fragment.is_empty() {
-                    let ok = pages.get(&file).is_some_and(|h| h.contains(&format!("id=\"{fragment}\"")));
+                } else if !public.join(&href.file).is_file() {
+                    broken.push(format!("{page}: {target} (no file {})", href.file));
+                } else if let Some(fragment) = href.fragment {
+                    let ok = pages.get(&href.file).is_some_and(|h| h.contains(&format!("id=\"{fragment}\"")));
                     if !ok {
                         broken.push(format!("{page}: {target} (no id {fragment})"));
                     }

@@ -1,0 +1,57 @@
+//! Calendar dates as writers write them, `YYYY-MM-DD`: the shape is checked here, whether the day
+//! exists (month 13, February 30, leap years) is the `time` crate's; and today's date for
+//! `stackguide new`.
+
+use time::{Date, Month, OffsetDateTime};
+
+/// `text` as a date, when it is `YYYY-MM-DD` and that day exists; `None` otherwise.
+pub fn parse(text: &str) -> Option<Date> {
+    let shape = text.len() == 10
+        && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
+    if !shape {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u16>().ok();
+    let month = Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
+    let day = u8::try_from(number(8..10)?).ok()?;
+    Date::from_calendar_date(i32::from(number(0..4)?), month, day).ok()
+}
+
+/// `date` as `YYYY-MM-DD`.
+pub fn format(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// Today (UTC), from the system clock, as `YYYY-MM-DD`.
+pub fn today() -> String {
+    format(OffsetDateTime::now_utc().date())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_days_that_exist_are_dates() {
+        for good in ["2026-11-01", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"] {
+            assert_eq!(parse(good).map(format).as_deref(), Some(good));
+        }
+        for bad in
+            ["2026-13-45", "2026-02-30", "2025-02-29", "1900-02-29", "2026-00-10", "2026-04-31", "2026-01-00"]
+        {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        for bad in
+            ["1 Nov 2026", "2026-1-01", "2026/01/01", "+026-01-01", "2026-01-01T00:00", "２０２６-01-01"]
+        {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn today_is_a_date() {
+        let today = today();
+        assert_eq!(parse(&today).map(format), Some(today.clone()));
+        assert!(today.starts_with("20"), "{today}");
+    }
+}
