@@ -70,7 +70,7 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
 
 /// [`build`], calling `on_wait` with the output folder when another build is writing to it
 /// (this one then waits for it to finish).
-pub fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResult {
+pub(crate) fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResult {
     let start = Instant::now();
     let cache = opts.root.join(CACHE_DIR).join("highlight.json");
     let session = Session::for_build();

@@ -55,7 +55,7 @@ fn scan(html: &str) -> Scan {
 
 /// Check every internal link and anchor of the rendered `files`; warn about pages no other page
 /// links to. Problems are reported at the page's source file.
-pub fn check_output(files: &[OutputFile], base: &BaseUrl) -> Vec<Diagnostic> {
+pub(crate) fn check_output(files: &[OutputFile], base: &BaseUrl) -> Vec<Diagnostic> {
     let exists: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let pages: BTreeMap<&str, (Scan, Option<&PathBuf>)> = files
         .iter()

@@ -5,7 +5,7 @@
 use time::{Date, Month, OffsetDateTime};
 
 /// `text` as a date, when it is `YYYY-MM-DD` and that day exists; `None` otherwise.
-pub fn parse(text: &str) -> Option<Date> {
+pub(crate) fn parse(text: &str) -> Option<Date> {
     let shape = text.len() == 10
         && text.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
     if !shape {
@@ -18,12 +18,12 @@ pub fn parse(text: &str) -> Option<Date> {
 }
 
 /// `date` as `YYYY-MM-DD`.
-pub fn format(date: Date) -> String {
+pub(crate) fn format(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
 /// Today (UTC), from the system clock, as `YYYY-MM-DD`.
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     format(OffsetDateTime::now_utc().date())
 }
 

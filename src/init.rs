@@ -11,7 +11,7 @@ static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
 
 /// What `init` did.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Report {
+pub(crate) struct Report {
     /// Files written, relative to the folder.
     pub written: Vec<PathBuf>,
     /// Files that were there already and were left as they are, relative to the folder.
@@ -22,7 +22,7 @@ pub struct Report {
 
 /// Write the starter site into `dir`. Refuses a `dir` that is a file or already has `content/`;
 /// any other file already there (a `.gitignore`, say) is kept as it is and listed in the report.
-pub fn init(dir: &Path) -> io::Result<Report> {
+pub(crate) fn init(dir: &Path) -> io::Result<Report> {
     if dir.exists() && !dir.is_dir() {
         return Err(refused(format!("{} is a file, not a folder; nothing was changed", dir.display())));
     }

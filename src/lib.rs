@@ -1,31 +1,47 @@
 //! stackguide builds a static guide to choosing a backend stack from Markdown chapters and YAML
-//! data. Data flows one way: `load` -> `validate` -> `render` -> `output::write`.
+//! data. Data flows one way: `load` -> `validate` -> `render` -> `output::write`, driven by
+//! `build` with what a `Session` remembers between builds.
+//!
+//! Modules are private; what `main.rs`, the tests and the fuzz targets use is re-exported here.
 
-pub mod build;
-pub mod check;
-pub mod cli;
-pub mod config;
-pub mod data;
-pub mod date;
-pub mod diagnostics;
-pub mod flowchart;
-pub mod init;
-pub mod link;
-pub mod load;
-pub mod markdown;
-pub mod memo;
-pub mod model;
-pub mod output;
-pub mod render;
-pub mod routes;
-pub mod scaffold;
-pub mod search;
-pub mod serve;
-pub mod session;
-pub mod source;
-pub mod theme;
-pub mod validate;
+mod build;
+mod check;
+mod cli;
+mod config;
+mod data;
+mod date;
+mod diagnostics;
+mod flowchart;
+mod init;
+mod link;
+mod load;
+mod markdown;
+mod memo;
+mod model;
+mod output;
+mod render;
+mod routes;
+mod scaffold;
+mod search;
+mod serve;
+mod session;
+mod source;
+mod theme;
+mod validate;
 
-pub use build::{BuildResult, build, render_site};
-pub use config::BuildOptions;
-pub use diagnostics::{Diagnostic, Diagnostics, Severity, Span};
+pub use build::{BuildResult, CACHE_DIR, build, render_site};
+pub use cli::{Cli, run};
+pub use config::{BaseUrl, BuildOptions};
+pub use diagnostics::{Diagnostic, Diagnostics, MessageFormat, Severity, Span, emit};
+pub use model::Site;
+pub use output::{Contents, OutputFile};
+pub use session::Session;
+pub use source::{SourceMap, byte_range};
+
+/// The stages' parts that the fuzz targets and the tests drive directly.
+pub mod parts {
+    pub use crate::link::{resolve_href, split};
+    pub use crate::load::{FrontMatter, RawData, frontmatter, load_file, yaml};
+    pub use crate::markdown::{Highlighter, Segment, render};
+    pub use crate::validate::{COMPARE_ANCHORS, STACK_ANCHORS, STACK_INDEX_ANCHORS};
+}

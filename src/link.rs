@@ -32,7 +32,7 @@ pub fn split(link: &str) -> Parts<'_> {
 
 /// Whether `link` points outside the site: it starts with `//` or with a URL scheme
 /// (`https:`, `mailto:`, `tel:`...: letters, digits, `+`, `-` or `.` before the first `:`).
-pub fn is_external(link: &str) -> bool {
+pub(crate) fn is_external(link: &str) -> bool {
     if link.starts_with("//") {
         return true;
     }
@@ -42,7 +42,7 @@ pub fn is_external(link: &str) -> bool {
 }
 
 /// `a/b/../c` -> `a/c`; `None` when the path climbs above its root or is absolute.
-pub fn normalize(path: &Path) -> Option<PathBuf> {
+pub(crate) fn normalize(path: &Path) -> Option<PathBuf> {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {
@@ -61,7 +61,7 @@ pub fn normalize(path: &Path) -> Option<PathBuf> {
 
 /// The relative `path` taken from the folder `dir` (both `/`-separated), with `..` applied and a
 /// trailing `/` kept: (`guide`, `../stacks/`) -> `stacks/`; `None` when it climbs above the root.
-pub fn join(dir: &str, path: &str) -> Option<String> {
+pub(crate) fn join(dir: &str, path: &str) -> Option<String> {
     let joined = if dir.is_empty() { path.to_string() } else { format!("{dir}/{path}") };
     let mut s = normalize(Path::new(&joined))?.to_string_lossy().replace('\\', "/");
     if path.ends_with('/') && !s.is_empty() {

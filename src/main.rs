@@ -3,5 +3,5 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    stackguide::cli::run(stackguide::cli::Cli::parse())
+    stackguide::run(stackguide::Cli::parse())
 }

@@ -132,8 +132,8 @@ pub struct Fit {
     pub note: Option<String>,
 }
 
-pub use crate::data::{FitLevel, Link};
-pub use crate::routes::{compare_address, decision_address, stack_address};
+pub(crate) use crate::data::{FitLevel, Link};
+pub(crate) use crate::routes::{compare_address, decision_address, stack_address};
 
 /// A stack profile, resolved: one rating per criterion and one fit per project type, in the
 /// order of `Site::criteria` and `Site::project_types`.
@@ -211,7 +211,7 @@ pub struct Answer {
 }
 
 /// The most paths through one flowchart that are listed.
-pub const MAX_PATHS: usize = 1000;
+pub(crate) const MAX_PATHS: usize = 1000;
 
 /// One way through a flowchart: the (question, answer index) steps and the result node reached.
 #[derive(Debug, Clone)]

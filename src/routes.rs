@@ -189,23 +189,23 @@ impl Routes {
 }
 
 /// The address of a stack's page.
-pub fn stack_address(id: &str) -> String {
+pub(crate) fn stack_address(id: &str) -> String {
     format!("stacks/{id}/")
 }
 
 /// The address of a flowchart's page.
-pub fn decision_address(id: &str) -> String {
+pub(crate) fn decision_address(id: &str) -> String {
     format!("decide/{id}/")
 }
 
 /// The address of the comparison of two stacks (in any order).
-pub fn compare_address(a: &str, b: &str) -> String {
+pub(crate) fn compare_address(a: &str, b: &str) -> String {
     let (first, second) = if a <= b { (a, b) } else { (b, a) };
     format!("compare/{first}-vs-{second}/")
 }
 
 /// The output file of an address: `guide/a/` -> `guide/a/index.html`, `robots.txt` as it is.
-pub fn file_of(address: &str) -> String {
+pub(crate) fn file_of(address: &str) -> String {
     if address.is_empty() || address.ends_with('/') {
         format!("{address}index.html")
     } else {
@@ -214,7 +214,7 @@ pub fn file_of(address: &str) -> String {
 }
 
 /// The address of an output file: `guide/a/index.html` -> `guide/a/`, `index.html` -> ``.
-pub fn address_of(path: &str) -> &str {
+pub(crate) fn address_of(path: &str) -> &str {
     match path.strip_suffix("index.html") {
         Some(folder) if folder.is_empty() || folder.ends_with('/') => folder,
         _ => path,

@@ -23,7 +23,7 @@ pub enum Kind {
 
 /// Write the new file under `root`; returns its path relative to `root`. Never replaces a file
 /// (or follows a symlink) that is already there.
-pub fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
+pub(crate) fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
     let name = name.trim().trim_end_matches(".md").trim_end_matches(".yaml");
     let rel = relative_path(kind, name)?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();

@@ -11,7 +11,7 @@ use crate::model::{NodeKind, PageKind, Site};
 use crate::routes::Route;
 
 /// How much of a page's text is kept for snippets; beyond it only distinct words are kept.
-pub const TEXT_CHARS: usize = 12_000;
+pub(crate) const TEXT_CHARS: usize = 12_000;
 
 #[derive(Debug, Serialize)]
 struct Entry {
@@ -50,7 +50,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The index of every page of `site`, as JSON.
-pub fn index(site: &Site) -> String {
+pub(crate) fn index(site: &Site) -> String {
     let mut entries = Vec::new();
     for (i, p) in site.pages.iter().enumerate() {
         let section = match p.kind {
@@ -106,14 +106,14 @@ pub fn index(site: &Site) -> String {
 
 /// An entry of the A-Z list on the search page, which works without JavaScript.
 #[derive(Debug, Serialize)]
-pub struct AzEntry<'a> {
+pub(crate) struct AzEntry<'a> {
     pub title: &'a str,
     pub section: &'static str,
     pub url: String,
 }
 
 /// Every chapter, stack and flowchart by title (comparisons are reached from the stacks).
-pub fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
+pub(crate) fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
     let mut out: Vec<AzEntry<'_>> = site
         .pages
         .iter()
@@ -136,7 +136,7 @@ pub fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
 }
 
 /// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
-pub fn script_safe_json(json: &str) -> String {
+pub(crate) fn script_safe_json(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

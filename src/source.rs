@@ -33,7 +33,7 @@ impl SourceMap {
 }
 
 /// The span of `len` bytes starting at byte `offset` of `text`, in 1-based lines and char columns.
-pub fn span_at(text: &str, offset: usize, len: usize) -> Span {
+pub(crate) fn span_at(text: &str, offset: usize, len: usize) -> Span {
     let offset = floor_char_boundary(text, offset.min(text.len()));
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let line = text[..offset].matches('\n').count() + 1;

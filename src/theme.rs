@@ -15,13 +15,13 @@ static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default"
 
 /// A static file of the theme: embedded bytes or a file of the site's own theme.
 #[derive(Debug, Clone)]
-pub enum Asset {
+pub(crate) enum Asset {
     Embedded(&'static [u8]),
     File(PathBuf),
 }
 
 /// The templates, ready to render, and the static files to copy.
-pub struct Theme {
+pub(crate) struct Theme {
     pub tera: Tera,
     /// Path under `static/` -> file.
     pub statics: BTreeMap<String, Asset>,
@@ -33,7 +33,7 @@ pub struct Theme {
 
 impl Theme {
     /// The static files, by path in the output, with where each comes from (for messages).
-    pub fn static_files(&self, root: &Path) -> Vec<(String, PathBuf)> {
+    pub(crate) fn static_files(&self, root: &Path) -> Vec<(String, PathBuf)> {
         self.statics
             .iter()
             .map(|(name, asset)| {
@@ -48,7 +48,7 @@ impl Theme {
 }
 
 /// Load the default theme and the overrides of `themes/<name>/` under `root`.
-pub fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostics) -> Option<Theme> {
+pub(crate) fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostics) -> Option<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     let mut origins = BTreeMap::new();
     let mut statics = BTreeMap::new();
@@ -136,7 +136,7 @@ fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<
 }
 
 /// A Tera error as a diagnostic at the template's file:line:col; `page` names what was being rendered.
-pub fn template_error(
+pub(crate) fn template_error(
     e: &tera::Error,
     origins: &BTreeMap<String, PathBuf>,
     page: Option<&Path>,

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use libfuzzer_sys::fuzz_target;
-use stackguide::load::{RawData, load_file};
-use stackguide::diagnostics::{MessageFormat, emit};
-use stackguide::source::SourceMap;
+use stackguide::parts::{RawData, load_file};
+use stackguide::{MessageFormat, emit};
+use stackguide::SourceMap;
 use stackguide::{Diagnostic, Diagnostics, Span};
 
 const FILES: &[&str] =

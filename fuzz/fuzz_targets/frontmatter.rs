@@ -7,10 +7,10 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use stackguide::Span;
-use stackguide::load::FrontMatter;
-use stackguide::load::frontmatter;
-use stackguide::load::yaml::{self, Seg};
-use stackguide::source::byte_range;
+use stackguide::parts::FrontMatter;
+use stackguide::parts::frontmatter;
+use stackguide::parts::yaml::{self, Seg};
+use stackguide::byte_range;
 
 const PATHS: &[&[Seg<'static>]] = &[
     &[Seg::Key("stacks"), Seg::Index(0)],

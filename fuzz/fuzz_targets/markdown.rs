@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use stackguide::markdown::{Segment, render};
+use stackguide::parts::{Segment, render};
 
 fuzz_target!(|body: &str| {
-    let out = render(body, &|d| d.to_string(), &stackguide::markdown::Highlighter::default());
+    let out = render(body, &|d| d.to_string(), &stackguide::parts::Highlighter::default());
     for link in &out.links {
         assert!(link.offset + link.len <= body.len(), "{link:?}");
     }

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use stackguide::BuildOptions;
-use stackguide::diagnostics::{MessageFormat, emit};
+use stackguide::{MessageFormat, emit};
 
 macro_rules! site {
     ($($path:literal),* $(,)?) => {
@@ -58,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
         let text = if i == replaced { input } else { text };
         fs::write(root.join("content").join(path), text).expect("write a site file");
     }
-    let result = stackguide::render_site(&BuildOptions::for_root(root), &stackguide::session::Session::for_build());
+    let result = stackguide::render_site(&BuildOptions::for_root(root), &stackguide::Session::for_build());
     if result.ok() {
         assert!(result.pages > 0, "a build without errors writes pages");
     }

@@ -6,13 +6,13 @@ mod criteria;
 mod decision;
 mod stack;
 
-pub use criteria::{Criterion, Level, ProjectType};
-pub use decision::{Answer, DecisionFile, NodeFile};
-pub use stack::{CodeExample, Fit, FitLevel, Link, Rating, StackFile};
+pub(crate) use criteria::{Criterion, ProjectType};
+pub(crate) use decision::{DecisionFile, NodeFile};
+pub(crate) use stack::{FitLevel, Link, StackFile};
 
 /// Why `slug` cannot name a file that becomes an address, if it cannot: lowercase ASCII
 /// letters, digits and single dashes between them.
-pub fn slug_problem(slug: &str) -> Option<&'static str> {
+pub(crate) fn slug_problem(slug: &str) -> Option<&'static str> {
     let plain = !slug.is_empty()
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
@@ -23,7 +23,7 @@ pub fn slug_problem(slug: &str) -> Option<&'static str> {
 
 /// Why `id` cannot be a stack's id, if it cannot: a slug that also splits comparison addresses
 /// one way only, so no two pairs of stacks share `/compare/a-vs-b/`.
-pub fn stack_id_problem(id: &str) -> Option<&'static str> {
+pub(crate) fn stack_id_problem(id: &str) -> Option<&'static str> {
     slug_problem(id).or_else(|| {
         (id.contains("-vs-") || id.starts_with("vs-") || id.ends_with("-vs")).then_some(
             "`-vs-` joins two stacks in a comparison's address (/compare/a-vs-b/), so a stack id may not contain `-vs-`, start with `vs-` or end with `-vs`",

@@ -18,7 +18,7 @@ pub enum MessageFormat {
 
 /// The most diagnostics printed; the rest are counted. A file broken in one way a thousand
 /// times is fixed after reading the first few.
-pub const MAX_SHOWN: usize = 50;
+pub(crate) const MAX_SHOWN: usize = 50;
 
 /// Print the first [`MAX_SHOWN`] diagnostics in `format`, then (for humans) a count line.
 pub fn emit(

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use emit::{MAX_SHOWN, MessageFormat, emit};
-pub use suggest::{did_you_mean, nearest};
+pub(crate) use emit::MAX_SHOWN;
+pub use emit::{MessageFormat, emit};
+pub(crate) use suggest::{did_you_mean, nearest};
 
 pub use crate::source::Span;
 

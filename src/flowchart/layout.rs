@@ -10,11 +10,11 @@ use crate::model::{Decision, NodeId, NodeKind};
 
 /// A box of a [`Layout`]: its index in `Layout::boxes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct BoxId(pub usize);
+pub(crate) struct BoxId(pub usize);
 
 /// What a box stands for.
 #[derive(Debug, Clone, PartialEq)]
-pub enum BoxKind {
+pub(crate) enum BoxKind {
     /// A question or result.
     Node(NodeId),
     /// The label of answer `answer` (its index among the answers) of node `node`.
@@ -26,11 +26,9 @@ pub enum BoxKind {
     Panel { node: NodeId },
 }
 
-/// One row of a panel: an answer (its index among the question's answers) and the result it
-/// leads to.
+/// One row of a panel: an answer and the result it leads to.
 #[derive(Debug, Clone)]
-pub struct Row {
-    pub answer: usize,
+pub(crate) struct Row {
     pub result: NodeId,
     pub label: Vec<String>,
     pub lines: Vec<String>,
@@ -41,7 +39,7 @@ pub struct Row {
 
 /// A laid-out box: its rectangle and its wrapped text lines.
 #[derive(Debug, Clone)]
-pub struct LaidBox {
+pub(crate) struct LaidBox {
     pub kind: BoxKind,
     pub x: f64,
     pub y: f64,
@@ -56,7 +54,11 @@ pub struct LaidBox {
 
 /// A drawn edge: a polyline from the bottom of one box to the top of the next.
 #[derive(Debug, Clone)]
-pub struct Edge {
+pub(crate) struct Edge {
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "the property tests check that edges start on their box")
+    )]
     pub from: BoxId,
     pub to: BoxId,
     pub points: Vec<(f64, f64)>,
@@ -64,7 +66,7 @@ pub struct Edge {
 
 /// The whole layout.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(crate) struct Layout {
     pub boxes: Vec<LaidBox>,
     /// Segments between consecutive boxes of an answer's chain (node -> label -> bends -> node).
     pub edges: Vec<Edge>,
@@ -120,7 +122,7 @@ impl IndexMut<BoxId> for Boxes {
 type Neighbours = Vec<Vec<BoxId>>;
 
 /// Wrap `text` into lines of at most `max` characters, breaking at spaces.
-pub fn wrap(text: &str, max: usize) -> Vec<String> {
+pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -162,7 +164,7 @@ fn panel(d: &Decision, node: NodeId, answers: &[usize], stack_names: &[&str], ra
             let label = wrap(&all[a].label, 16);
             let lines = node_lines(d, all[a].next, stack_names);
             let h = (label.len() as f64 * LABEL_FONT).max(lines.len() as f64 * FONT) * LINE_H + 2.0 * ROW_PAD;
-            Row { answer: a, result: all[a].next, label, lines, y: 0.0, h }
+            Row { result: all[a].next, label, lines, y: 0.0, h }
         })
         .collect();
     let label_w = rows.iter().map(|r| width(&r.label, LABEL_FONT)).fold(0.0, f64::max);
@@ -195,7 +197,7 @@ fn node_lines(d: &Decision, id: NodeId, stack_names: &[&str]) -> Vec<String> {
 }
 
 /// Lay out `d`. `stack_names` are the site's stack names, by index.
-pub fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
+pub(crate) fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
     let plan = plan(d);
     let layer = layers(plan.drawn.len(), &plan.arrows);
     let (mut boxes, chains) = boxes_and_chains(d, &plan, &layer, stack_names);

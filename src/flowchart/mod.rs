@@ -7,8 +7,7 @@
 mod layout;
 mod svg;
 
-pub use layout::{BoxKind, Edge, LaidBox, Layout, Row, layout, wrap};
-pub use svg::svg;
+pub(crate) use svg::svg;
 
 const FONT: f64 = 14.0;
 const LABEL_FONT: f64 = 12.5;

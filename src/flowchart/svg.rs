@@ -10,7 +10,7 @@ use crate::model::{Decision, NodeId, NodeKind};
 
 /// The chart as inline SVG. `stack_urls` and `stack_names` are by stack index; every id in the
 /// SVG starts with `prefix`, so one page can show several charts.
-pub fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &str) -> String {
+pub(crate) fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], prefix: &str) -> String {
     let prefix = escape(prefix);
     let l = layout(d, stack_names);
     let mut s = String::new();

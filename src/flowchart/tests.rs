@@ -1,3 +1,4 @@
+use super::layout::{BoxKind, LaidBox, layout, wrap};
 use super::*;
 use crate::markdown::Rendered;
 use crate::model::{Answer, Decision, Node, NodeId, NodeKind};

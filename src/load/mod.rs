@@ -12,19 +12,21 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-pub use page::{FrontMatter, RawPage};
+pub use page::FrontMatter;
+pub(crate) use page::RawPage;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::source::{SourceMap, span_at};
-pub use data::{Located, RawData, load_file};
+pub(crate) use data::Located;
+pub use data::{RawData, load_file};
 
 /// Files larger than this are refused: nothing a writer edits by hand is this big.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub(crate) const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Everything read from `content/`, parsed but not yet cross-checked.
 #[derive(Debug, Default)]
-pub struct RawSite {
+pub(crate) struct RawSite {
     pub config: Option<SiteConfig>,
     pub pages: Vec<RawPage>,
     pub data: RawData,
@@ -33,7 +35,7 @@ pub struct RawSite {
 }
 
 /// Read and parse the site at `root`. Every problem goes into `d`; what could be read is returned.
-pub fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
+pub(crate) fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
     let mut sources = SourceMap::default();
     let mut site = RawSite::default();
     let content = root.join("content");
@@ -108,7 +110,7 @@ fn classify(rel: &Path) -> Kind {
 }
 
 /// Every file under `dir`, sorted, skipping hidden files; symlinks that leave `root` are refused.
-pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
+pub(crate) fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
     let mut walker = WalkDir::new(dir)
@@ -156,12 +158,12 @@ pub fn walk(root: &Path, dir: &Path, d: &mut Diagnostics) -> Vec<PathBuf> {
 }
 
 /// `path` relative to `root`, for messages.
-pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn rel_to(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
 /// Read a UTF-8 text file, reporting size limits and invalid bytes at their position.
-pub fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<String> {
+pub(crate) fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<String> {
     match fs::metadata(file) {
         Ok(m) if m.len() > MAX_FILE_BYTES => {
             d.push(

@@ -26,7 +26,7 @@ pub struct FrontMatter {
 
 /// A Markdown file under `content/`, parsed up to its front matter.
 #[derive(Debug, Clone)]
-pub struct RawPage {
+pub(crate) struct RawPage {
     /// Path relative to the site root, e.g. `content/guide/intro.md`.
     pub file: PathBuf,
     /// Path relative to `content/`, e.g. `guide/intro.md`.

@@ -20,7 +20,7 @@ const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const PLAIN: &[&str] = &["", "text", "txt", "plain", "plaintext", "console", "output"];
 
 /// The syntax set, loaded once per process (it takes milliseconds, and every page shares it).
-pub fn syntaxes() -> &'static SyntaxSet {
+pub(crate) fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(two_face::syntax::extra_newlines)
 }
@@ -41,7 +41,7 @@ fn find(lang: &str) -> Option<&'static SyntaxReference> {
 }
 
 /// Whether `lang` is known (or deliberately plain).
-pub fn is_known(lang: &str) -> bool {
+pub(crate) fn is_known(lang: &str) -> bool {
     PLAIN.contains(&lang) || find(lang).is_some()
 }
 
@@ -106,7 +106,7 @@ fn highlight_now(code: &str, lang: &str) -> Option<String> {
 }
 
 /// The code escaped, without highlighting.
-pub fn plain(code: &str, lang: &str) -> String {
+pub(crate) fn plain(code: &str, lang: &str) -> String {
     format!("<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n", escape(lang), escape(code))
 }
 

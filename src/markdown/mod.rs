@@ -3,7 +3,7 @@
 //! blocks (```stack, ```compare, ```decision) with the places in the HTML where the render stage
 //! puts them.
 
-pub mod highlight;
+pub(crate) mod highlight;
 mod slug;
 
 use std::cell::Cell;
@@ -15,7 +15,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 use serde::Serialize;
 
 pub use highlight::Highlighter;
-pub use slug::slugify;
+pub(crate) use slug::slugify;
 
 /// Ids the page template uses itself; headings never take them.
 const RESERVED_IDS: &[&str] =
@@ -335,7 +335,7 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
 
 /// Escape text for HTML content and attribute values: the one HTML escaper of the crate (code
 /// blocks, headings, flowchart SVG, the sitemap); Tera's autoescape covers the templates.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -2,7 +2,7 @@
 
 /// `"Read replicas & sharding!"` -> `"read-replicas-sharding"`: lowercase letters and digits,
 /// words joined by single dashes. Letters outside ASCII are kept.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
     for c in text.chars() {

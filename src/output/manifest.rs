@@ -7,7 +7,7 @@ use std::io;
 use std::path::Path;
 
 /// The manifest's file name, at the top of the output.
-pub const MANIFEST: &str = ".stackguide-manifest";
+pub(crate) const MANIFEST: &str = ".stackguide-manifest";
 const HEADER: &str =
     "# Written by stackguide: the files of its last build here. The next build replaces only these.";
 

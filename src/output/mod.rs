@@ -13,8 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-pub use manifest::MANIFEST;
-pub use target::Target;
+pub(crate) use target::Target;
 
 /// What a file of the output holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,7 +61,7 @@ impl OutputFile {
 
 /// How the output folder may be replaced.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct WriteOptions {
+pub(crate) struct WriteOptions {
     /// Replace files that no earlier build wrote.
     pub force: bool,
 }
@@ -70,7 +69,7 @@ pub struct WriteOptions {
 /// Write `files` into `target` through a staging folder, then swap it in. Only one build at a
 /// time replaces a folder; files that no earlier build wrote stop the build unless `force`;
 /// hidden entries at the top of the old output (`.git`, ...) are carried over.
-pub fn write(
+pub(crate) fn write(
     files: &[OutputFile],
     target: &Target,
     options: WriteOptions,

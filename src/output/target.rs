@@ -8,7 +8,7 @@ use crate::diagnostics::Diagnostic;
 
 /// An output folder that passed every check that does not depend on its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
+pub(crate) struct Target {
     /// The folder as the user named it, for messages.
     pub shown: PathBuf,
     /// The folder on disk, symlinks resolved: the site lands here.
@@ -19,7 +19,7 @@ impl Target {
     /// Resolve `out` (relative to the working folder) for the site at `root`, refusing the site
     /// itself, its ancestors, anything inside `content/` or `themes/` (existing or not) and
     /// anything that is not a folder.
-    pub fn resolve(root: &Path, out: &Path, shown: &Path) -> Result<Target, Diagnostic> {
+    pub(crate) fn resolve(root: &Path, out: &Path, shown: &Path) -> Result<Target, Diagnostic> {
         let refuse = |message: String, help: &str| Err(Diagnostic::error(shown, message).with_help(help));
         let root = root
             .canonicalize()
@@ -59,14 +59,14 @@ impl Target {
     }
 
     /// The folder that holds the output, and the output's own name in it.
-    pub fn parent_and_name(&self) -> (&Path, String) {
+    pub(crate) fn parent_and_name(&self) -> (&Path, String) {
         let parent = self.dir.parent().unwrap_or(Path::new("/"));
         let name = self.dir.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         (parent, name)
     }
 
     /// A folder beside the output, named after it: `.public.staging`, `.public.old`...
-    pub fn sibling(&self, suffix: &str) -> PathBuf {
+    pub(crate) fn sibling(&self, suffix: &str) -> PathBuf {
         let (parent, name) = self.parent_and_name();
         parent.join(format!(".{name}.{suffix}"))
     }

@@ -8,7 +8,7 @@ use crate::model::{Page, PageKind, Site};
 
 /// `site` in every template.
 #[derive(Debug, Serialize)]
-pub struct SiteView<'a> {
+pub(crate) struct SiteView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub language: &'a str,
@@ -22,7 +22,7 @@ pub struct SiteView<'a> {
 }
 
 impl<'a> SiteView<'a> {
-    pub fn new(site: &'a Site) -> Self {
+    pub(crate) fn new(site: &'a Site) -> Self {
         let c = &site.config;
         SiteView {
             title: &c.title,
@@ -46,21 +46,21 @@ impl<'a> SiteView<'a> {
 
 /// A link to a page.
 #[derive(Debug, Serialize, Clone)]
-pub struct PageLink<'a> {
+pub(crate) struct PageLink<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub url: String,
 }
 
 impl<'a> PageLink<'a> {
-    pub fn new(site: &'a Site, page: &'a Page) -> Self {
+    pub(crate) fn new(site: &'a Site, page: &'a Page) -> Self {
         PageLink { title: &page.title, description: &page.description, url: site.base.link(&page.address) }
     }
 }
 
 /// An entry of the sidebar, with its children.
 #[derive(Debug, Serialize)]
-pub struct NavItem<'a> {
+pub(crate) struct NavItem<'a> {
     pub title: &'a str,
     pub url: String,
     pub section: bool,
@@ -69,16 +69,16 @@ pub struct NavItem<'a> {
 
 /// Up to this many pages the sidebar lists every page on every page; beyond it each page shows
 /// the sections and only the branch it is in, so page size and build time grow linearly.
-pub const FULL_SIDEBAR_MAX_PAGES: usize = 150;
+pub(crate) const FULL_SIDEBAR_MAX_PAGES: usize = 150;
 
 /// Whether every page gets the whole tree (and can share one copy of it).
-pub fn full_sidebar(site: &Site) -> bool {
+pub(crate) fn full_sidebar(site: &Site) -> bool {
     site.pages.len() <= FULL_SIDEBAR_MAX_PAGES
 }
 
 /// The sidebar tree: sections and chapters in weight order. With `open` given, only the
 /// sections on the way to that page are expanded; with `None` on a large site, none are.
-pub fn sidebar(site: &Site, open: Option<usize>) -> Vec<NavItem<'_>> {
+pub(crate) fn sidebar(site: &Site, open: Option<usize>) -> Vec<NavItem<'_>> {
     let full = full_sidebar(site);
     let mut on_path = vec![false; site.pages.len()];
     let mut up = open;
@@ -105,7 +105,7 @@ pub fn sidebar(site: &Site, open: Option<usize>) -> Vec<NavItem<'_>> {
 
 /// `page` in the templates of Markdown pages.
 #[derive(Debug, Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub kind: PageKind,
@@ -123,7 +123,7 @@ pub struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    pub fn new(site: &'a Site, page: &'a Page, content: String) -> Self {
+    pub(crate) fn new(site: &'a Site, page: &'a Page, content: String) -> Self {
         let link = |i: usize| PageLink::new(site, &site.pages[i]);
         let mut breadcrumbs = Vec::new();
         let mut up = page.parent;
@@ -157,7 +157,7 @@ impl<'a> PageView<'a> {
 
 /// `page` in templates of generated pages (404 and, later, stacks and flowcharts).
 #[derive(Debug, Serialize)]
-pub struct SimplePage<'a> {
+pub(crate) struct SimplePage<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub url: String,

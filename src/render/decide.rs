@@ -11,7 +11,7 @@ use crate::search::script_safe_json;
 
 /// A node of the nested list; a node already shown higher up is only referred to.
 #[derive(Debug, Serialize)]
-pub struct ListNode<'a> {
+pub(crate) struct ListNode<'a> {
     pub id: &'a str,
     pub kind: ListKind,
     pub text: &'a str,
@@ -24,7 +24,7 @@ pub struct ListNode<'a> {
 /// What a [`ListNode`] is; templates see `question`, `result` or `ref`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ListKind {
+pub(crate) enum ListKind {
     /// A question shown here with its answers.
     Question,
     /// A result, shown in full wherever it is reached.
@@ -35,14 +35,14 @@ pub enum ListKind {
 
 /// An answer and what follows it.
 #[derive(Debug, Serialize)]
-pub struct ListAnswer<'a> {
+pub(crate) struct ListAnswer<'a> {
     pub label: &'a str,
     pub next: ListNode<'a>,
 }
 
 /// A recommended stack.
 #[derive(Debug, Serialize)]
-pub struct StackLink<'a> {
+pub(crate) struct StackLink<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub summary: &'a str,
@@ -51,7 +51,7 @@ pub struct StackLink<'a> {
 
 /// Everything a template needs to show a flowchart.
 #[derive(Debug, Serialize)]
-pub struct DecisionView<'a> {
+pub(crate) struct DecisionView<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub description: &'a str,
@@ -65,7 +65,7 @@ pub struct DecisionView<'a> {
 }
 
 /// The view of flowchart `i`; `prefix` keeps ids unique when a page shows several charts.
-pub fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
+pub(crate) fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
     let d = &site.decisions[i];
     let names: Vec<&str> = site.stacks.iter().map(|s| s.name.as_str()).collect();
     let urls: Vec<String> = site.stacks.iter().map(|s| site.base.link(&stack_address(&s.id))).collect();

@@ -1,10 +1,10 @@
 //! The render stage: `&Site` + `&Theme` -> output files. Pure and parallel: nothing is written here.
 
-pub mod context;
-pub mod decide;
+pub(crate) mod context;
+pub(crate) mod decide;
 mod feeds;
 mod input;
-pub mod stacks;
+pub(crate) mod stacks;
 
 use std::path::Path;
 
@@ -17,14 +17,18 @@ use crate::model::{Embed, PageKind, Site};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
 use crate::search;
-pub use crate::search::script_safe_json;
 use crate::session::Session;
 use crate::theme::{self, Asset, Theme};
 use context::{PageView, SimplePage, SiteView, sidebar};
 use input::PageMemo;
 
 /// Render every file of the site's route table; problems (template errors) go into `d`.
-pub fn render(site: &Site, theme: &mut Theme, session: &Session, d: &mut Diagnostics) -> Vec<OutputFile> {
+pub(crate) fn render(
+    site: &Site,
+    theme: &mut Theme,
+    session: &Session,
+    d: &mut Diagnostics,
+) -> Vec<OutputFile> {
     // What every page shows goes into Tera's global context once, not into each page's.
     let site_view = SiteView::new(site);
     let shared_sidebar = sidebar(site, None);

@@ -7,7 +7,7 @@ use crate::model::{Criterion, Site, Stack, compare_address, decision_address, st
 
 /// A stack as a card.
 #[derive(Debug, Serialize)]
-pub struct Card<'a> {
+pub(crate) struct Card<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub url: String,
@@ -18,7 +18,7 @@ pub struct Card<'a> {
 }
 
 impl<'a> Card<'a> {
-    pub fn new(site: &'a Site, s: &'a Stack) -> Self {
+    pub(crate) fn new(site: &'a Site, s: &'a Stack) -> Self {
         Card {
             id: &s.id,
             name: &s.name,
@@ -33,7 +33,7 @@ impl<'a> Card<'a> {
 
 /// A criterion as a column or row heading.
 #[derive(Debug, Serialize)]
-pub struct CriterionView<'a> {
+pub(crate) struct CriterionView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub description: &'a str,
@@ -41,14 +41,14 @@ pub struct CriterionView<'a> {
 }
 
 impl<'a> CriterionView<'a> {
-    pub fn new(c: &'a Criterion) -> Self {
+    pub(crate) fn new(c: &'a Criterion) -> Self {
         CriterionView { id: &c.id, name: &c.name, description: &c.description, levels: &c.levels }
     }
 }
 
 /// A rating: its label, its position on the scale (1-based) and the scale's length, the reason.
 #[derive(Debug, Serialize)]
-pub struct RatingView<'a> {
+pub(crate) struct RatingView<'a> {
     pub criterion: &'a str,
     pub criterion_name: &'a str,
     pub level: &'a str,
@@ -75,7 +75,7 @@ fn rating<'a>(site: &'a Site, s: &'a Stack, c: usize) -> RatingView<'a> {
 
 /// A fit of a stack for a project type.
 #[derive(Debug, Serialize)]
-pub struct FitView<'a> {
+pub(crate) struct FitView<'a> {
     pub project_type: &'a str,
     pub project_type_name: &'a str,
     pub fit: crate::model::FitLevel,
@@ -97,7 +97,7 @@ fn fit<'a>(site: &'a Site, s: &'a Stack, t: usize) -> FitView<'a> {
 
 /// A row of the comparison matrix: a stack and its ratings on the chosen criteria.
 #[derive(Debug, Serialize)]
-pub struct MatrixRow<'a> {
+pub(crate) struct MatrixRow<'a> {
     pub card: Card<'a>,
     pub ratings: Vec<RatingView<'a>>,
     pub fit: Vec<FitView<'a>>,
@@ -105,7 +105,7 @@ pub struct MatrixRow<'a> {
 
 /// The comparison matrix: stacks as rows, criteria as columns.
 #[derive(Debug, Serialize)]
-pub struct Matrix<'a> {
+pub(crate) struct Matrix<'a> {
     pub criteria: Vec<CriterionView<'a>>,
     pub project_types: Vec<ProjectTypeView<'a>>,
     pub rows: Vec<MatrixRow<'a>>,
@@ -114,14 +114,14 @@ pub struct Matrix<'a> {
 
 /// A project type as a heading.
 #[derive(Debug, Serialize)]
-pub struct ProjectTypeView<'a> {
+pub(crate) struct ProjectTypeView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub description: &'a str,
 }
 
 /// The matrix of `stacks` against `criteria` (indices into the site's lists).
-pub fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matrix<'a> {
+pub(crate) fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matrix<'a> {
     let mut languages: Vec<&str> = stacks.iter().map(|&s| site.stacks[s].language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
@@ -149,14 +149,14 @@ pub fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matri
 
 /// A link with a title.
 #[derive(Debug, Serialize)]
-pub struct Linked<'a> {
+pub(crate) struct Linked<'a> {
     pub title: &'a str,
     pub url: String,
 }
 
 /// One path through a flowchart that ends in a recommendation of the stack.
 #[derive(Debug, Serialize)]
-pub struct PathView<'a> {
+pub(crate) struct PathView<'a> {
     pub decision: &'a str,
     pub url: String,
     pub steps: Vec<(&'a str, &'a str)>,
@@ -165,7 +165,7 @@ pub struct PathView<'a> {
 
 /// `page.stack` on a stack page.
 #[derive(Debug, Serialize)]
-pub struct StackPage<'a> {
+pub(crate) struct StackPage<'a> {
     pub card: Card<'a>,
     pub frameworks: &'a [String],
     pub ratings: Vec<RatingView<'a>>,
@@ -182,7 +182,7 @@ pub struct StackPage<'a> {
     pub paths: Vec<PathView<'a>>,
 }
 
-pub fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>) -> StackPage<'a> {
+pub(crate) fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>) -> StackPage<'a> {
     let s = &site.stacks[i];
     let comparisons = site
         .stacks
@@ -247,7 +247,7 @@ fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
 
 /// A criterion compared between two stacks.
 #[derive(Debug, Serialize)]
-pub struct CompareRow<'a> {
+pub(crate) struct CompareRow<'a> {
     pub criterion: CriterionView<'a>,
     pub a: RatingView<'a>,
     pub b: RatingView<'a>,
@@ -256,7 +256,7 @@ pub struct CompareRow<'a> {
 
 /// A project type compared between two stacks.
 #[derive(Debug, Serialize)]
-pub struct FitRow<'a> {
+pub(crate) struct FitRow<'a> {
     pub project_type: ProjectTypeView<'a>,
     pub a: FitView<'a>,
     pub b: FitView<'a>,
@@ -265,7 +265,7 @@ pub struct FitRow<'a> {
 
 /// `page.compare` on a comparison page.
 #[derive(Debug, Serialize)]
-pub struct ComparePage<'a> {
+pub(crate) struct ComparePage<'a> {
     pub a: Card<'a>,
     pub b: Card<'a>,
     pub rows: Vec<CompareRow<'a>>,
@@ -278,7 +278,7 @@ pub struct ComparePage<'a> {
 /// Which of two compared stacks is ahead; templates see `a`, `b` or `tie`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Ahead {
+pub(crate) enum Ahead {
     A,
     B,
     Tie,
@@ -292,7 +292,7 @@ fn ahead<T: Ord>(a: T, b: T) -> Ahead {
     }
 }
 
-pub fn compare_page(site: &Site, a: usize, b: usize) -> ComparePage<'_> {
+pub(crate) fn compare_page(site: &Site, a: usize, b: usize) -> ComparePage<'_> {
     let (sa, sb) = (&site.stacks[a], &site.stacks[b]);
     let rows: Vec<CompareRow<'_>> = (0..site.criteria.len())
         .map(|c| CompareRow {

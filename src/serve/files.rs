@@ -12,7 +12,7 @@ use crate::output::Contents;
 
 /// What a request path maps to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Lookup {
+pub(crate) enum Lookup {
     /// A file of the build, by its path in the output.
     Found(String),
     /// A folder asked for without its trailing slash.
@@ -23,7 +23,7 @@ pub enum Lookup {
 }
 
 /// Map the request path `raw` (still percent-encoded) to a file of `files`.
-pub fn lookup(files: &HashMap<String, Contents>, raw: &str) -> Lookup {
+pub(crate) fn lookup(files: &HashMap<String, Contents>, raw: &str) -> Lookup {
     let Ok(decoded) = percent_decode_str(raw).decode_utf8() else { return Lookup::Refused };
     // Decoding twice catches `%252e%252e`, which some servers decode again later.
     let twice = percent_decode_str(&decoded).decode_utf8_lossy().into_owned();
@@ -54,7 +54,7 @@ pub fn lookup(files: &HashMap<String, Contents>, raw: &str) -> Lookup {
 /// The bytes of `from`, a file the build copies as it is, read now: `None` unless it is still a
 /// regular file whose real path lies under `root` (the canonical site folder). Checked at each
 /// request, since the file may have been replaced (by a symlink, say) after the build.
-pub fn read_inside(root: &Path, from: &Path) -> Option<Vec<u8>> {
+pub(crate) fn read_inside(root: &Path, from: &Path) -> Option<Vec<u8>> {
     let real = from.canonicalize().ok()?;
     if !real.starts_with(root) {
         return None;

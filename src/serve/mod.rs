@@ -28,14 +28,14 @@ use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MessageFormat, emit};
 use crate::output::{Contents, OutputFile};
 use crate::session::Session;
-pub use files::{Lookup, lookup, read_inside};
+pub(crate) use files::{Lookup, lookup, read_inside};
 
 /// Where the live-reload events are served.
-pub const EVENTS_PATH: &str = "/__stackguide/events";
+pub(crate) const EVENTS_PATH: &str = "/__stackguide/events";
 
 /// What `serve` was asked for.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub root: PathBuf,
     pub bind: IpAddr,
     pub port: u16,
@@ -44,7 +44,7 @@ pub struct ServeOptions {
 
 /// The last good build and the current problems.
 #[derive(Debug, Default)]
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     pub files: HashMap<String, Contents>,
     pub errors: Vec<Diagnostic>,
     pub generation: u64,
@@ -59,7 +59,7 @@ enum Push {
 
 /// Why `serve` did not start or stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ServeError {
+pub(crate) enum ServeError {
     /// The folder holds no site at all, so there is nothing to serve.
     NoSite(String),
     /// The server could not start, or failed while running.
@@ -85,7 +85,7 @@ struct Shared {
 
 /// Build, then serve until interrupted. Prints the address once it is listening. Refuses a
 /// folder without `content/` or `content/site.yaml`; any other problem is shown while serving.
-pub fn serve(opts: ServeOptions) -> Result<(), ServeError> {
+pub(crate) fn serve(opts: ServeOptions) -> Result<(), ServeError> {
     let root = site_root(&opts.root)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -13,7 +13,7 @@ use crate::model::{Criterion, Fit, Level, ProjectType, Rating, Stack};
 use crate::source::SourceMap;
 
 /// What `stackguide new stack` writes where a rating or fit is still to be decided.
-pub const PLACEHOLDER: &str = "todo";
+pub(crate) const PLACEHOLDER: &str = "todo";
 
 /// The resolved data, or as much of it as could be resolved.
 #[derive(Debug, Default)]

@@ -10,7 +10,7 @@ use crate::link::{self, Parts};
 
 /// What a link points at, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// Another site, `mailto:` and the like: left alone.
     External,
     /// A page of this site (by address), with an optional #anchor.
@@ -19,7 +19,7 @@ pub enum Target {
 
 /// The site's addresses and the Markdown files behind them.
 #[derive(Debug, Default)]
-pub struct Resolver {
+pub(crate) struct Resolver {
     /// Markdown file under content/ -> address.
     pub by_file: BTreeMap<PathBuf, String>,
     /// Every address the build writes -> the anchors on it (`None`: a file, no anchors).
@@ -28,14 +28,14 @@ pub struct Resolver {
 
 /// A link that does not resolve: the message and a hint.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkError {
+pub(crate) struct LinkError {
     pub message: String,
     pub help: Option<String>,
 }
 
 impl Resolver {
     /// Resolve `dest`, written in the Markdown file `from` (relative to content/).
-    pub fn resolve(&self, from: &Path, dest: &str) -> Result<Target, LinkError> {
+    pub(crate) fn resolve(&self, from: &Path, dest: &str) -> Result<Target, LinkError> {
         let dest = dest.trim();
         if dest.is_empty() {
             return Err(err("link has no target", None));
@@ -58,7 +58,7 @@ impl Resolver {
     }
 
     /// The href to write for `dest`: resolved links get the site's base path.
-    pub fn href(&self, base: &BaseUrl, from: &Path, dest: &str) -> String {
+    pub(crate) fn href(&self, base: &BaseUrl, from: &Path, dest: &str) -> String {
         match self.resolve(from, dest) {
             Ok(Target::Page { address, anchor }) if !dest.starts_with('#') => {
                 let mut href = base.link(&address);
@@ -73,7 +73,7 @@ impl Resolver {
     }
 
     /// Check that the target of a resolved link exists, anchor included.
-    pub fn check(&self, target: &Target) -> Result<(), LinkError> {
+    pub(crate) fn check(&self, target: &Target) -> Result<(), LinkError> {
         let Target::Page { address, anchor } = target else {
             return Ok(());
         };

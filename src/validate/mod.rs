@@ -3,10 +3,10 @@
 //! failure, so every problem is reported together; `None` comes back if any was an error.
 
 mod data;
-pub use data::PLACEHOLDER;
+pub(crate) use data::PLACEHOLDER;
 mod embeds;
 mod graph;
-pub mod links;
+pub(crate) mod links;
 mod site_config;
 mod tree;
 
@@ -27,7 +27,7 @@ use links::{Resolver, Target};
 use tree::Tree;
 
 /// The ids on the search page.
-pub const SEARCH_ANCHORS: &[&str] = &["search-results", "a-z"];
+pub(crate) const SEARCH_ANCHORS: &[&str] = &["search-results", "a-z"];
 /// The ids of the sections of a stack page, which links may point at.
 pub const STACK_ANCHORS: &[&str] = &[
     "ratings",
@@ -46,11 +46,11 @@ pub const STACK_INDEX_ANCHORS: &[&str] = &["stacks", "matrix", "fit-matrix"];
 /// The ids on a comparison page.
 pub const COMPARE_ANCHORS: &[&str] = &["criteria", "fit"];
 /// The ids on a flowchart page.
-pub const DECISION_ANCHORS: &[&str] = &["chart", "questions", "wizard"];
+pub(crate) const DECISION_ANCHORS: &[&str] = &["chart", "questions", "wizard"];
 
 /// What claims a file of the output: `pages` (those to build), the data files, the files of
 /// content/ copied as they are (`RawSite::assets`), and the theme's static files.
-pub fn route_inputs<'a>(
+pub(crate) fn route_inputs<'a>(
     data: &'a RawData,
     assets: &[(PathBuf, PathBuf)],
     pages: impl Iterator<Item = &'a RawPage>,
@@ -90,7 +90,7 @@ fn route_anchors(route: Route) -> Option<HashSet<String>> {
 
 /// Turn the raw parse into the validated site, reporting every problem into `d`.
 /// `theme_files` are the theme's static files: (path in the output, where each comes from).
-pub fn validate(
+pub(crate) fn validate(
     raw: RawSite,
     sources: &SourceMap,
     opts: &BuildOptions,
@@ -318,7 +318,7 @@ fn pages(
 }
 
 /// `guide/intro.md` -> `guide/intro/`, `guide/_index.md` -> `guide/`, `_index.md` -> ``.
-pub fn address_of(rel: &Path) -> String {
+pub(crate) fn address_of(rel: &Path) -> String {
     let parent: Vec<String> = rel
         .parent()
         .into_iter()

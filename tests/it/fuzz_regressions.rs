@@ -6,9 +6,9 @@ use std::fs;
 use std::ops::Range;
 use std::path::Path;
 
-use stackguide::load::frontmatter;
-use stackguide::load::yaml::{self, Seg};
-use stackguide::source::byte_range;
+use stackguide::byte_range;
+use stackguide::parts::frontmatter;
+use stackguide::parts::yaml::{self, Seg};
 use stackguide::{Diagnostic, Span};
 
 use crate::support::fixtures;

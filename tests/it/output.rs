@@ -63,7 +63,7 @@ fn output_may_not_overwrite_the_content() {
 fn the_highlight_cache_never_changes_the_output() {
     let site = TestSite::fixture("build/basic");
     assert!(site.build().ok());
-    let cache = site.root().join(stackguide::build::CACHE_DIR).join("highlight.json");
+    let cache = site.root().join(stackguide::CACHE_DIR).join("highlight.json");
     assert!(cache.is_file(), "the first build keeps its highlighted code");
     let first = tree(&site.public());
     assert!(site.build().ok());

@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use stackguide::session::Session;
+use stackguide::Session;
 use stackguide::{BuildOptions, render_site};
 
 use crate::support::TestSite;
@@ -21,7 +21,7 @@ fn options(site: &TestSite) -> BuildOptions {
 fn step(
     site: &TestSite,
     session: &Session,
-    previous: &mut Vec<stackguide::output::OutputFile>,
+    previous: &mut Vec<stackguide::OutputFile>,
     what: &str,
     edit: impl FnOnce(),
 ) {

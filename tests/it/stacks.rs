@@ -23,7 +23,7 @@ fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
     assert!(main.contains("<option value=\"saas\">Good fit for SaaS</option>"));
     assert!(main.contains("<table class=\"matrix fit-matrix\">"));
     assert!(main.contains("<span aria-hidden=\"true\" class=\"fit-icon\">✗</span> Poor fit"));
-    for id in stackguide::validate::STACK_INDEX_ANCHORS {
+    for id in stackguide::parts::STACK_INDEX_ANCHORS {
         assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
     }
 }
@@ -52,7 +52,7 @@ fn a_stack_page_shows_the_whole_profile() {
     ] {
         assert!(main.contains(text), "{text} in {main}");
     }
-    for id in stackguide::validate::STACK_ANCHORS {
+    for id in stackguide::parts::STACK_ANCHORS {
         assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
     }
 }
@@ -106,7 +106,7 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
     let mvp = &mvp[..mvp.find("</tr>").unwrap()];
     let (go_cell, node_cell) = mvp.split_at(mvp.find("</td>").unwrap());
     assert!(!go_cell.contains("▲ better") && node_cell.contains("▲ better"), "{mvp}");
-    for id in stackguide::validate::COMPARE_ANCHORS {
+    for id in stackguide::parts::COMPARE_ANCHORS {
         assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
     }
 }

@@ -7,8 +7,8 @@ use std::process::Command;
 
 use lol_html::html_content::ContentType;
 use lol_html::{RewriteStrSettings, doc_text, element};
-use stackguide::config::BaseUrl;
-use stackguide::link::{resolve_href, split};
+use stackguide::BaseUrl;
+use stackguide::parts::{resolve_href, split};
 use stackguide::{BuildOptions, BuildResult};
 
 pub fn fixtures() -> PathBuf {
