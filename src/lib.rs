@@ -12,6 +12,7 @@ mod data;
 mod date;
 mod diagnostics;
 mod flowchart;
+mod ids;
 mod init;
 mod link;
 mod load;

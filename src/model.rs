@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::config::{BaseUrl, SiteConfig};
+pub(crate) use crate::ids::{CriterionId, DecisionId, LevelIndex, PageId, StackId};
 use crate::markdown::Rendered;
 
 /// What a Markdown page is for.
@@ -31,17 +32,17 @@ pub struct Page {
     pub weight: i64,
     pub draft: bool,
     pub updated: Option<String>,
-    /// The stacks the front matter names (indices into `Site::stacks`).
-    pub stacks: Vec<usize>,
+    /// The stacks the front matter names.
+    pub stacks: Vec<StackId>,
     /// The directive blocks, in the order of `body.directives` (`Segment::Embed(n)` is `embeds[n]`).
     pub embeds: Vec<Embed>,
     pub body: Rendered,
-    /// The section this page belongs to (an index into `Site::pages`).
-    pub parent: Option<usize>,
+    /// The section this page belongs to.
+    pub parent: Option<PageId>,
     /// Sections and chapters under a section, in weight order.
-    pub children: Vec<usize>,
-    pub prev: Option<usize>,
-    pub next: Option<usize>,
+    pub children: Vec<PageId>,
+    pub prev: Option<PageId>,
+    pub next: Option<PageId>,
 }
 
 /// The whole site, validated.
@@ -51,7 +52,7 @@ pub struct Site {
     pub base: BaseUrl,
     pub pages: Vec<Page>,
     /// Top-level sections and chapters (children of the home page), in weight order.
-    pub roots: Vec<usize>,
+    pub roots: Vec<PageId>,
     /// Every file the build writes.
     pub routes: crate::routes::Routes,
     /// Files copied as they are: (address, path on disk).
@@ -63,7 +64,7 @@ pub struct Site {
     /// Sorted by id.
     pub decisions: Vec<Decision>,
     /// The flowchart shown on the home page.
-    pub main_decision: Option<usize>,
+    pub main_decision: Option<DecisionId>,
 }
 
 impl Site {
@@ -76,13 +77,35 @@ impl Site {
         self.pages.iter().find(|p| p.kind == PageKind::Home)
     }
 
+    pub fn page(&self, id: PageId) -> &Page {
+        &self.pages[id.0]
+    }
+
+    pub fn stack(&self, id: StackId) -> &Stack {
+        &self.stacks[id.0]
+    }
+
+    pub fn decision(&self, id: DecisionId) -> &Decision {
+        &self.decisions[id.0]
+    }
+
+    pub fn criterion(&self, id: CriterionId) -> &Criterion {
+        &self.criteria[id.0]
+    }
+
+    /// Every stack with its id, in id order.
+    pub fn stacks(&self) -> impl Iterator<Item = (StackId, &Stack)> {
+        self.stacks.iter().enumerate().map(|(i, s)| (StackId(i), s))
+    }
+
     /// Chapters that are about a stack: they name it in their front matter, embed its card or
     /// link to its page.
-    pub fn chapters_about(&self, stack: usize) -> Vec<usize> {
-        let address = stack_address(&self.stacks[stack].id);
+    pub fn chapters_about(&self, stack: StackId) -> Vec<PageId> {
+        let address = stack_address(&self.stack(stack).id);
         (0..self.pages.len())
+            .map(PageId)
             .filter(|&i| {
-                let p = &self.pages[i];
+                let p = self.page(i);
                 p.stacks.contains(&stack)
                     || p.embeds.contains(&Embed::Stack(stack))
                     || p.body.links.iter().any(|l| {
@@ -118,10 +141,10 @@ pub struct ProjectType {
     pub description: String,
 }
 
-/// A stack's rating on one criterion: the level is an index into the criterion's scale.
+/// A stack's rating on one criterion.
 #[derive(Debug, Clone)]
 pub struct Rating {
-    pub level: usize,
+    pub level: LevelIndex,
     pub reason: String,
 }
 
@@ -163,9 +186,9 @@ pub struct Stack {
 /// A directive block of a page, resolved to indices into the site's data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Embed {
-    Stack(usize),
-    Compare { stacks: Vec<usize>, criteria: Vec<usize> },
-    Decision(usize),
+    Stack(StackId),
+    Compare { stacks: Vec<StackId>, criteria: Vec<CriterionId> },
+    Decision(DecisionId),
 }
 
 /// A flowchart: nodes in a stable order (breadth first from the start), the start first.
@@ -200,7 +223,7 @@ pub struct Node {
 #[derive(Debug, Clone)]
 pub enum NodeKind {
     Question { text: String, help: Option<String>, answers: Vec<Answer> },
-    Result { title: String, recommend: Vec<usize>, note: Rendered },
+    Result { title: String, recommend: Vec<StackId>, note: Rendered },
 }
 
 /// An answer and the node it leads to.
@@ -279,7 +302,11 @@ mod tests {
             .collect();
         nodes.push(Node {
             id: "end".into(),
-            kind: NodeKind::Result { title: "End".into(), recommend: vec![0], note: Rendered::default() },
+            kind: NodeKind::Result {
+                title: "End".into(),
+                recommend: vec![StackId(0)],
+                note: Rendered::default(),
+            },
         });
         let d = Decision {
             id: "d".into(),

@@ -7,19 +7,20 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ids::{DecisionId, PageId, StackId};
 
 /// What makes one file of the output. Indices are into the validated site's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Route {
-    /// A Markdown page (`Site::pages`).
-    Page(usize),
+    /// A Markdown page.
+    Page(PageId),
     StackIndex,
-    /// A stack's page (`Site::stacks`, sorted by id).
-    Stack(usize),
+    /// A stack's page.
+    Stack(StackId),
     /// The comparison of two stacks, the first before the second by id.
-    Compare(usize, usize),
-    /// A flowchart's page (`Site::decisions`, sorted by id).
-    Decision(usize),
+    Compare(StackId, StackId),
+    /// A flowchart's page.
+    Decision(DecisionId),
     Search,
     NotFound,
     Sitemap,
@@ -102,25 +103,30 @@ impl Routes {
         for (i, (id, file)) in inputs.stacks.iter().enumerate() {
             claim(
                 file_of(&stack_address(id)),
-                Route::Stack(i),
+                Route::Stack(StackId(i)),
                 Some(file),
                 format!("the page of stack `{id}`"),
             );
             for (j, (other, _)) in inputs.stacks.iter().enumerate().skip(i + 1) {
                 let what = format!("the comparison of `{id}` and `{other}`");
-                claim(file_of(&compare_address(id, other)), Route::Compare(i, j), Some(file), what);
+                claim(
+                    file_of(&compare_address(id, other)),
+                    Route::Compare(StackId(i), StackId(j)),
+                    Some(file),
+                    what,
+                );
             }
         }
         for (i, (id, file)) in inputs.decisions.iter().enumerate() {
             let what = format!("the page of flowchart `{id}`");
-            claim(file_of(&decision_address(id)), Route::Decision(i), Some(file), what);
+            claim(file_of(&decision_address(id)), Route::Decision(DecisionId(i)), Some(file), what);
         }
         for (i, (path, origin)) in inputs.theme_files.iter().enumerate() {
             let what = format!("the theme's `{}`", origin.display());
             claim(path.clone(), Route::ThemeFile(i), None, what);
         }
         for (i, (file, address)) in inputs.pages.iter().enumerate() {
-            claim(file_of(address), Route::Page(i), Some(file), format!("`{}`", shown(file)));
+            claim(file_of(address), Route::Page(PageId(i)), Some(file), format!("`{}`", shown(file)));
         }
         for (i, (path, file)) in inputs.assets.iter().enumerate() {
             claim(path.clone(), Route::Asset(i), Some(file), format!("`{}`", shown(file)));
@@ -285,7 +291,7 @@ mod tests {
                 "content/x: error: `content/x` would be written to `/x`, a folder of `content/x.md` (`/x/index.html`) (help: a path is either a file or a folder; rename one of them)",
             ]
         );
-        assert_eq!(routes.address(Route::Compare(0, 1)), Some("compare/a-vs-b/"));
-        assert_eq!(routes.path(Route::Stack(1)), Some("stacks/b/index.html"));
+        assert_eq!(routes.address(Route::Compare(StackId(0), StackId(1))), Some("compare/a-vs-b/"));
+        assert_eq!(routes.path(Route::Stack(StackId(1))), Some("stacks/b/index.html"));
     }
 }

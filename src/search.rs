@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use crate::model::{NodeKind, PageKind, Site};
+use crate::model::{DecisionId, NodeKind, PageId, PageKind, Site, StackId};
 use crate::routes::Route;
 
 /// How much of a page's text is kept for snippets; beyond it only distinct words are kept.
@@ -55,11 +55,11 @@ pub(crate) fn index(site: &Site) -> String {
     for (i, p) in site.pages.iter().enumerate() {
         let section = match p.kind {
             PageKind::Home => String::new(),
-            _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.pages[i].title.clone()),
+            _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.page(i).title.clone()),
         };
         let headings = p.body.toc.iter().map(|t| t.title.clone()).collect();
         let text = format!("{} {}", p.description, p.body.text);
-        entries.push(entry(&p.title, &section, site.url(Route::Page(i)), headings, &text));
+        entries.push(entry(&p.title, &section, site.url(Route::Page(PageId(i))), headings, &text));
     }
     for (i, s) in site.stacks.iter().enumerate() {
         let text = [
@@ -74,12 +74,18 @@ pub(crate) fn index(site: &Site) -> String {
             s.long_form.as_ref().map_or("", |r| r.text.as_str()),
         ]
         .join(" ");
-        entries.push(entry(&s.name, "Stacks", site.url(Route::Stack(i)), Vec::new(), &text));
+        entries.push(entry(&s.name, "Stacks", site.url(Route::Stack(StackId(i))), Vec::new(), &text));
     }
     for (i, a) in site.stacks.iter().enumerate() {
         for (j, b) in site.stacks.iter().enumerate().skip(i + 1) {
             let title = format!("{} vs {}", a.name, b.name);
-            entries.push(entry(&title, "Comparisons", site.url(Route::Compare(i, j)), Vec::new(), ""));
+            entries.push(entry(
+                &title,
+                "Comparisons",
+                site.url(Route::Compare(StackId(i), StackId(j))),
+                Vec::new(),
+                "",
+            ));
         }
     }
     for (i, d) in site.decisions.iter().enumerate() {
@@ -91,7 +97,7 @@ pub(crate) fn index(site: &Site) -> String {
                 NodeKind::Result { title, .. } => title.clone(),
             })
             .collect();
-        let url = site.url(Route::Decision(i));
+        let url = site.url(Route::Decision(DecisionId(i)));
         entries.push(entry(
             &d.title,
             "Flowcharts",
@@ -119,16 +125,16 @@ pub(crate) fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind != PageKind::Home)
-        .map(|(i, p)| AzEntry { title: &p.title, section: "Guide", url: site.url(Route::Page(i)) })
+        .map(|(i, p)| AzEntry { title: &p.title, section: "Guide", url: site.url(Route::Page(PageId(i))) })
         .chain(site.stacks.iter().enumerate().map(|(i, s)| AzEntry {
             title: &s.name,
             section: "Stack",
-            url: site.url(Route::Stack(i)),
+            url: site.url(Route::Stack(StackId(i))),
         }))
         .chain(site.decisions.iter().enumerate().map(|(i, d)| AzEntry {
             title: &d.title,
             section: "Flowchart",
-            url: site.url(Route::Decision(i)),
+            url: site.url(Route::Decision(DecisionId(i))),
         }))
         .collect();
     out.sort_by_key(|e| (e.title.to_lowercase(), e.url.clone()));

@@ -189,7 +189,7 @@ fn node_lines(d: &Decision, id: NodeId, stack_names: &[&str]) -> Vec<String> {
         NodeKind::Result { title, recommend, .. } => {
             let mut lines = wrap(title, 20);
             lines.extend(
-                recommend.iter().map(|&s| format!("→ {}", stack_names.get(s).copied().unwrap_or("?"))),
+                recommend.iter().map(|&s| format!("→ {}", stack_names.get(s.0).copied().unwrap_or("?"))),
             );
             lines
         }

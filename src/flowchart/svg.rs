@@ -155,7 +155,7 @@ fn result_links<'a>(
             recommend
                 .iter()
                 .enumerate()
-                .map(|(k, &st)| (first + k, stack_urls.get(st).map_or("", String::as_str)))
+                .map(|(k, &st)| (first + k, stack_urls.get(st.0).map_or("", String::as_str)))
                 .collect()
         }
         NodeKind::Question { .. } => Vec::new(),

@@ -19,7 +19,7 @@ fn r(id: &str, title: &str, recommend: &[usize]) -> Node {
         id: id.into(),
         kind: NodeKind::Result {
             title: title.into(),
-            recommend: recommend.to_vec(),
+            recommend: recommend.iter().map(|&s| crate::model::StackId(s)).collect(),
             note: Rendered::default(),
         },
     }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::config::NavLink;
 use crate::markdown::TocEntry;
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Page, PageId, PageKind, Site};
 
 /// `site` in every template.
 #[derive(Debug, Serialize)]
@@ -78,17 +78,17 @@ pub(crate) fn full_sidebar(site: &Site) -> bool {
 
 /// The sidebar tree: sections and chapters in weight order. With `open` given, only the
 /// sections on the way to that page are expanded; with `None` on a large site, none are.
-pub(crate) fn sidebar(site: &Site, open: Option<usize>) -> Vec<NavItem<'_>> {
+pub(crate) fn sidebar(site: &Site, open: Option<PageId>) -> Vec<NavItem<'_>> {
     let full = full_sidebar(site);
     let mut on_path = vec![false; site.pages.len()];
     let mut up = open;
     while let Some(i) = up {
-        on_path[i] = true;
-        up = site.pages[i].parent;
+        on_path[i.0] = true;
+        up = site.page(i).parent;
     }
-    fn item<'a>(site: &'a Site, i: usize, full: bool, on_path: &[bool]) -> NavItem<'a> {
-        let p = &site.pages[i];
-        let children = if full || on_path[i] {
+    fn item<'a>(site: &'a Site, i: PageId, full: bool, on_path: &[bool]) -> NavItem<'a> {
+        let p = site.page(i);
+        let children = if full || on_path[i.0] {
             p.children.iter().map(|&c| item(site, c, full, on_path)).collect()
         } else {
             Vec::new()
@@ -124,12 +124,12 @@ pub(crate) struct PageView<'a> {
 
 impl<'a> PageView<'a> {
     pub(crate) fn new(site: &'a Site, page: &'a Page, content: String) -> Self {
-        let link = |i: usize| PageLink::new(site, &site.pages[i]);
+        let link = |i: PageId| PageLink::new(site, site.page(i));
         let mut breadcrumbs = Vec::new();
         let mut up = page.parent;
         while let Some(i) = up {
             breadcrumbs.insert(0, link(i));
-            up = site.pages[i].parent;
+            up = site.page(i).parent;
         }
         let edit_url = site
             .config

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use crate::flowchart;
-use crate::model::{Decision, NodeId, NodeKind, Site, decision_address, stack_address};
+use crate::model::{Decision, DecisionId, NodeId, NodeKind, Site, StackId, decision_address, stack_address};
 use crate::search::script_safe_json;
 
 /// A node of the nested list; a node already shown higher up is only referred to.
@@ -65,8 +65,8 @@ pub(crate) struct DecisionView<'a> {
 }
 
 /// The view of flowchart `i`; `prefix` keeps ids unique when a page shows several charts.
-pub(crate) fn view<'a>(site: &'a Site, i: usize, prefix: &str) -> DecisionView<'a> {
-    let d = &site.decisions[i];
+pub(crate) fn view<'a>(site: &'a Site, i: DecisionId, prefix: &str) -> DecisionView<'a> {
+    let d = site.decision(i);
     let names: Vec<&str> = site.stacks.iter().map(|s| s.name.as_str()).collect();
     let urls: Vec<String> = site.stacks.iter().map(|s| site.base.link(&stack_address(&s.id))).collect();
     let mut seen = HashSet::new();
@@ -118,8 +118,8 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
     out
 }
 
-fn stack_link(site: &Site, s: usize) -> StackLink<'_> {
-    let st = &site.stacks[s];
+fn stack_link(site: &Site, s: StackId) -> StackLink<'_> {
+    let st = site.stack(s);
     StackLink {
         id: &st.id,
         name: &st.name,

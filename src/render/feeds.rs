@@ -12,7 +12,7 @@ pub(super) fn sitemap(site: &Site) -> String {
         .listed_pages()
         .map(|(address, route)| {
             let updated = match route {
-                Route::Page(i) => site.pages[i].updated.as_deref(),
+                Route::Page(i) => site.page(i).updated.as_deref(),
                 _ => None,
             };
             (site.base.absolute(address), updated)

@@ -13,7 +13,7 @@ use tera::Context;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Segment;
-use crate::model::{Embed, PageKind, Site};
+use crate::model::{CriterionId, Embed, PageId, PageKind, Site, StackId};
 use crate::output::OutputFile;
 use crate::routes::{self, Route};
 use crate::search;
@@ -92,21 +92,21 @@ fn render_generated(
     let mut ctx = memo.input();
     let (template, source): (&str, &Path) = match route {
         Route::StackIndex => {
-            let all: Vec<usize> = (0..site.stacks.len()).collect();
-            let criteria: Vec<usize> = (0..site.criteria.len()).collect();
+            let all: Vec<StackId> = site.stacks().map(|(id, _)| id).collect();
+            let criteria: Vec<CriterionId> = (0..site.criteria.len()).map(CriterionId).collect();
             ctx.insert("page", &simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", address));
             ctx.insert("matrix", &stacks::matrix(site, &all, &criteria));
             ("stacks.html", Path::new("content/stacks"))
         }
         Route::Stack(i) => {
-            let s = &site.stacks[i];
+            let s = site.stack(i);
             let long = s.long_form.as_ref().map(|r| r.html.clone());
             ctx.insert("page", &simple(site, &s.name, &s.summary, address));
             ctx.insert("stack", &stacks::stack_page(site, i, long));
             ("stack.html", s.file.as_path())
         }
         Route::Compare(a, b) => {
-            let (sa, sb) = (&site.stacks[a], &site.stacks[b]);
+            let (sa, sb) = (site.stack(a), site.stack(b));
             let title = format!("{} vs {}", sa.name, sb.name);
             let description = format!(
                 "{} and {} compared criterion by criterion, with the project types each fits better.",
@@ -117,7 +117,7 @@ fn render_generated(
             ("compare.html", sa.file.as_path())
         }
         Route::Decision(i) => {
-            let dec = &site.decisions[i];
+            let dec = site.decision(i);
             ctx.insert("page", &simple(site, &dec.title, &dec.description, address));
             ctx.insert("decision", &decide::view(site, i, ""));
             ("decision.html", dec.file.as_path())
@@ -149,10 +149,10 @@ fn render_page(
     site: &Site,
     theme: &Theme,
     memo: PageMemo<'_>,
-    index: usize,
+    index: PageId,
     path: &str,
 ) -> Result<OutputFile, Diagnostic> {
-    let page = &site.pages[index];
+    let page = site.page(index);
     let mut content = String::with_capacity(page.body.html.len());
     for segment in page.body.segments() {
         match segment {
@@ -173,7 +173,7 @@ fn render_page(
     }
     ctx.insert("page", &PageView::new(site, page, content));
     let cards: Vec<stacks::Card<'_>> =
-        page.stacks.iter().map(|&s| stacks::Card::new(site, &site.stacks[s])).collect();
+        page.stacks.iter().map(|&s| stacks::Card::new(site, site.stack(s))).collect();
     ctx.insert("stacks", &cards);
     if page.kind == PageKind::Home {
         let all: Vec<stacks::Card<'_>> = site.stacks.iter().map(|s| stacks::Card::new(site, s)).collect();
@@ -199,7 +199,7 @@ fn render_embed(site: &Site, theme: &Theme, embed: &Embed, n: usize) -> Result<S
     let mut ctx = Context::new();
     let name = match embed {
         Embed::Stack(s) => {
-            ctx.insert("card", &stacks::Card::new(site, &site.stacks[*s]));
+            ctx.insert("card", &stacks::Card::new(site, site.stack(*s)));
             "stack_card"
         }
         Embed::Compare { stacks: st, criteria } => {

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use crate::model::{Criterion, Site, Stack, compare_address, decision_address, stack_address};
+use crate::model::{
+    Criterion, CriterionId, Site, Stack, StackId, compare_address, decision_address, stack_address,
+};
 
 /// A stack as a card.
 #[derive(Debug, Serialize)]
@@ -58,16 +60,16 @@ pub(crate) struct RatingView<'a> {
     pub reason: &'a str,
 }
 
-fn rating<'a>(site: &'a Site, s: &'a Stack, c: usize) -> RatingView<'a> {
-    let crit = &site.criteria[c];
-    let r = &s.ratings[c];
-    let level = &crit.levels[r.level.min(crit.levels.len().saturating_sub(1))];
+fn rating<'a>(site: &'a Site, s: &'a Stack, c: CriterionId) -> RatingView<'a> {
+    let crit = site.criterion(c);
+    let r = &s.ratings[c.0];
+    let level = &crit.levels[r.level.0.min(crit.levels.len().saturating_sub(1))];
     RatingView {
         criterion: &crit.id,
         criterion_name: &crit.name,
         level: &level.id,
         label: &level.label,
-        value: r.level + 1,
+        value: r.level.0 + 1,
         max: crit.levels.len(),
         reason: &r.reason,
     }
@@ -121,12 +123,12 @@ pub(crate) struct ProjectTypeView<'a> {
 }
 
 /// The matrix of `stacks` against `criteria` (indices into the site's lists).
-pub(crate) fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -> Matrix<'a> {
-    let mut languages: Vec<&str> = stacks.iter().map(|&s| site.stacks[s].language.as_str()).collect();
+pub(crate) fn matrix<'a>(site: &'a Site, stacks: &[StackId], criteria: &[CriterionId]) -> Matrix<'a> {
+    let mut languages: Vec<&str> = stacks.iter().map(|&s| site.stack(s).language.as_str()).collect();
     languages.sort_unstable();
     languages.dedup();
     Matrix {
-        criteria: criteria.iter().map(|&c| CriterionView::new(&site.criteria[c])).collect(),
+        criteria: criteria.iter().map(|&c| CriterionView::new(site.criterion(c))).collect(),
         project_types: site
             .project_types
             .iter()
@@ -135,7 +137,7 @@ pub(crate) fn matrix<'a>(site: &'a Site, stacks: &[usize], criteria: &[usize]) -
         rows: stacks
             .iter()
             .map(|&s| {
-                let stack = &site.stacks[s];
+                let stack = site.stack(s);
                 MatrixRow {
                     card: Card::new(site, stack),
                     ratings: criteria.iter().map(|&c| rating(site, stack, c)).collect(),
@@ -182,8 +184,8 @@ pub(crate) struct StackPage<'a> {
     pub paths: Vec<PathView<'a>>,
 }
 
-pub(crate) fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>) -> StackPage<'a> {
-    let s = &site.stacks[i];
+pub(crate) fn stack_page<'a>(site: &'a Site, i: StackId, long_form: Option<String>) -> StackPage<'a> {
+    let s = site.stack(i);
     let comparisons = site
         .stacks
         .iter()
@@ -193,12 +195,12 @@ pub(crate) fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>
     let chapters = site
         .chapters_about(i)
         .into_iter()
-        .map(|p| Linked { title: &site.pages[p].title, url: site.base.link(&site.pages[p].address) })
+        .map(|p| Linked { title: &site.page(p).title, url: site.base.link(&site.page(p).address) })
         .collect();
     StackPage {
         card: Card::new(site, s),
         frameworks: &s.frameworks,
-        ratings: (0..site.criteria.len()).map(|c| rating(site, s, c)).collect(),
+        ratings: (0..site.criteria.len()).map(|c| rating(site, s, CriterionId(c))).collect(),
         fit: (0..site.project_types.len()).map(|t| fit(site, s, t)).collect(),
         pros: &s.pros,
         cons: &s.cons,
@@ -213,7 +215,7 @@ pub(crate) fn stack_page<'a>(site: &'a Site, i: usize, long_form: Option<String>
     }
 }
 
-fn paths_to(site: &Site, stack: usize) -> Vec<PathView<'_>> {
+fn paths_to(site: &Site, stack: StackId) -> Vec<PathView<'_>> {
     use crate::model::NodeKind;
     let mut out = Vec::new();
     for d in &site.decisions {
@@ -292,14 +294,15 @@ fn ahead<T: Ord>(a: T, b: T) -> Ahead {
     }
 }
 
-pub(crate) fn compare_page(site: &Site, a: usize, b: usize) -> ComparePage<'_> {
-    let (sa, sb) = (&site.stacks[a], &site.stacks[b]);
+pub(crate) fn compare_page(site: &Site, a: StackId, b: StackId) -> ComparePage<'_> {
+    let (sa, sb) = (site.stack(a), site.stack(b));
     let rows: Vec<CompareRow<'_>> = (0..site.criteria.len())
+        .map(CriterionId)
         .map(|c| CompareRow {
-            criterion: CriterionView::new(&site.criteria[c]),
+            criterion: CriterionView::new(site.criterion(c)),
             a: rating(site, sa, c),
             b: rating(site, sb, c),
-            ahead: ahead(sa.ratings[c].level, sb.ratings[c].level),
+            ahead: ahead(sa.ratings[c.0].level, sb.ratings[c.0].level),
         })
         .collect();
     let fit = site

@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::yaml::{Seg, locate};
 use crate::load::{Located, RawData};
 use crate::markdown::{self, Highlighter, highlight};
-use crate::model::{Criterion, Fit, Level, ProjectType, Rating, Stack};
+use crate::model::{Criterion, Fit, Level, LevelIndex, ProjectType, Rating, Stack};
 use crate::source::SourceMap;
 
 /// What `stackguide new stack` writes where a rating or fit is still to be decided.
@@ -233,14 +233,14 @@ fn ratings(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> 
         .zip(found)
         .map(|(c, r)| {
             let Some(r) = r else {
-                return Rating { level: 0, reason: String::new() };
+                return Rating { level: LevelIndex(0), reason: String::new() };
             };
             let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
                 let span = at(y.sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]);
                 d.push(level_error(c, &r.level, f).at(span));
                 0
             });
-            Rating { level, reason: r.reason.clone() }
+            Rating { level: LevelIndex(level), reason: r.reason.clone() }
         })
         .collect()
 }

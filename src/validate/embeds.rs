@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::yaml::{self, Seg};
 use crate::markdown::{Directive, DirectiveKind};
-use crate::model::Embed;
+use crate::model::{CriterionId, DecisionId, Embed, StackId};
 use crate::source::{Span, span_at};
 
 /// The ids that directive blocks may name.
@@ -110,7 +110,7 @@ impl<'a> Block<'a> {
             return None;
         }
         let i = self.find(what, id, known, d)?;
-        Some(if stack { Embed::Stack(i) } else { Embed::Decision(i) })
+        Some(if stack { Embed::Stack(StackId(i)) } else { Embed::Decision(DecisionId(i)) })
     }
 
     /// A ```compare block: stacks and criteria to show, all of each when left out.
@@ -141,7 +141,8 @@ impl<'a> Block<'a> {
             );
             return None;
         }
-        ok.then_some(Embed::Compare { stacks, criteria })
+        let stacks = stacks.into_iter().map(StackId).collect();
+        ok.then_some(Embed::Compare { stacks, criteria: criteria.into_iter().map(CriterionId).collect() })
     }
 
     /// The YAML of a ```compare block, with errors at their place in the file.
@@ -169,7 +170,7 @@ pub(super) fn front_matter_stacks(
     names: &[String],
     ids: &Ids<'_>,
     d: &mut Diagnostics,
-) -> Vec<usize> {
+) -> Vec<StackId> {
     names
         .iter()
         .enumerate()
@@ -185,7 +186,7 @@ pub(super) fn front_matter_stacks(
                         ),
                 );
             }
-            found
+            found.map(StackId)
         })
         .collect()
 }

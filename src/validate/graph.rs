@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::Located;
 use crate::load::yaml::Seg;
 use crate::markdown::Rendered;
-use crate::model::{Answer, Decision, Node, NodeId, NodeKind};
+use crate::model::{Answer, Decision, Node, NodeId, NodeKind, StackId};
 use crate::source::SourceMap;
 use crate::validate::data::at;
 
@@ -141,7 +141,7 @@ fn nodes(
                         .recommend
                         .iter()
                         .flatten()
-                        .filter_map(|s| stacks.iter().position(|x| x == s))
+                        .filter_map(|s| stacks.iter().position(|x| x == s).map(StackId))
                         .collect(),
                     note: render_md(f, node.note.as_deref().unwrap_or_default()),
                 },

@@ -19,7 +19,7 @@ use crate::config::{BaseUrl, BuildOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::load::{RawData, RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
-use crate::model::{Decision, Embed, NodeKind, Page, Site, Stack, stack_address};
+use crate::model::{Decision, Embed, NodeKind, Page, PageId, Site, Stack, StackId, stack_address};
 use crate::routes::{self, Inputs, Route, Routes};
 use crate::session::Session;
 use crate::source::{SourceMap, span_at};
@@ -146,7 +146,7 @@ pub(crate) fn validate(
         config,
         base: base?,
         pages,
-        roots: tree.roots,
+        roots: tree.roots.iter().map(|&i| PageId(i)).collect(),
         routes,
         assets: raw.assets.into_iter().map(|(rel, disk)| (output_path(&rel), disk)).collect(),
         criteria: data.criteria,
@@ -269,7 +269,7 @@ fn embeds_of(
     ids: &embeds::Ids<'_>,
     sources: &SourceMap,
     d: &mut Diagnostics,
-) -> (Vec<Vec<Embed>>, Vec<Vec<usize>>) {
+) -> (Vec<Vec<Embed>>, Vec<Vec<StackId>>) {
     pages
         .iter()
         .zip(bodies)
@@ -289,7 +289,7 @@ fn pages(
     raw: Vec<RawPage>,
     bodies: Vec<Rendered>,
     embeds: Vec<Vec<Embed>>,
-    stacks: Vec<Vec<usize>>,
+    stacks: Vec<Vec<StackId>>,
     tree: &Tree,
 ) -> Vec<Page> {
     raw.into_iter()
@@ -309,10 +309,10 @@ fn pages(
             stacks,
             embeds,
             body,
-            parent: tree.parent[i],
-            children: tree.children[i].clone(),
-            prev: tree.prev[i],
-            next: tree.next[i],
+            parent: tree.parent[i].map(PageId),
+            children: tree.children[i].iter().map(|&c| PageId(c)).collect(),
+            prev: tree.prev[i].map(PageId),
+            next: tree.next[i].map(PageId),
         })
         .collect()
 }

@@ -7,7 +7,7 @@ use super::data::is_web_url;
 use crate::config::{BaseUrl, BuildOptions, SiteConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::yaml::{Seg, locate};
-use crate::model::Decision;
+use crate::model::{Decision, DecisionId};
 use crate::source::SourceMap;
 
 const SITE_YAML: &str = "content/site.yaml";
@@ -77,7 +77,7 @@ pub(super) fn main_decision(
     ids: &[&str],
     sources: &SourceMap,
     d: &mut Diagnostics,
-) -> Option<usize> {
+) -> Option<DecisionId> {
     let id = config.main_decision.as_ref()?;
     let found = decisions.iter().position(|x| &x.id == id);
     if found.is_none() && !ids.contains(&id.as_str()) {
@@ -90,5 +90,5 @@ pub(super) fn main_decision(
                 ),
         );
     }
-    found
+    found.map(DecisionId)
 }
