@@ -17,4 +17,5 @@ mod routes;
 mod serve;
 mod session;
 mod stacks;
+mod structure;
 mod support;
