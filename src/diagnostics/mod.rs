@@ -109,6 +109,11 @@ impl Diagnostics {
         self.items.push(d);
     }
 
+    /// Every diagnostic, in the order they were pushed.
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
     pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(ds);
     }

@@ -39,9 +39,13 @@ pub(super) fn resolve(
     render_md: &dyn Fn(&Path, &str) -> markdown::Rendered,
     highlighter: &Highlighter,
 ) -> Data {
-    let before = d.error_count();
-    let criteria = raw.criteria.as_ref().map(|c| criteria(c, sources, d)).unwrap_or_default();
-    let project_types = raw.project_types.as_ref().map(|p| project_types(p, sources, d)).unwrap_or_default();
+    // The yardsticks' own problems decide whether stacks are checked against them.
+    let mut yardstick_problems = Diagnostics::new();
+    let y = &mut yardstick_problems;
+    let criteria = raw.criteria.as_ref().map(|c| criteria(c, sources, y)).unwrap_or_default();
+    let project_types = raw.project_types.as_ref().map(|p| project_types(p, sources, y)).unwrap_or_default();
+    let yardsticks_ok = !yardstick_problems.has_errors();
+    d.extend(yardstick_problems.into_vec());
     if !raw.stacks.is_empty() {
         for (present, name) in
             [(raw.criteria.is_some(), "criteria.yaml"), (raw.project_types.is_some(), "project-types.yaml")]
@@ -58,8 +62,8 @@ pub(super) fn resolve(
         }
     }
     // With broken or missing yardsticks, checking each stack against them only repeats the error.
-    let yardsticks_ok = d.error_count() == before
-        && (raw.stacks.is_empty() || (raw.criteria.is_some() && raw.project_types.is_some()));
+    let yardsticks_ok =
+        yardsticks_ok && (raw.stacks.is_empty() || (raw.criteria.is_some() && raw.project_types.is_some()));
     let texts: HashMap<&str, (&Path, usize)> =
         raw.stack_texts.iter().map(|(id, f, off)| (id.as_str(), (f.as_path(), *off))).collect();
     for (id, file, _) in &raw.stack_texts {

@@ -24,7 +24,32 @@ pub(super) fn resolve(
 ) -> Option<Decision> {
     let f = located.file.as_path();
     let file = &located.value;
-    let errors_before = d.error_count();
+    match sound_order(located, stacks, sources) {
+        Err(problems) => {
+            d.extend(problems.into_vec());
+            None
+        }
+        Ok(order) => Some(Decision {
+            id: id.to_string(),
+            file: f.to_path_buf(),
+            title: file.title.clone(),
+            description: file.description.clone(),
+            nodes: nodes(file, &order, stacks, f, render_md),
+        }),
+    }
+}
+
+/// The chart's node ids breadth first from the start, when every check passes. The checks run
+/// in passes (size; start and nodes; reachability and cycles; depth) and a pass runs only when
+/// the ones before it found nothing, so one mistake is reported once.
+fn sound_order<'a>(
+    located: &'a Located<DecisionFile>,
+    stacks: &[&str],
+    sources: &SourceMap,
+) -> Result<Vec<&'a str>, Diagnostics> {
+    let f = located.file.as_path();
+    let file = &located.value;
+    let mut d = Diagnostics::new();
     let node_at = |node: &str, rest: &[Seg<'_>]| {
         let mut path = vec![Seg::Key("nodes"), Seg::Key(node)];
         path.extend_from_slice(rest);
@@ -39,7 +64,7 @@ pub(super) fn resolve(
             .at(at(sources, f, &[Seg::Key("nodes")]).map(|s| key_only(s, "nodes")))
             .with_help("split it into several flowcharts, each a file of its own"),
         );
-        return None;
+        return Err(d);
     }
     let names: Vec<&str> = file.nodes.keys().map(String::as_str).collect();
     if !file.nodes.contains_key(&file.start) {
@@ -50,10 +75,10 @@ pub(super) fn resolve(
         );
     }
     for (name, node) in &file.nodes {
-        check_node(name, node, &names, stacks, f, d, &node_at);
+        check_node(name, node, &names, stacks, f, &mut d, &node_at);
     }
-    if d.error_count() > errors_before {
-        return None;
+    if d.has_errors() {
+        return Err(d);
     }
     let order = breadth_first(file);
     for name in &names {
@@ -72,8 +97,8 @@ pub(super) fn resolve(
                 .with_help("every path must end in a result; point this answer at a later node"),
         );
     }
-    if d.error_count() > errors_before {
-        return None;
+    if d.has_errors() {
+        return Err(d);
     }
     if let Some((name, depth)) = too_many_questions(&order, &file.nodes) {
         d.push(
@@ -84,15 +109,9 @@ pub(super) fn resolve(
             .at(node_at(name, &[]).map(|s| key_only(s, name)))
             .with_help("readers give up long before; split the chart, or let an earlier answer skip ahead"),
         );
-        return None;
+        return Err(d);
     }
-    Some(Decision {
-        id: id.to_string(),
-        file: f.to_path_buf(),
-        title: file.title.clone(),
-        description: file.description.clone(),
-        nodes: nodes(file, &order, stacks, f, render_md),
-    })
+    Ok(order)
 }
 
 /// The node names in order: breadth first from the start, so the start is node 0 and the
