@@ -1,5 +1,7 @@
 //! The values templates see: borrowed view structs made only for templates, one per page kind.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::config::NavLink;
@@ -61,9 +63,11 @@ impl<'a> PageLink<'a> {
 /// An entry of the sidebar, with its children.
 #[derive(Debug, Serialize)]
 pub(crate) struct NavItem<'a> {
-    pub title: &'a str,
+    pub title: Cow<'a, str>,
     pub url: String,
     pub section: bool,
+    /// A link to a section's own page standing for the children the sidebar leaves out.
+    pub more: bool,
     pub children: Vec<NavItem<'a>>,
 }
 
@@ -71,13 +75,18 @@ pub(crate) struct NavItem<'a> {
 /// the sections and only the branch it is in, so page size and build time grow linearly.
 pub(crate) const FULL_SIDEBAR_MAX_PAGES: usize = 150;
 
+/// On large sites, an open section lists at most this many children: those around the page
+/// the reader is on, then a link to the section's page, which lists them all.
+pub(crate) const NEIGHBOURS: usize = 5;
+
 /// Whether every page gets the whole tree (and can share one copy of it).
 pub(crate) fn full_sidebar(site: &Site) -> bool {
     site.pages.len() <= FULL_SIDEBAR_MAX_PAGES
 }
 
 /// The sidebar tree: sections and chapters in weight order. With `open` given, only the
-/// sections on the way to that page are expanded; with `None` on a large site, none are.
+/// sections on the way to that page are expanded; with `None` on a large site, none are. On a
+/// large site an open section shows the chapters next to the reader's and a link to the rest.
 pub(crate) fn sidebar(site: &Site, open: Option<PageId>) -> Vec<NavItem<'_>> {
     let full = full_sidebar(site);
     let mut on_path = vec![false; site.pages.len()];
@@ -86,21 +95,55 @@ pub(crate) fn sidebar(site: &Site, open: Option<PageId>) -> Vec<NavItem<'_>> {
         on_path[i.0] = true;
         up = site.page(i).parent;
     }
-    fn item<'a>(site: &'a Site, i: PageId, full: bool, on_path: &[bool]) -> NavItem<'a> {
-        let p = site.page(i);
-        let children = if full || on_path[i.0] {
-            p.children.iter().map(|&c| item(site, c, full, on_path)).collect()
+    let tree = Tree { site, full, on_path };
+    site.roots.iter().map(|&i| tree.item(i)).collect()
+}
+
+/// The sidebar being built: which pages are on the way to the reader's.
+struct Tree<'a> {
+    site: &'a Site,
+    full: bool,
+    on_path: Vec<bool>,
+}
+
+impl<'a> Tree<'a> {
+    fn item(&self, i: PageId) -> NavItem<'a> {
+        let p = self.site.page(i);
+        let children = if self.full {
+            p.children.iter().map(|&c| self.item(c)).collect()
+        } else if self.on_path[i.0] {
+            self.window(i, &p.children)
         } else {
             Vec::new()
         };
         NavItem {
-            title: &p.title,
-            url: site.base.link(&p.address),
+            title: Cow::Borrowed(&p.title),
+            url: self.site.base.link(&p.address),
             section: p.kind == PageKind::Section,
+            more: false,
             children,
         }
     }
-    site.roots.iter().map(|&i| item(site, i, full, &on_path)).collect()
+
+    /// The children of the open section `parent` around the one on the reader's path (the
+    /// first ones when the reader is on the section itself), and a link for the rest.
+    fn window(&self, parent: PageId, children: &[PageId]) -> Vec<NavItem<'a>> {
+        let here = children.iter().position(|c| self.on_path[c.0]).unwrap_or(0);
+        let start = here.saturating_sub(NEIGHBOURS).min(children.len().saturating_sub(2 * NEIGHBOURS + 1));
+        let end = (start + 2 * NEIGHBOURS + 1).min(children.len());
+        let mut items: Vec<NavItem<'a>> = children[start..end].iter().map(|&c| self.item(c)).collect();
+        if end - start < children.len() {
+            let section = self.site.page(parent);
+            items.push(NavItem {
+                title: Cow::Owned(format!("All {} pages of {}", children.len(), section.title)),
+                url: self.site.base.link(&section.address),
+                section: false,
+                more: true,
+                children: Vec::new(),
+            });
+        }
+        items
+    }
 }
 
 /// `page` in the templates of Markdown pages.

@@ -155,29 +155,43 @@ fn a_site_theme_overrides_templates_and_static_files_one_by_one() {
     assert!(site.read("site.js").contains("use strict"));
 }
 
-/// On a large site each page lists the sections and only its own branch, so pages stay small
-/// and builds grow linearly; a small site lists everything everywhere.
+/// On a large site each page lists the sections and, of its own section, the chapters next to
+/// it and a link to the section's page, so a page's size does not grow with its section; a
+/// small site lists everything everywhere.
 #[test]
 fn large_sites_show_only_the_current_branch_in_the_sidebar() {
     let mut site = TestSite::minimal();
-    for section in ["alpha", "beta"] {
+    for (section, pages) in [("alpha", 80), ("beta", 160)] {
         site = site.file(
             &format!("content/{section}/_index.md"),
             &format!("---\ntitle: Section {section}\ndescription: D.\n---\n"),
         );
-        for n in 0..80 {
+        for n in 0..pages {
             site = site.file(
-                &format!("content/{section}/page-{n:02}.md"),
-                &format!("---\ntitle: {section} {n}\ndescription: D.\n---\nText.\n"),
+                &format!("content/{section}/page-{n:03}.md"),
+                &format!("---\ntitle: {section} {n:03}\ndescription: D.\n---\nText.\n"),
             );
         }
     }
     assert!(site.build().ok());
-    let html = site.read("alpha/page-05/index.html");
-    let sidebar = &html[html.find("id=\"sidebar\"").unwrap()..html.find("<main").unwrap()];
+    let sidebar_of = |page: &str| {
+        let html = site.read(page);
+        html[html.find("id=\"sidebar\"").unwrap()..html.find("<main").unwrap()].to_string()
+    };
+    let sidebar = sidebar_of("alpha/page-040/index.html");
     assert!(sidebar.contains(">Section alpha</a>") && sidebar.contains(">Section beta</a>"));
-    assert!(sidebar.contains("href=\"/alpha/page-79/\""), "its own section is open");
-    assert!(!sidebar.contains("href=\"/beta/page-00/\""), "other sections are closed");
-    let stacks_free = site.read("alpha/index.html");
-    assert!(stacks_free.contains("href=\"/alpha/page-00/\""));
+    for n in 35..=45 {
+        assert!(sidebar.contains(&format!("href=\"/alpha/page-{n:03}/\"")), "neighbour {n} is listed");
+    }
+    assert!(!sidebar.contains("href=\"/alpha/page-034/\"") && !sidebar.contains("href=\"/alpha/page-046/\""));
+    assert!(sidebar.contains("<a href=\"/alpha/\">All 80 pages of Section alpha</a>"), "{sidebar}");
+    assert!(!sidebar.contains("href=\"/beta/page-000/\""), "other sections are closed");
+    // At either end of a section the window stays eleven chapters wide.
+    assert!(sidebar_of("alpha/page-000/index.html").contains("href=\"/alpha/page-010/\""));
+    assert!(sidebar_of("beta/page-159/index.html").contains("href=\"/beta/page-149/\""));
+    // The sidebar is as long in a section twice the size.
+    let links = |s: &str| s.matches("<a href").count();
+    assert_eq!(links(&sidebar), links(&sidebar_of("beta/page-080/index.html")));
+    let section = site.read("alpha/index.html");
+    assert!(section.contains("href=\"/alpha/page-079/\""), "the section's page lists every chapter");
 }
