@@ -7,9 +7,10 @@ use std::time::{Duration, Instant};
 use crate::config::BuildOptions;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
-use crate::output::{self, OutputFile, Target, WriteOptions};
+use crate::output::{OutputFile, Staging, Target, WriteOptions};
 use crate::session::Session;
 use crate::source::SourceMap;
+use crate::theme::Theme;
 use crate::{load, render, theme, validate};
 
 /// Where a site keeps what speeds up its next build; safe to delete, never part of the output.
@@ -32,35 +33,35 @@ impl BuildResult {
     }
 }
 
-/// Run load, validate and render with what `session` remembers; nothing is written.
+/// Run load and validate; the theme and the site come back when there were no errors.
+fn prepare(
+    opts: &BuildOptions,
+    session: &Session,
+    d: &mut Diagnostics,
+) -> (SourceMap, Option<(Site, Theme)>) {
+    let (mut sources, raw) = load::load(&opts.root, d);
+    let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
+    let theme = theme::load(&opts.root, &theme_name, &mut sources, d);
+    let Some(theme) = theme.filter(|_| !d.has_errors()) else { return (sources, None) };
+    let site = validate::validate(raw, &sources, opts, theme.static_files(&opts.root), session, d);
+    (sources, site.filter(|_| !d.has_errors()).map(|site| (site, theme)))
+}
+
+/// Run load, validate and render with what `session` remembers; nothing is written, every
+/// file is kept in the result.
 pub fn render_site(opts: &BuildOptions, session: &Session) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
-    let (mut sources, raw) = load::load(&opts.root, &mut d);
-    let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
-    let mut theme = theme::load(&opts.root, &theme_name, &mut sources, &mut d);
-    let mut result = BuildResult {
-        diagnostics: Diagnostics::new(),
-        sources: SourceMap::default(),
-        site: None,
-        files: Vec::new(),
-        pages: 0,
-        elapsed: Duration::ZERO,
+    let (sources, prepared) = prepare(opts, session, &mut d);
+    let (site, files) = match prepared {
+        Some((site, mut theme)) => {
+            let files = render::render(&site, &mut theme, session, &mut d);
+            (Some(site), files)
+        }
+        None => (None, Vec::new()),
     };
-    if !d.has_errors() {
-        let theme_files = theme.as_ref().map(|t| t.static_files(&opts.root)).unwrap_or_default();
-        result.site = validate::validate(raw, &sources, opts, theme_files, session, &mut d);
-    }
-    if let (Some(site), Some(theme)) = (&result.site, &mut theme)
-        && !d.has_errors()
-    {
-        result.files = render::render(site, theme, session, &mut d);
-        result.pages = result.files.iter().filter(|f| f.path.ends_with(".html")).count();
-    }
-    result.diagnostics = d;
-    result.sources = sources;
-    result.elapsed = start.elapsed();
-    result
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    BuildResult { diagnostics: d, sources, site, files, pages, elapsed: start.elapsed() }
 }
 
 /// Build the site and, when there were no errors, swap the output into place.
@@ -69,27 +70,60 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
 }
 
 /// [`build`], calling `on_wait` with the output folder when another build is writing to it
-/// (this one then waits for it to finish).
+/// (this one then waits for it to finish). Files are written as they are rendered, batch by
+/// batch, into a staging folder swapped in at the end: `BuildResult::files` stays empty.
 pub(crate) fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResult {
     let start = Instant::now();
     let cache = opts.root.join(CACHE_DIR).join("highlight.json");
     let session = Session::for_build();
     session.load_cache(&cache);
-    let mut result = render_site(opts, &session);
-    if result.ok() {
-        let shown = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
-        let written = Target::resolve(&opts.root, &opts.output_dir(), &shown).and_then(|target| {
-            let options = WriteOptions { force: opts.force };
-            output::write(&result.files, &target, options, &|| on_wait(&target.shown))
-        });
-        if let Err(e) = written {
-            result.diagnostics.push(e);
-        }
-    }
-    if result.ok() {
+    let mut d = Diagnostics::new();
+    let (sources, prepared) = prepare(opts, &session, &mut d);
+    let mut pages = 0;
+    let site = prepared.map(|(site, mut theme)| {
+        pages = write_site(opts, &site, &mut theme, &session, on_wait, &mut d);
+        site
+    });
+    if !d.has_errors() {
         session.save_cache(&cache);
     }
     // The summary line counts the whole build, writing included.
-    result.elapsed = start.elapsed();
-    result
+    BuildResult { diagnostics: d, sources, site, files: Vec::new(), pages, elapsed: start.elapsed() }
+}
+
+/// Render `site` straight into a staging folder for its output and swap it in; the number of
+/// pages written.
+fn write_site(
+    opts: &BuildOptions,
+    site: &Site,
+    theme: &mut Theme,
+    session: &Session,
+    on_wait: &dyn Fn(&Path),
+    d: &mut Diagnostics,
+) -> usize {
+    let shown = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
+    let target = match Target::resolve(&opts.root, &opts.output_dir(), &shown) {
+        Ok(target) => target,
+        Err(e) => {
+            d.push(e);
+            return 0;
+        }
+    };
+    let options = WriteOptions { force: opts.force };
+    match Staging::begin(&target, options, &|| on_wait(&target.shown)) {
+        Ok(mut staging) => {
+            let pages = render::render_each(site, theme, session, d, &mut |batch| staging.write(&batch));
+            if !d.has_errors()
+                && let Err(e) = staging.commit()
+            {
+                d.push(e);
+            }
+            pages
+        }
+        Err(e) => {
+            // Rendered all the same, so template errors are reported with the output's problem.
+            d.push(e);
+            render::render_each(site, theme, session, d, &mut |_| Ok(()))
+        }
+    }
 }

@@ -173,6 +173,11 @@ impl Routes {
         self.by_path.iter().map(|(p, c)| (p.as_str(), c))
     }
 
+    /// The number of files the build writes.
+    pub(crate) fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
     /// Whether the build writes the file at `path` (relative to the output).
     pub fn contains(&self, path: &str) -> bool {
         self.by_path.contains_key(path)

@@ -7,8 +7,8 @@ use std::io;
 use std::path::Path;
 
 /// The manifest's file name, at the top of the output.
-pub(crate) const MANIFEST: &str = ".stackguide-manifest";
-const HEADER: &str =
+pub const MANIFEST: &str = ".stackguide-manifest";
+pub const HEADER: &str =
     "# Written by stackguide: the files of its last build here. The next build replaces only these.";
 
 /// Files operating systems drop into folders they show; never anyone's work.

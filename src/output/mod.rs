@@ -6,6 +6,7 @@ mod lock;
 mod manifest;
 mod target;
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
@@ -13,6 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+pub use manifest::{HEADER as MANIFEST_HEADER, MANIFEST};
 pub(crate) use target::Target;
 
 /// What a file of the output holds.
@@ -66,34 +68,104 @@ pub(crate) struct WriteOptions {
     pub force: bool,
 }
 
-/// Write `files` into `target` through a staging folder, then swap it in. Only one build at a
-/// time replaces a folder; files that no earlier build wrote stop the build unless `force`;
-/// hidden entries at the top of the old output (`.git`, ...) are carried over.
+/// Write `files` into `target` through a staging folder, then swap it in (see [`Staging`]).
+#[cfg(test)]
 pub(crate) fn write(
     files: &[OutputFile],
     target: &Target,
     options: WriteOptions,
     on_wait: &dyn Fn(),
 ) -> Result<(), Diagnostic> {
-    let (parent, _) = target.parent_and_name();
-    fs::create_dir_all(parent).map_err(|e| fail("create the output's folder", parent, e))?;
-    let _lock = lock::acquire(target, on_wait)?;
-    let staging = target.sibling("staging");
-    let old = target.sibling("old");
-    finish_interrupted_swap(&target.dir, &old)?;
-    remove(&staging).map_err(|e| fail("clear the staging folder", &staging, e))?;
-    if !options.force {
-        refuse_foreign_files(target)?;
+    let mut staging = Staging::begin(target, options, on_wait)?;
+    staging.write(files)?;
+    staging.commit()
+}
+
+/// An output folder being replaced. Only one build at a time holds one per folder (a lock);
+/// files that no earlier build wrote stop the build unless `force`. Files go into a staging
+/// folder beside the output as they are rendered, batch by batch, so they need not all be held
+/// in memory; `commit` writes the manifest and swaps the staging folder in, carrying over the
+/// hidden entries of the old output (`.git`, ...). Dropped without `commit`, the staging folder
+/// is removed and the previous output stays as it was.
+pub(crate) struct Staging<'a> {
+    target: &'a Target,
+    dir: PathBuf,
+    /// Every path written, for the manifest and to refuse a path written twice.
+    written: HashSet<String>,
+    /// Folders already made.
+    folders: HashSet<PathBuf>,
+    committed: bool,
+    _lock: lock::Lock,
+}
+
+impl<'a> Staging<'a> {
+    /// Take the output's lock (calling `on_wait` if another build holds it), finish a swap an
+    /// interrupted build left, clear an old staging folder, and check the output is ours.
+    pub(crate) fn begin(
+        target: &'a Target,
+        options: WriteOptions,
+        on_wait: &dyn Fn(),
+    ) -> Result<Self, Diagnostic> {
+        let (parent, _) = target.parent_and_name();
+        fs::create_dir_all(parent).map_err(|e| fail("create the output's folder", parent, e))?;
+        let lock = lock::acquire(target, on_wait)?;
+        let dir = target.sibling("staging");
+        finish_interrupted_swap(&target.dir, &target.sibling("old"))?;
+        remove(&dir).map_err(|e| fail("clear the staging folder", &dir, e))?;
+        if !options.force {
+            refuse_foreign_files(target)?;
+        }
+        fs::create_dir_all(&dir).map_err(|e| fail("create the staging folder", &dir, e))?;
+        let written = HashSet::new();
+        let folders = HashSet::from([dir.clone()]);
+        Ok(Staging { target, dir, written, folders, committed: false, _lock: lock })
     }
-    let written = write_all(files, &staging).and_then(|()| {
-        manifest::write(&staging, files.iter().map(|f| f.path.as_str()))
-            .map_err(|e| fail("write the manifest", &staging, e))
-    });
-    if let Err(e) = written {
-        let _ = remove(&staging);
-        return Err(e);
+
+    /// Write a batch of files, on every core.
+    pub(crate) fn write(&mut self, files: &[OutputFile]) -> Result<(), Diagnostic> {
+        for f in files {
+            if !self.written.insert(f.path.clone()) {
+                return Err(Diagnostic::error(&f.path, "the build would write this file twice").with_help(
+                    "two inputs claim one address; this is a bug in stackguide if no other error names them",
+                ));
+            }
+            let rel = safe_relative(&f.path)
+                .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
+            if let Some(folder) = rel.parent().map(|p| self.dir.join(p)).filter(|p| !self.folders.contains(p))
+            {
+                fs::create_dir_all(&folder)
+                    .map_err(|e| Diagnostic::error(&folder, format!("cannot create folder: {e}")))?;
+                self.folders.insert(folder);
+            }
+        }
+        // Files are independent once their folders exist.
+        files.par_iter().try_for_each(|f| {
+            let dest = self.dir.join(&f.path);
+            let result = match &f.contents {
+                Contents::Bytes(b) => fs::write(&dest, b),
+                Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
+            };
+            result.map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
+        })
     }
-    swap(&staging, &target.dir, &old)
+
+    /// Write the manifest and put the new output in place of the old.
+    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
+        let mut paths: Vec<&str> = self.written.iter().map(String::as_str).collect();
+        paths.sort_unstable();
+        manifest::write(&self.dir, paths.into_iter())
+            .map_err(|e| fail("write the manifest", &self.dir, e))?;
+        self.committed = true;
+        swap(&self.dir, &self.target.dir, &self.target.sibling("old"))
+    }
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove(&self.dir);
+        }
+    }
 }
 
 fn fail(what: &str, path: &Path, e: io::Error) -> Diagnostic {
@@ -157,36 +229,6 @@ fn refuse_foreign_files(target: &Target) -> Result<(), Diagnostic> {
     .with_help(
         "a build replaces the whole folder: choose an empty or new folder, put files to publish in content/ (they are copied as they are), or pass --force to replace them (hidden entries such as .git are kept)",
     ))
-}
-
-fn write_all(files: &[OutputFile], staging: &Path) -> Result<(), Diagnostic> {
-    let mut dirs = std::collections::BTreeSet::new();
-    let mut seen = std::collections::HashSet::new();
-    for f in files {
-        if !seen.insert(f.path.as_str()) {
-            return Err(Diagnostic::error(&f.path, "the build would write this file twice").with_help(
-                "two inputs claim one address; this is a bug in stackguide if no other error names them",
-            ));
-        }
-        let rel = safe_relative(&f.path)
-            .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
-        if let Some(dir) = rel.parent() {
-            dirs.insert(staging.join(dir));
-        }
-    }
-    dirs.insert(staging.to_path_buf());
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| Diagnostic::error(dir, format!("cannot create folder: {e}")))?;
-    }
-    // Files are independent once their folders exist: write them on every core.
-    files.par_iter().try_for_each(|f| {
-        let dest = staging.join(&f.path);
-        let result = match &f.contents {
-            Contents::Bytes(b) => fs::write(&dest, b),
-            Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
-        };
-        result.map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
-    })
 }
 
 /// `a/b.html` -> `a/b.html`; anything with `..`, a root or a drive is refused.

@@ -22,6 +22,13 @@ use crate::theme::{self, Asset, Theme};
 use context::{PageView, SimplePage, SiteView, sidebar};
 use input::PageMemo;
 
+/// How many files are rendered before they are handed on: memory holds about two batches,
+/// whatever the size of the site.
+const BATCH: usize = 512;
+
+/// Where rendered files go, a batch at a time (written to disk, or kept).
+pub(crate) type Sink<'s> = dyn FnMut(Vec<OutputFile>) -> Result<(), Diagnostic> + Send + 's;
+
 /// Render every file of the site's route table; problems (template errors) go into `d`.
 pub(crate) fn render(
     site: &Site,
@@ -29,6 +36,24 @@ pub(crate) fn render(
     session: &Session,
     d: &mut Diagnostics,
 ) -> Vec<OutputFile> {
+    let mut files = Vec::with_capacity(site.routes.len());
+    render_each(site, theme, session, d, &mut |batch| {
+        files.extend(batch);
+        Ok(())
+    });
+    files
+}
+
+/// Render the route table in batches, handing each to `sink` while the next one renders.
+/// After a problem rendering goes on, so every template error is reported, but nothing more
+/// is handed on. Returns the number of HTML pages.
+pub(crate) fn render_each(
+    site: &Site,
+    theme: &mut Theme,
+    session: &Session,
+    d: &mut Diagnostics,
+    sink: &mut Sink<'_>,
+) -> usize {
     // What every page shows goes into Tera's global context once, not into each page's.
     let site_view = SiteView::new(site);
     let shared_sidebar = sidebar(site, None);
@@ -41,16 +66,27 @@ pub(crate) fn render(
     let theme = &*theme;
     let memo = PageMemo { session, shared };
     let routes: Vec<(&str, Route)> = site.routes.iter().map(|(path, claim)| (path, claim.route)).collect();
-    let results: Vec<Result<OutputFile, Diagnostic>> =
-        routes.par_iter().map(|&(path, route)| render_route(site, theme, memo, path, route)).collect();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(e) => d.push(e),
+    let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
+        batch.par_iter().map(|&(path, route)| render_route(site, theme, memo, path, route)).collect()
+    };
+    let (mut pages, mut ready) = (0, None::<Vec<OutputFile>>);
+    for batch in routes.chunks(BATCH).map(Some).chain([None]) {
+        let handing = ready.take().filter(|_| !d.has_errors());
+        let (rendered, handed) = rayon::join(|| batch.map(render_batch), || handing.map(&mut *sink));
+        if let Some(Err(e)) = handed {
+            d.push(e);
         }
+        let mut files = Vec::with_capacity(BATCH);
+        for r in rendered.into_iter().flatten() {
+            match r {
+                Ok(f) => files.push(f),
+                Err(e) => d.push(e),
+            }
+        }
+        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+        ready = Some(files);
     }
-    files
+    pages
 }
 
 /// The file at `path` of the output, which `route` makes.

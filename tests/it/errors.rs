@@ -9,7 +9,10 @@ fn every_broken_fixture_is_reported_with_its_position() {
     insta::glob!("../fixtures/errors", "?*", |case| {
         let name = case.file_name().and_then(|n| n.to_str()).expect("case folder name");
         let site = TestSite::overlay(&format!("errors/{name}"));
+        // A previous build's output: a file and the manifest that names it.
         site.write("public/keep.txt", b"previous build");
+        let manifest = format!("{}\nkeep.txt\n", stackguide::parts::MANIFEST_HEADER);
+        site.write(&format!("public/{}", stackguide::parts::MANIFEST), manifest.as_bytes());
         let before = tree(&site.public());
         let run = site.cli(&["build"]);
         assert_eq!(run.code, 1, "{}", run.stderr);

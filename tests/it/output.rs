@@ -72,3 +72,40 @@ fn the_highlight_cache_never_changes_the_output() {
     assert!(site.build().ok(), "a broken cache is ignored");
     assert_eq!(tree(&site.public()), first);
 }
+
+/// Files are written in batches as they are rendered; a template error in a later batch still
+/// leaves the previous output whole, with no staging folder behind.
+#[test]
+fn a_site_of_many_batches_is_written_whole_and_a_late_failure_keeps_the_old_output() {
+    let mut site = TestSite::minimal();
+    for i in 0..600 {
+        site = site.file(
+            &format!("content/many/p{i:04}.md"),
+            &format!("---\ntitle: P{i}\ndescription: D.\n---\nText {i}.\n"),
+        );
+    }
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    assert_eq!(result.pages, 600 + 3, "every chapter, the home, search and 404");
+    let before = tree(&site.public());
+    assert_eq!(before.iter().filter(|(p, _)| p.ends_with("index.html")).count(), 600 + 2);
+    // The last page in route order fails to render.
+    let theme = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/themes/default/templates/chapter.html"
+    ))
+    .unwrap();
+    let broken = theme.replacen(
+        "{{ page.title }}",
+        "{% if page.title == \"P590\" %}{{ page.nope }}{% endif %}{{ page.title }}",
+        1,
+    );
+    let site = site
+        .file("themes/mine/templates/chapter.html", &broken)
+        .file("content/site.yaml", "title: T\ndescription: D\nbase_url: https://example.org/\ntheme: mine\n");
+    let result = site.build();
+    assert!(!result.ok());
+    assert!(crate::support::messages(&result)[0].contains("nope"), "{:?}", crate::support::messages(&result));
+    assert_eq!(tree(&site.public()), before, "the previous output is whole");
+    assert!(!site.root().join(".public.staging").exists(), "and nothing is left beside it");
+}
