@@ -12,7 +12,7 @@ use crate::memo::Memo;
 use crate::output::OutputFile;
 
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
-const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/hl-spaced/xxh3/1";
+const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/palette/xxh3/2";
 
 /// What builds share.
 #[derive(Debug)]

@@ -1,20 +1,19 @@
-//! Code highlighting at build time: syntect behind one type, emitting its scope names as CSS
-//! classes (`hl-keyword`, `hl-string`, ...). The theme's syntax-light.css and syntax-dark.css
-//! colour them, with contrast checked for both schemes.
+//! Code highlighting at build time: syntect behind one type, emitting for each token the one
+//! class of its colour in the theme's palette (`hl-k`, `hl-s`, ...; see `palette`). The
+//! theme's syntax-light.css and syntax-dark.css colour them, with contrast checked for both
+//! schemes.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::memo::Memo;
 
 use super::escape;
-
-const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+use super::palette::{Palette, Spans};
 
 /// Languages shown as plain text without a warning.
 const PLAIN: &[&str] = &["", "text", "txt", "plain", "plaintext", "console", "output"];
@@ -25,7 +24,7 @@ pub(crate) fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
-fn find(lang: &str) -> Option<&'static SyntaxReference> {
+pub(crate) fn syntax_for(lang: &str) -> Option<&'static SyntaxReference> {
     let set = syntaxes();
     let token = match lang.to_ascii_lowercase().as_str() {
         "ts" | "typescript" | "tsx" => "TypeScript".to_string(),
@@ -42,7 +41,7 @@ fn find(lang: &str) -> Option<&'static SyntaxReference> {
 
 /// Whether `lang` is known (or deliberately plain).
 pub(crate) fn is_known(lang: &str) -> bool {
-    PLAIN.contains(&lang) || find(lang).is_some()
+    PLAIN.contains(&lang) || syntax_for(lang).is_some()
 }
 
 /// Highlights code, remembering each result by a stable key of its language and text (the
@@ -92,17 +91,36 @@ fn highlight_now(code: &str, lang: &str) -> Option<String> {
     if PLAIN.contains(&lang) {
         html.push_str(&escape(code));
     } else {
-        let syntax = find(lang)?;
-        let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), CLASS_STYLE);
-        for line in LinesWithEndings::from(code) {
-            if generator.parse_html_for_line_which_includes_newline(line).is_err() {
-                return Some(plain(code, lang));
-            }
+        let syntax = syntax_for(lang)?;
+        match classed(code, syntax) {
+            Some(spans) => html.push_str(&spans),
+            None => return Some(plain(code, lang)),
         }
-        html.push_str(&generator.finalize());
     }
     html.push_str("</code></pre>\n");
     Some(html)
+}
+
+/// `code` as runs of text, each with the class of its colour in the theme's palette; `None`
+/// when syntect cannot parse it.
+fn classed(code: &str, syntax: &SyntaxReference) -> Option<String> {
+    let mut state = ParseState::new(syntax);
+    let mut stack = ScopeStack::new();
+    let mut palette = Palette::default();
+    let mut spans = Spans::default();
+    for line in LinesWithEndings::from(code) {
+        let ops = state.parse_line(line, syntaxes()).ok()?;
+        let mut from = 0;
+        for (at, op) in ops {
+            if at > from {
+                spans.push(&line[from..at], palette.classes(&stack));
+                from = at;
+            }
+            stack.apply(&op).ok()?;
+        }
+        spans.push(&line[from..], palette.classes(&stack));
+    }
+    Some(spans.finish())
 }
 
 /// The code escaped, without highlighting.

@@ -4,6 +4,7 @@
 //! puts them.
 
 pub(crate) mod highlight;
+mod palette;
 mod slug;
 
 use std::cell::Cell;

@@ -66,7 +66,12 @@ fn markdown_extensions_headings_and_toc() {
     assert_eq!(link.attr("href"), Some("#why-it-matters"));
     assert_eq!((heading.text.as_str(), link.text.as_str()), ("Why it matters", "Why it matters"));
     assert!(main.contains("<li class=\"toc-level-3\"><a href=\"#code\">Code</a></li>"), "{main}");
-    assert!(main.contains("<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-source hl-go\">"));
+    // Highlighted: each token carries the one class of its colour.
+    assert!(
+        main.contains("<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-k\">package </span>main"),
+        "{main}"
+    );
+    assert!(main.contains("<span class=\"hl-k\">func </span><span class=\"hl-e\">main</span>"), "{main}");
     assert!(main.contains("datetime=\"2026-11-01\""));
 }
 

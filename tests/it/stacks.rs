@@ -45,7 +45,7 @@ fn a_stack_page_shows_the_whole_profile() {
         "<li>Con of Go + Gin</li>",
         "<li>User of Go + Gin</li>",
         "<a href=\"https://example.org/Go\">Go + Gin docs</a>",
-        "<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-source hl-go\">",
+        "<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-k\">package </span>main",
         // The long-form text, with its links rewritten.
         "<h2 id=\"when-it-shines\">",
         "Go is <strong>fast</strong>. See <a href=\"/guide/choosing/\">the guide</a>.",
