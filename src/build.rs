@@ -66,22 +66,22 @@ pub fn render_site(opts: &BuildOptions, session: &Session) -> BuildResult {
 
 /// Build the site and, when there were no errors, swap the output into place.
 pub fn build(opts: &BuildOptions) -> BuildResult {
-    build_waiting(opts, &|_| {})
+    build_in(opts, &Session::for_build(), &|_| {})
 }
 
-/// [`build`], calling `on_wait` with the output folder when another build is writing to it
-/// (this one then waits for it to finish). Files are written as they are rendered, batch by
-/// batch, into a staging folder swapped in at the end: `BuildResult::files` stays empty.
-pub(crate) fn build_waiting(opts: &BuildOptions, on_wait: &dyn Fn(&Path)) -> BuildResult {
+/// [`build`] with `session` (whose progress another thread may show), calling `on_wait` with
+/// the output folder when another build is writing to it (this one then waits for it to
+/// finish). Files are written as they are rendered, batch by batch, into a staging folder
+/// swapped in at the end: `BuildResult::files` stays empty.
+pub(crate) fn build_in(opts: &BuildOptions, session: &Session, on_wait: &dyn Fn(&Path)) -> BuildResult {
     let start = Instant::now();
     let cache = opts.root.join(CACHE_DIR).join("highlight.json");
-    let session = Session::for_build();
     session.load_cache(&cache);
     let mut d = Diagnostics::new();
-    let (sources, prepared) = prepare(opts, &session, &mut d);
+    let (sources, prepared) = prepare(opts, session, &mut d);
     let mut pages = 0;
     let site = prepared.map(|(site, mut theme)| {
-        pages = write_site(opts, &site, &mut theme, &session, on_wait, &mut d);
+        pages = write_site(opts, &site, &mut theme, session, on_wait, &mut d);
         site
     });
     if !d.has_errors() {

@@ -20,6 +20,7 @@ mod markdown;
 mod memo;
 mod model;
 mod output;
+mod progress;
 mod render;
 mod routes;
 mod scaffold;
@@ -36,6 +37,7 @@ pub use config::{BaseUrl, BuildOptions};
 pub use diagnostics::{Diagnostic, Diagnostics, MessageFormat, Severity, Span, emit};
 pub use model::Site;
 pub use output::{Contents, OutputFile};
+pub use progress::{Progress, Stage};
 pub use session::Session;
 pub use source::{SourceMap, byte_range};
 

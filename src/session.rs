@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::markdown::{Highlighter, Rendered};
 use crate::memo::Memo;
 use crate::output::OutputFile;
+use crate::progress::Progress;
 
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
 const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/palette/xxh3/2";
@@ -21,17 +22,33 @@ pub struct Session {
     /// Markdown and pages are remembered only when builds follow each other in one process.
     markdown: Option<Memo<Rendered>>,
     pages: Option<Memo<OutputFile>>,
+    progress: Progress,
 }
 
 impl Session {
     /// For one build: only highlighted code is remembered (and kept on disk between runs).
     pub fn for_build() -> Self {
-        Session { highlighter: Highlighter::default(), markdown: None, pages: None }
+        Session {
+            highlighter: Highlighter::default(),
+            markdown: None,
+            pages: None,
+            progress: Progress::default(),
+        }
     }
 
     /// For a run of builds in one process (`serve`): Markdown and pages are remembered too.
     pub fn for_rebuilds() -> Self {
-        Session { highlighter: Highlighter::default(), markdown: Some(Memo::new()), pages: Some(Memo::new()) }
+        Session {
+            highlighter: Highlighter::default(),
+            markdown: Some(Memo::new()),
+            pages: Some(Memo::new()),
+            progress: Progress::default(),
+        }
+    }
+
+    /// How far the current build has got.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
     }
 
     pub(crate) fn highlighter(&self) -> &Highlighter {

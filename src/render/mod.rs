@@ -15,6 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Segment;
 use crate::model::{CriterionId, Embed, PageId, PageKind, Site, StackId};
 use crate::output::OutputFile;
+use crate::progress::Stage;
 use crate::routes::{self, Route};
 use crate::search;
 use crate::session::Session;
@@ -69,12 +70,15 @@ pub(crate) fn render_each(
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
         batch.par_iter().map(|&(path, route)| render_route(site, theme, memo, path, route)).collect()
     };
+    session.progress().start(Stage::Writing, routes.len());
     let (mut pages, mut ready) = (0, None::<Vec<OutputFile>>);
     for batch in routes.chunks(BATCH).map(Some).chain([None]) {
         let handing = ready.take().filter(|_| !d.has_errors());
         let (rendered, handed) = rayon::join(|| batch.map(render_batch), || handing.map(&mut *sink));
-        if let Some(Err(e)) = handed {
-            d.push(e);
+        match handed {
+            Some(Err(e)) => d.push(e),
+            Some(Ok(())) => session.progress().advance(BATCH),
+            None => {}
         }
         let mut files = Vec::with_capacity(BATCH);
         for r in rendered.into_iter().flatten() {

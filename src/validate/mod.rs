@@ -20,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::load::{RawData, RawPage, RawSite, yaml};
 use crate::markdown::{self, Rendered, slugify};
 use crate::model::{Decision, Embed, NodeKind, Page, PageId, Site, Stack, StackId, stack_address};
+use crate::progress::Stage;
 use crate::routes::{self, Inputs, Route, Routes};
 use crate::session::Session;
 use crate::source::{SourceMap, span_at};
@@ -115,11 +116,14 @@ pub(crate) fn validate(
     let render_md = markdown_renderer(&resolver, &link_base, session);
     let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter());
     let decisions = decisions(&raw.data, &stack_ids, sources, d, &render_md);
+    session.progress().start(Stage::Markdown, raw_pages.len());
     let bodies: Vec<Rendered> = raw_pages
         .par_iter()
         .map(|p| {
             let text = sources.get(&p.file).unwrap_or_default();
-            render_md(&p.file, &text[p.body.min(text.len())..])
+            let body = render_md(&p.file, &text[p.body.min(text.len())..]);
+            session.progress().advance(1);
+            body
         })
         .collect();
     drop(render_md);

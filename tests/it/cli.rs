@@ -153,3 +153,16 @@ fn init_refuses_a_file() {
     assert_eq!(std::fs::read_to_string(site.root().join("notes.txt")).unwrap(), "my notes\n");
     assert_eq!(crate::support::tree(site.root()).len(), 1);
 }
+
+/// A progress line is for terminals only: piped, or with --quiet, stderr stays empty and the
+/// summary line is the only output.
+#[test]
+fn no_progress_line_when_piped_or_quiet() {
+    let site = TestSite::fixture("build/basic");
+    for args in [&["build"][..], &["build", "--quiet"][..]] {
+        let run = site.cli(args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert_eq!(run.stderr, "", "{args:?}");
+        assert!(run.stdout.starts_with("built ") && run.stdout.lines().count() == 1, "{}", run.stdout);
+    }
+}

@@ -13,6 +13,8 @@ use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, emit};
 use crate::session::Session;
 use crate::{check, init, scaffold, serve};
 
+mod progress;
+
 /// Build a guide to choosing a backend stack from Markdown chapters and YAML stack profiles.
 #[derive(Debug, Parser)]
 #[command(name = "stackguide", version, about)]
@@ -94,6 +96,9 @@ pub struct BuildArgs {
     /// .git are kept). The site itself, content/, themes/ and plain files are never replaced.
     #[arg(long)]
     pub force: bool,
+    /// No progress line, even on a terminal (the summary line stays).
+    #[arg(long)]
+    pub quiet: bool,
 }
 
 impl SiteArgs {
@@ -166,8 +171,19 @@ fn print_init(dir: &Path, report: &init::Report) {
 
 fn run_build(args: BuildArgs) -> ExitCode {
     let opts = BuildOptions { force: args.force, ..args.site.options(args.output.clone()) };
-    let result = build::build_waiting(&opts, &|out| {
-        eprintln!("waiting for another build into `{}` to finish...", out.display());
+    let session = Session::for_build();
+    let shows_progress =
+        !args.quiet && args.site.message_format == MessageFormat::Human && std::io::stderr().is_terminal();
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let result = std::thread::scope(|scope| {
+        if shows_progress {
+            scope.spawn(|| progress::show(session.progress(), &done));
+        }
+        let result = build::build_in(&opts, &session, &|out| {
+            eprintln!("waiting for another build into `{}` to finish...", out.display());
+        });
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        result
     });
     let diagnostics = result.diagnostics.sorted();
     report(&diagnostics, &result, args.site.message_format);
