@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ids::{DecisionId, PageId, StackId};
 
+/// The most addresses one sitemap may list (the sitemaps protocol's limit); a larger site gets
+/// a sitemap index and several sitemaps.
+pub(crate) const SITEMAP_URLS: usize = 50_000;
+
 /// What makes one file of the output. Indices are into the validated site's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Route {
@@ -24,6 +28,9 @@ pub enum Route {
     Search,
     NotFound,
     Sitemap,
+    /// One of the sitemaps a sitemap index lists, on sites of more than [`SITEMAP_URLS`] pages
+    /// (numbered from 1).
+    SitemapPart(usize),
     Robots,
     SearchIndex,
     /// A static file of the theme (`Inputs::theme_files`).
@@ -130,6 +137,11 @@ impl Routes {
         }
         for (i, (path, file)) in inputs.assets.iter().enumerate() {
             claim(path.clone(), Route::Asset(i), Some(file), format!("`{}`", shown(file)));
+        }
+        let parts = routes.listed_pages().count().div_ceil(SITEMAP_URLS);
+        for n in (1..=parts).filter(|_| parts > 1) {
+            let part = Claim { route: Route::SitemapPart(n), source: None, what: format!("sitemap {n}") };
+            routes.claim(format!("sitemap-{n}.xml"), part, d);
         }
         routes.refuse_files_over_folders(d);
         routes
@@ -298,5 +310,21 @@ mod tests {
         );
         assert_eq!(routes.address(Route::Compare(StackId(0), StackId(1))), Some("compare/a-vs-b/"));
         assert_eq!(routes.path(Route::Stack(StackId(1))), Some("stacks/b/index.html"));
+    }
+
+    #[test]
+    fn a_site_beyond_the_sitemap_limit_gets_an_index_and_parts() {
+        let files: Vec<PathBuf> =
+            (0..SITEMAP_URLS + 1).map(|i| PathBuf::from(format!("content/p{i}.md"))).collect();
+        let pages = files.iter().enumerate().map(|(i, f)| (f.as_path(), format!("p{i}/"))).collect();
+        let routes = Routes::build(&Inputs { pages, ..Inputs::default() }, &mut Diagnostics::new());
+        assert!(
+            routes.contains("sitemap.xml")
+                && routes.contains("sitemap-1.xml")
+                && routes.contains("sitemap-2.xml")
+        );
+        assert!(!routes.contains("sitemap-3.xml"));
+        let small = Routes::build(&Inputs::default(), &mut Diagnostics::new());
+        assert!(small.contains("sitemap.xml") && !small.contains("sitemap-1.xml"));
     }
 }

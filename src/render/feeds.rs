@@ -2,11 +2,36 @@
 
 use crate::markdown::escape;
 use crate::model::Site;
-use crate::routes::Route;
+use crate::routes::{Route, SITEMAP_URLS};
 
-/// Every page of the route table by its absolute address, sorted, with `lastmod` where the
-/// page says when it was updated.
+/// The sitemap: every page of the route table, or on a site of more than [`SITEMAP_URLS`]
+/// pages, an index of the sitemaps that list them.
 pub(super) fn sitemap(site: &Site) -> String {
+    let entries = entries(site);
+    if entries.len() <= SITEMAP_URLS {
+        return urlset(&entries);
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for n in 1..=entries.len().div_ceil(SITEMAP_URLS) {
+        let loc = site.base.absolute(&format!("sitemap-{n}.xml"));
+        xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", escape(&loc)));
+    }
+    xml.push_str("</sitemapindex>\n");
+    xml
+}
+
+/// Sitemap `n` (from 1) of a site whose sitemap is an index.
+pub(super) fn sitemap_part(site: &Site, n: usize) -> String {
+    let entries = entries(site);
+    let start = (n.saturating_sub(1) * SITEMAP_URLS).min(entries.len());
+    urlset(&entries[start..(start + SITEMAP_URLS).min(entries.len())])
+}
+
+/// Every page's absolute address, sorted, with `lastmod` where the page says when it was
+/// updated.
+fn entries(site: &Site) -> Vec<(String, Option<&str>)> {
     let mut entries: Vec<(String, Option<&str>)> = site
         .routes
         .listed_pages()
@@ -19,11 +44,15 @@ pub(super) fn sitemap(site: &Site) -> String {
         })
         .collect();
     entries.sort();
+    entries
+}
+
+fn urlset(entries: &[(String, Option<&str>)]) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (loc, updated) in entries {
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(&loc)));
+        xml.push_str(&format!("  <url><loc>{}</loc>", escape(loc)));
         if let Some(u) = updated {
             xml.push_str(&format!("<lastmod>{}</lastmod>", escape(u)));
         }

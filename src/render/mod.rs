@@ -103,6 +103,7 @@ fn render_route(
 ) -> Result<OutputFile, Diagnostic> {
     Ok(match route {
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
+        Route::SitemapPart(n) => OutputFile::text(path, feeds::sitemap_part(site, n)),
         Route::Robots => OutputFile::text(path, feeds::robots(site)),
         Route::SearchIndex => OutputFile::text(path, search::index(site)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
