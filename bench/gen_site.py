@@ -525,9 +525,11 @@ error_on_missing_language = true
 # section with its whole content -- on each page, 500 x 500 pages at 10,000 chapters. So the
 # generator writes the sidebar's data (the sections, and each section's chapters in weight
 # order) to data/, and the template reads it with load_data, which Zola caches: the sidebar
-# costs Zola no more lookups than partialCached costs Hugo, and its HTML is the same.
-ZOLA_BASE = """{% if page is defined %}{% set item = page %}{% set current = page.ancestors | last %}
-{%- else %}{% set item = section %}{% set current = section.relative_path %}{% endif -%}
+# costs Zola no more lookups than partialCached costs Hugo, and its HTML is the same. The page's
+# own path is read once into `here`: testing `page is defined` inside the loop made Zola 4x
+# slower at 10,000 chapters (Tera 1's `is defined` copies the value it tests, content and all).
+ZOLA_BASE = """{% if page is defined %}{% set item = page %}{% set current = page.ancestors | last %}{% set here = page.path %}
+{%- else %}{% set item = section %}{% set current = section.relative_path %}{% set here = "" %}{% endif -%}
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -550,7 +552,7 @@ ZOLA_BASE = """{% if page is defined %}{% set item = page %}{% set current = pag
 {%- if sub.file == current %}
 <ul>
 {%- for p in load_data(path="data/sidebar/" ~ sub.id ~ ".json") %}
-<li><a href="{{ p.path | safe }}"{% if page is defined and p.path == page.path %} aria-current="page"{% endif %}>{{ p.title }}</a></li>
+<li><a href="{{ p.path | safe }}"{% if p.path == here %} aria-current="page"{% endif %}>{{ p.title }}</a></li>
 {%- endfor %}
 </ul>
 {%- endif %}</li>
