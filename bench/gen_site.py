@@ -527,17 +527,24 @@ error_on_missing_language = true
 # order) to data/, and the template reads it with load_data, which Zola caches: the sidebar
 # costs Zola no more lookups than partialCached costs Hugo, and its HTML is the same. The page's
 # own path is read once into `here`: testing `page is defined` inside the loop made Zola 4x
-# slower at 10,000 chapters (Tera 1's `is defined` copies the value it tests, content and all).
-ZOLA_BASE = """{% if page is defined %}{% set item = page %}{% set current = page.ancestors | last %}{% set here = page.path %}
-{%- else %}{% set item = section %}{% set current = section.relative_path %}{% set here = "" %}{% endif -%}
+# slower at 10,000 chapters (Tera 1's `is defined` copies the value it tests, content and all;
+# so the page/section test is on `page.path` too).
+ZOLA_BASE = """{% if page.path is defined %}{% set item = "page" %}{% set current = page.ancestors | last %}{% set here = page.path %}
+{%- else %}{% set item = "section" %}{% set current = section.relative_path %}{% set here = "" %}{% endif -%}
 <!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ item.title }} · {{ config.title }}</title>
-<meta name="description" content="{{ item.description }}">
-<link rel="canonical" href="{{ item.permalink | safe }}">
+{%- if item == "page" %}
+<title>{{ page.title }} · {{ config.title }}</title>
+<meta name="description" content="{{ page.description }}">
+<link rel="canonical" href="{{ page.permalink | safe }}">
+{%- else %}
+<title>{{ section.title }} · {{ config.title }}</title>
+<meta name="description" content="{{ section.description }}">
+<link rel="canonical" href="{{ section.permalink | safe }}">
+{%- endif %}
 <link rel="stylesheet" href="/style.css">
 </head>
 <body>
