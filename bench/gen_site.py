@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate a synthetic site for benchmarking stackguide against Hugo.
+"""Generate a synthetic site for benchmarking stackguide against Zola and Hugo.
 
     python3 bench/gen_site.py --pages 1000 --out bench/.work/site-1000
 
@@ -11,6 +11,11 @@ writes
                    highlighting on, and minimal layouts that render the same kind of page as
                    stackguide's default theme: a sidebar tree of every section and chapter, a
                    table of contents, breadcrumbs and previous/next links
+    OUT/zola/      a Zola site with the same chapters (same Markdown body, with relative `.md`
+                   links written as Zola's `@/` links, TOML front matter), highlighting into CSS
+                   classes, and templates that render the same page as the Hugo layouts
+    OUT/corpus.json  what the chapters hold: chapters, code blocks and code lines (the report
+                   divides each tool's highlighted `<pre>` bytes by the code lines)
 
 Each chapter has about 700 words: ## and ### headings, a bulleted and a numbered list, a table,
 a Python and a Go code block, links to other chapters (relative .md paths, some with an anchor
@@ -21,13 +26,15 @@ is used and the random generator is seeded, so the same arguments give byte-iden
 import argparse
 import datetime
 import json
+import posixpath
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
 
-# Plain lowercase words, so that a heading's id is the same in stackguide (`slugify`) and in
-# Hugo's GitHub-style ids: words lowercased and joined by `-`.
+# Plain lowercase words, so that a heading's id is the same in stackguide (`slugify`), in
+# Hugo's GitHub-style ids and in Zola's slugs: words lowercased and joined by `-`.
 WORDS = """
 access account adapter api application architecture audit backend backup balance batch
 boundary branch broker budget buffer build bundle cache capacity certificate change channel
@@ -113,7 +120,7 @@ def heading_text(rng, used):
 
 
 def slug_of(text):
-    # The headings are plain words, so this matches stackguide's slugify and Hugo's ids.
+    # The headings are plain words, so this matches stackguide's slugify and Hugo's and Zola's ids.
     return "-".join(text.lower().split())
 
 
@@ -387,9 +394,10 @@ nodes:
 # --- Hugo layouts --------------------------------------------------------------------------
 
 HUGO_TOML = """baseURL = "https://example.org/"
-languageCode = "en"
+locale = "en"
 title = "Synthetic benchmark guide"
-disableKinds = ["taxonomy", "term"]
+# No feeds: neither stackguide nor the Zola site writes any (RSS was half of Hugo's render time).
+disableKinds = ["taxonomy", "term", "rss"]
 
 [markup]
   [markup.highlight]
@@ -454,6 +462,8 @@ SIDEBAR = """{{- $current := .CurrentSection -}}
 </ul></nav>
 """
 
+# Hugo's PrevInSection is the page after this one in the section's (weight) order, so the
+# pager's "prev" link takes NextInSection.
 SINGLE = """{{ define "main" }}
 <article class="chapter">
 <nav class="breadcrumbs"><ol>{{ range .Ancestors.Reverse }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol></nav>
@@ -463,8 +473,8 @@ SINGLE = """{{ define "main" }}
 <nav class="toc">{{ .TableOfContents }}</nav>
 <div class="prose">{{ .Content }}</div>
 <nav class="pager">
-{{ with .PrevInSection }}<a href="{{ .RelPermalink }}" rel="prev">{{ .Title }}</a>{{ end }}
-{{ with .NextInSection }}<a href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a>{{ end }}
+{{ with .NextInSection }}<a href="{{ .RelPermalink }}" rel="prev">{{ .Title }}</a>{{ end }}
+{{ with .PrevInSection }}<a href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a>{{ end }}
 </nav>
 </article>
 {{ end }}
@@ -495,6 +505,170 @@ RENDER_LINK = """{{- $u := urls.Parse .Destination -}}
 """
 
 
+# --- Zola templates ------------------------------------------------------------------------
+
+ZOLA_TOML = """base_url = "https://example.org/"
+title = "Synthetic benchmark guide"
+default_language = "en"
+generate_feeds = false
+build_search_index = false
+
+[markdown.highlighting]
+# Highlighting on, into CSS classes (Zola writes giallo.css), as stackguide and Hugo do.
+style = "class"
+theme = "github-light"
+error_on_missing_language = true
+"""
+
+# The same page as the Hugo layouts (see BASEOF), in Tera. Zola has no partialCached, and a
+# section's pages can only be listed with get_section, which serialises every page of the
+# section with its whole content -- on each page, 500 x 500 pages at 10,000 chapters. So the
+# generator writes the sidebar's data (the sections, and each section's chapters in weight
+# order) to data/, and the template reads it with load_data, which Zola caches: the sidebar
+# costs Zola no more lookups than partialCached costs Hugo, and its HTML is the same. The page's
+# own path is read once into `here`: testing `page is defined` inside the loop made Zola 4x
+# slower at 10,000 chapters (Tera 1's `is defined` copies the value it tests, content and all;
+# so the page/section test is on `page.path` too).
+ZOLA_BASE = """{% if page.path is defined %}{% set item = "page" %}{% set current = page.ancestors | last %}{% set here = page.path %}
+{%- else %}{% set item = "section" %}{% set current = section.relative_path %}{% set here = "" %}{% endif -%}
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{%- if item == "page" %}
+<title>{{ page.title }} · {{ config.title }}</title>
+<meta name="description" content="{{ page.description }}">
+<link rel="canonical" href="{{ page.permalink | safe }}">
+{%- else %}
+<title>{{ section.title }} · {{ config.title }}</title>
+<meta name="description" content="{{ section.description }}">
+<link rel="canonical" href="{{ section.permalink | safe }}">
+{%- endif %}
+<link rel="stylesheet" href="/style.css">
+</head>
+<body>
+<header><a href="/">{{ config.title }}</a></header>
+<div class="layout">
+<nav class="sidebar" aria-label="Chapters"><ul>
+{%- for top in load_data(path="data/sidebar/sections.json") %}
+<li class="section"><a href="{{ top.path | safe }}">{{ top.title }}</a>
+<ul>
+{%- for sub in top.sections %}
+<li class="section"><a href="{{ sub.path | safe }}">{{ sub.title }}</a>
+{%- if sub.file == current %}
+<ul>
+{%- for p in load_data(path="data/sidebar/" ~ sub.id ~ ".json") %}
+<li><a href="{{ p.path | safe }}"{% if p.path == here %} aria-current="page"{% endif %}>{{ p.title }}</a></li>
+{%- endfor %}
+</ul>
+{%- endif %}</li>
+{%- endfor %}
+</ul></li>
+{%- endfor %}
+</ul></nav>
+<main id="main">
+{% block main %}{% endblock %}
+</main>
+</div>
+</body>
+</html>
+"""
+
+ZOLA_PAGE = """{% extends "base.html" %}
+{% block main %}
+<article class="chapter">
+<nav class="breadcrumbs"><ol>{% for a in page.ancestors %}{% set s = get_section(path=a, metadata_only=true) %}<li><a href="{{ s.path | safe }}">{{ s.title }}</a></li>{% endfor %}</ol></nav>
+<h1>{{ page.title }}</h1>
+<p class="lead">{{ page.description }}</p>
+{% if page.date %}<p class="meta">Updated <time>{{ page.date }}</time></p>{% endif %}
+<nav class="toc"><nav id="TableOfContents">
+<ul>
+{%- for h in page.toc %}
+<li><a href="#{{ h.id }}">{{ h.title }}</a>
+{%- if h.children %}
+<ul>
+{%- for c in h.children %}
+<li><a href="#{{ c.id }}">{{ c.title }}</a></li>
+{%- endfor %}
+</ul>
+{%- endif %}
+</li>
+{%- endfor %}
+</ul>
+</nav></nav>
+<div class="prose">{{ page.content | safe }}</div>
+<nav class="pager">
+{% if page.lower %}<a href="{{ page.lower.path | safe }}" rel="prev">{{ page.lower.title }}</a>{% endif %}
+{% if page.higher %}<a href="{{ page.higher.path | safe }}" rel="next">{{ page.higher.title }}</a>{% endif %}
+</nav>
+</article>
+{% endblock %}
+"""
+
+ZOLA_SECTION = """{% extends "base.html" %}
+{% block main %}
+<article class="section-page">
+<h1>{{ section.title }}</h1>
+<p class="lead">{{ section.description }}</p>
+<div class="prose">{{ section.content | safe }}</div>
+<ul class="card-list">
+{% for p in section.pages %}<li class="card"><a href="{{ p.path | safe }}">{{ p.title }}</a><p>{{ p.description }}</p></li>
+{% endfor %}
+{%- for s in section.subsections %}{% set sub = get_section(path=s, metadata_only=true) %}<li class="card"><a href="{{ sub.path | safe }}">{{ sub.title }}</a><p>{{ sub.description }}</p></li>
+{% endfor %}</ul>
+</article>
+{% endblock %}
+"""
+
+MD_LINK = re.compile(r"\]\(([^)#\s:]+\.md)(#[^)\s]*)?\)")
+
+
+def zola_links(markdown, folder):
+    """Relative `.md` links (resolved from `folder`, relative to content/) as Zola's `@/` links."""
+    def repl(m):
+        target = posixpath.normpath(posixpath.join(folder, m.group(1)))
+        return f"](@/{target}{m.group(2) or ''})"
+    return MD_LINK.sub(repl, markdown)
+
+
+def zola_front(title, description, weight=None, extra=""):
+    lines = [f"title = {json.dumps(title)}", f"description = {json.dumps(description)}"]
+    if weight is not None:
+        lines.append(f"weight = {weight}")
+    return "+++\n" + "\n".join(lines) + ("\n" + extra if extra else "") + "\n+++\n\n"
+
+
+def write_zola_templates(zola, sections, section_titles, chapters):
+    """config.toml, templates, style and the sidebar data (see ZOLA_BASE)."""
+    write(zola / "config.toml", ZOLA_TOML)
+    write(zola / "templates" / "base.html", ZOLA_BASE)
+    write(zola / "templates" / "page.html", ZOLA_PAGE)
+    write(zola / "templates" / "section.html", ZOLA_SECTION)
+    write(zola / "templates" / "index.html", ZOLA_SECTION)
+    write(zola / "static" / "style.css", "body { font-family: sans-serif; }\n")
+    subs = [{"id": sec, "title": section_titles[sec], "path": f"/guide/{sec}/",
+             "file": f"guide/{sec}/_index.md"} for sec in sections]
+    write(zola / "data" / "sidebar" / "sections.json",
+          json.dumps([{"title": "The guide", "path": "/guide/", "sections": subs}], indent=1))
+    for sec in sections:
+        pages = [{"title": c.title, "path": f"/guide/{sec}/{c.file[:-3]}/"}
+                 for c in sorted((c for c in chapters if c.section == sec), key=lambda c: c.weight)]
+        write(zola / "data" / "sidebar" / f"{sec}.json", json.dumps(pages, indent=1))
+
+
+def code_lines(body):
+    """(fenced code blocks, lines inside them) in a Markdown body."""
+    blocks, lines, fenced = 0, 0, False
+    for line in body.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+            blocks += fenced
+        elif fenced:
+            lines += 1
+    return blocks, lines
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, required=True, help="number of chapters")
@@ -508,10 +682,10 @@ def main():
     rng = random.Random(args.seed)
 
     out = args.out
-    for sub in ("content", "hugo"):
+    for sub in ("content", "hugo", "zola"):
         if (out / sub).exists():
             shutil.rmtree(out / sub)
-    sg, hugo = out / "content", out / "hugo"
+    sg, hugo, zola = out / "content", out / "hugo", out / "zola"
 
     sections = [f"section-{s:02d}" for s in range(1, n_sections + 1)]
     chapters, per_section = [], {}
@@ -552,23 +726,41 @@ nav:
     write(hugo / "layouts" / "partials" / "sidebar.html", SIDEBAR)
     write(hugo / "static" / "style.css", "body { font-family: sans-serif; }\n")
 
+    # Zola site-level files: the same home and guide pages, Zola's `@/` links.
+    write(zola / "content" / "_index.md",
+          zola_front("Synthetic benchmark guide", "Generated for benchmarks.") + zola_links(hugo_home, ""))
+    write(zola / "content" / "guide" / "_index.md",
+          zola_front("The guide", "All sections.", 10, 'sort_by = "weight"') + guide_body)
+
     # Sections.
+    section_titles = {}
     for k, sec in enumerate(sections):
         first = next(c for c in chapters if c.section == sec)
-        fm = (f"title: {yaml_str(SECTION_TOPICS[k % len(SECTION_TOPICS)] + (f' {k // len(SECTION_TOPICS) + 1}' if k >= len(SECTION_TOPICS) else ''))}\n"
-              f"description: {yaml_str(sentence(rng, 8, 12, plain=True))}\nweight: {10 * (k + 1)}\n")
+        title = SECTION_TOPICS[k % len(SECTION_TOPICS)] + (f' {k // len(SECTION_TOPICS) + 1}' if k >= len(SECTION_TOPICS) else '')
+        description = sentence(rng, 8, 12, plain=True)
+        section_titles[sec] = title
+        fm = f"title: {yaml_str(title)}\ndescription: {yaml_str(description)}\nweight: {10 * (k + 1)}\n"
         body = f"{paragraph(rng, 40)} Begin with [the first chapter]({first.file}).\n"
         for root in (sg / "guide", hugo / "content" / "guide"):
             write(root / sec / "_index.md", f"---\n{fm}---\n\n{body}")
+        write(zola / "content" / "guide" / sec / "_index.md",
+              zola_front(title, description, 10 * (k + 1), 'sort_by = "weight"') + zola_links(body, f"guide/{sec}"))
+    write_zola_templates(zola, sections, section_titles, chapters)
 
-    # Chapters: one body, two front matters.
-    words_total = 0
+    # Chapters: one body, three front matters (and Zola's `@/` links).
+    words_total, corpus = 0, {"chapters": n, "code_blocks": 0, "code_lines": 0}
     for ch in chapters:
         body = chapter_body(ch, chapters, rng)
         words_total += prose_words(body)
+        blocks, lines = code_lines(body)
+        corpus["code_blocks"] += blocks
+        corpus["code_lines"] += lines
         common = f"title: {yaml_str(ch.title)}\ndescription: {yaml_str(ch.description)}\nweight: {ch.weight}\n"
         write(sg / "guide" / ch.section / ch.file, f"---\n{common}updated: {ch.updated}\n---\n\n{body}")
         write(hugo / "content" / "guide" / ch.section / ch.file, f"---\n{common}date: {ch.updated}\n---\n\n{body}")
+        write(zola / "content" / "guide" / ch.section / ch.file,
+              zola_front(ch.title, ch.description, ch.weight, f"date = {ch.updated}") + zola_links(body, f"guide/{ch.section}"))
+    write(out / "corpus.json", json.dumps(corpus, indent=1) + "\n")
 
     print(f"wrote {n} chapters in {n_sections} sections (about {words_total // n} words each) to {out}")
 

@@ -23,7 +23,7 @@ def run(*cmd):
         return "?"
 
 
-def machine():
+def machine(work):
     model = "?"
     for line in run("lscpu").splitlines():
         if line.startswith("Model name:"):
@@ -37,14 +37,17 @@ def machine():
         for line in Path("/etc/os-release").read_text().splitlines():
             if line.startswith("PRETTY_NAME="):
                 os_name = line.split("=", 1)[1].strip('"') + f" (kernel {platform.release()})"
-    return [
+    rows = [
         ("CPU", f"{model}, {run('nproc')} cores (nproc)"),
         ("RAM", f"{mem_kb / 1024 / 1024:.1f} GiB"),
         ("OS", os_name),
         ("rustc", run("rustc", "--version")),
-        ("Hugo", run("hugo", "version").split(" BuildDate")[0]),
-        ("hyperfine", run("hyperfine", "--version")),
     ]
+    for tool, file in (("Zola", "zola-version"), ("Hugo", "hugo-version")):
+        if (work / file).exists():
+            rows.append((tool, (work / file).read_text().strip()))
+    rows.append(("hyperfine", run("hyperfine", "--version")))
+    return rows
 
 
 def secs(s):
@@ -61,17 +64,167 @@ def peak_rss(path):
     return max(values) if values else None
 
 
-def hyperfine(work, tag):
-    data = json.loads((work / f"hf-{tag}.json").read_text())
-    return {r["command"]: r for r in data["results"]}
+def hyperfine(work, tag, name):
+    data = json.loads((work / f"hf-{tag}-{name}.json").read_text())
+    return data["results"][0]
 
 
-def load(work, tag):
-    p = work / f"load-{tag}.txt"
+def load(work, tag, name):
+    p = work / f"load-{tag}-{name}.txt"
     if not p.exists():
         return "?"
     lines = p.read_text().split("\n")
     return " → ".join(line.split()[0] for line in lines if line.strip())
+
+
+def built_ms(work, tag, name):
+    """(pages, [ms, ...]) from stackguide's `built N pages in X ms` lines, warm-ups first."""
+    built = BUILT.findall((work / f"stdout-{tag}-{name}.log").read_text())
+    return (int(built[-1][0]) if built else None), [int(ms) for _, ms in built]
+
+
+def cpu(r):
+    return r["user"] + r["system"]
+
+
+# (name in the work folder, label in the tables)
+RUNS = [("stackguide-cold", "stackguide cold"), ("stackguide-warm", "stackguide warm"),
+        ("zola", "Zola"), ("hugo", "Hugo")]
+
+
+def output_of(work, n, name):
+    """The output figures of a run's tool (stackguide's are measured after the warm runs)."""
+    tool = name.split("-")[0]
+    p = work / f"output-{n}-{tool}.json"
+    return json.loads(p.read_text()) if p.exists() else None
+
+
+def size_table(work, sizes):
+    out = ["| chapters | tool | pages | time (mean ± sd) | min … max | pages/s | CPU (user + sys) | peak RSS | output | median chapter page | load avg (before → after) |",
+           "|---:|---|---:|---|---|---:|---:|---:|---:|---:|---|"]
+    for n in sizes:
+        for name, label in RUNS:
+            if not (work / f"hf-{n}-{name}.json").exists():
+                continue
+            r = hyperfine(work, n, name)
+            if name.startswith("stackguide"):
+                pages = built_ms(work, n, name)[0]
+            else:
+                pages = int((work / f"pages-{n}-{name}").read_text())
+            rss = peak_rss(work / f"rss-{n}-{name}.txt")
+            o = output_of(work, n, name)
+            size = f"{o['total_bytes'] / 2**20:,.1f} MiB" if o else "?"
+            median = f"{o['median_chapter_bytes'] / 1024:,.1f} KiB" if o and o["median_chapter_bytes"] else "?"
+            out.append(f"| {int(n):,} | {label} | {pages:,} | {secs(r['mean'])} ± {secs(r['stddev'] or 0)} | "
+                       f"{secs(r['min'])} … {secs(r['max'])} | {pages / r['mean']:,.0f} | {secs(cpu(r))} | "
+                       f"{mib(rss) if rss else '?'} | {size} | {median} | {load(work, n, name)} |")
+    return out
+
+
+def ratio_table(work, sizes):
+    zola = all((work / f"hf-{n}-zola.json").exists() for n in sizes)
+    head = "| chapters |"
+    if zola:
+        head += " Zola time / stackguide cold | Zola CPU / stackguide cold |"
+    head += " Hugo time / stackguide cold | Hugo CPU / stackguide cold |"
+    if zola:
+        head += " Zola time / stackguide warm |"
+    head += " peak RSS: Hugo / stackguide cold |"
+    if zola:
+        head += " peak RSS: Zola / stackguide cold |"
+    head += " stackguide's own `built … in X ms`: cold; warm (warm-ups first) |"
+    out = [head, "|---:|" + "---:|" * (head.count("|") - 3) + "---|"]
+    for n in sizes:
+        cold, warm, hugo = (hyperfine(work, n, t) for t in ("stackguide-cold", "stackguide-warm", "hugo"))
+        rss = {t: peak_rss(work / f"rss-{n}-{t}.txt") for t in ("stackguide-cold", "zola", "hugo")}
+        row = f"| {int(n):,} |"
+        if zola:
+            z = hyperfine(work, n, "zola")
+            row += f" **{z['mean'] / cold['mean']:.2f}×** | {cpu(z) / cpu(cold):.2f}× |"
+        row += f" **{hugo['mean'] / cold['mean']:.2f}×** | {cpu(hugo) / cpu(cold):.2f}× |"
+        if zola:
+            row += f" **{z['mean'] / warm['mean']:.2f}×** |"
+        row += f" {rss['hugo'] / rss['stackguide-cold']:.2f}× |"
+        if zola:
+            row += f" {rss['zola'] / rss['stackguide-cold']:.2f}× |"
+        own = [", ".join(map(str, built_ms(work, n, f"stackguide-{m}")[1])) for m in ("cold", "warm")]
+        out.append(row + f" {own[0]}; {own[1]} |")
+    return out
+
+
+def code_table(work, sizes):
+    out = ["| chapters | tool | code lines in the chapters | `<pre>` blocks | `<pre>` bytes | bytes per code line |",
+           "|---:|---|---:|---:|---:|---:|"]
+    for n in sizes:
+        corpus = json.loads((work / f"site-{n}" / "corpus.json").read_text())
+        for tool, label in (("stackguide", "stackguide"), ("zola", "Zola"), ("hugo", "Hugo")):
+            o = output_of(work, n, tool)
+            if not o:
+                continue
+            out.append(f"| {int(n):,} | {label} | {corpus['code_lines']:,} | {o['pre_blocks']:,} | "
+                       f"{o['pre_bytes']:,} | **{o['pre_bytes'] / corpus['code_lines']:.0f}** |")
+    return out
+
+
+def synthetic(work, sizes):
+    zola = any((work / f"hf-{n}-zola.json").exists() for n in sizes)
+    tools = "stackguide, Zola and Hugo" if zola else "stackguide and Hugo"
+    out = [f"## Synthetic sites: {tools} on the same chapters", ""]
+    if not zola:
+        out += ["Zola is left out: no `ZOLA=/path/to/zola` was given.", ""]
+    out += ["Generated by `bench/gen_site.py` (about 700 words, a table, lists, links and a Python "
+           "and a Go code block per chapter, 20 sections). Each tool highlights code into CSS classes "
+           "and renders a sidebar of every section with the current section's chapters, a table of contents, "
+           "breadcrumbs and previous/next links (BENCHMARKS.md says how each tool's templates do it). stackguide cold: its `.stackguide-cache/` and output deleted "
+           "before each run; warm: both kept from the previous run. Zola and Hugo build into a fresh output "
+           "folder each run. Times are hyperfine's mean ± standard deviation of the timed runs; pages/s = "
+           "pages written / mean time; peak RSS is the largest over all runs (`/usr/bin/time -v`); CPU is "
+           "the mean user + system time of a run, which other load on the machine disturbs less than the "
+           "wall-clock time. Output: bytes of all files written, and the median size of a chapter's page "
+           "(stackguide's measured after the warm runs).", ""]
+    out += size_table(work, sizes)
+    out += ["", "Ratios (above 1: stackguide is faster or smaller):", ""]
+    out += ratio_table(work, sizes)
+    out += ["", "### Highlighted code", "",
+            "The `<pre>…</pre>` elements of the chapter pages (each chapter's Python and Go blocks, "
+            "highlighted into CSS classes) divided by the lines of code in the chapters' Markdown: the "
+            "HTML one line of highlighted code costs (wrappers around the `<pre>` and style sheets not "
+            "counted; `bench/output_stats.py`).", ""]
+    out += code_table(work, sizes)
+    return out
+
+
+def guide(work):
+    out = ["## The guide in `content/`", "",
+           "Cold: `.stackguide-cache/` and output deleted before each run; warm: both kept (3 warm-ups each).", "",
+           "| build | pages | time (mean ± sd) | min … max | runs | CPU (user + sys) | stackguide's own time (median) | peak RSS |",
+           "|---|---:|---|---|---:|---:|---:|---:|"]
+    for mode in ("cold", "warm"):
+        g = hyperfine(work, "guide", f"stackguide-{mode}")
+        pages, own = built_ms(work, "guide", f"stackguide-{mode}")
+        median = f"{statistics.median(own):.0f} ms" if own else "?"
+        rss = peak_rss(work / f"rss-guide-stackguide-{mode}.txt")
+        out.append(f"| {mode} | {pages if pages else '?'} | {secs(g['mean'])} ± {secs(g['stddev'] or 0)} | "
+                   f"{secs(g['min'])} … {secs(g['max'])} | {len(g['times'])} | {secs(cpu(g))} | "
+                   f"{median} | {mib(rss) if rss else '?'} |")
+    return out
+
+
+def serve(work, chapter):
+    s = json.loads((work / "serve.json").read_text())
+    out = ["## `serve`: from saving an edit to the `reload` event", "",
+           f"A line appended to `{chapter}` {s['edits']} times; time from the write to the "
+           "server-sent `reload` event (includes the file watcher's 15 ms debounce), and the build "
+           "time serve prints for each rebuild.", "",
+           "| edits | reload median | mean | min … max | serve's `built in` median (min … max) |",
+           "|---:|---:|---:|---|---|",
+           f"| {s['edits']} | {s['reload_ms']['median']:.0f} ms | {s['reload_ms']['mean']:.0f} ms | "
+           f"{s['reload_ms']['min']:.0f} … {s['reload_ms']['max']:.0f} ms | "
+           + (f"{s['built_ms']['median']:.0f} ms ({s['built_ms']['min']} … {s['built_ms']['max']} ms) |"
+              if s["built_ms"] else "? |")]
+    if s.get("extra_reloads"):
+        out.append(f"\n{s['extra_reloads']} edit(s) caused more than one rebuild.")
+    return out
 
 
 def main():
@@ -90,64 +243,10 @@ def main():
     out.append(f"Produced by `bash bench/run.sh` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
                f"stackguide at commit `{rev}`" + (f" with {dirty} uncommitted changed file(s)" if dirty else "") + ".")
     out += ["", "## Machine", "", "| | |", "|---|---|"]
-    out += [f"| {k} | {v} |" for k, v in machine()]
-
-    out += ["", "## Synthetic sites: stackguide and Hugo on the same chapters", "",
-            "Generated by `bench/gen_site.py` (about 700 words, a table, lists, links and a Python "
-            "and a Go code block per chapter, 20 sections). Each tool highlights code into CSS classes "
-            "and renders a sidebar of every section with the current section's chapters, a table of contents, breadcrumbs and "
-            "previous/next links. Times are hyperfine's mean ± standard deviation of the timed runs "
-            "(after 1 warm-up); pages/s = pages written / mean time; peak RSS is the largest over all "
-            "runs (`/usr/bin/time -v`); CPU is the mean user + system time of a run, which other load "
-            "on the machine disturbs less than the wall-clock time.", "",
-            "| chapters | tool | pages | time (mean ± sd) | min … max | pages/s | CPU (user + sys) | peak RSS | output | load avg (before → after) |",
-            "|---:|---|---:|---|---|---:|---:|---:|---:|---|"]
-    ratios = []
-    for n in args.sizes.split():
-        hf = hyperfine(work, n)
-        built = BUILT.findall((work / f"stdout-{n}-stackguide.log").read_text())
-        pages = {"stackguide": int(built[-1][0]) if built else None,
-                 "hugo": int((work / f"pages-{n}-hugo").read_text())}
-        for tool in ("stackguide", "hugo"):
-            r = hf[tool]
-            rss = peak_rss(work / f"rss-{n}-{tool}.txt")
-            size = int((work / f"size-{n}-{tool}").read_text())
-            out.append(f"| {int(n):,} | {'Hugo' if tool == 'hugo' else tool} | {pages[tool]:,} | "
-                       f"{secs(r['mean'])} ± {secs(r['stddev'] or 0)} | {secs(r['min'])} … {secs(r['max'])} | "
-                       f"{pages[tool] / r['mean']:,.0f} | {secs(r['user'] + r['system'])} | {mib(rss) if rss else '?'} | "
-                       f"{size / 2**20:,.0f} MiB | {load(work, n)} |")
-        cpu = {t: hf[t]["user"] + hf[t]["system"] for t in ("stackguide", "hugo")}
-        ratios.append((n, hf["hugo"]["mean"] / hf["stackguide"]["mean"], cpu["hugo"] / cpu["stackguide"],
-                       [int(ms) for _, ms in built]))
-    out += ["", "| chapters | Hugo time / stackguide time | Hugo CPU / stackguide CPU | stackguide's own `built … in X ms` (warm-up, then each timed run) |",
-            "|---:|---:|---:|---|"]
-    for n, ratio, cpu_ratio, own in ratios:
-        out.append(f"| {int(n):,} | **{ratio:.2f}×** | {cpu_ratio:.2f}× | {', '.join(str(ms) for ms in own)} |")
-
-    out += ["", "## The guide in `content/`", ""]
-    g = hyperfine(work, "guide")["stackguide"]
-    built = BUILT.findall((work / "stdout-guide-stackguide.log").read_text())
-    own = f"{statistics.median(int(ms) for _, ms in built):.0f} ms" if built else "?"
-    rss = peak_rss(work / "rss-guide-stackguide.txt")
-    out += ["| pages | time (mean ± sd) | min … max | runs | CPU (user + sys) | stackguide's own time (median) | peak RSS |",
-            "|---:|---|---|---:|---:|---:|---:|",
-            f"| {built[-1][0] if built else '?'} | {secs(g['mean'])} ± {secs(g['stddev'] or 0)} | "
-            f"{secs(g['min'])} … {secs(g['max'])} | {len(g['times'])} | {secs(g['user'] + g['system'])} | "
-            f"{own} | {mib(rss) if rss else '?'} |"]
-
-    s = json.loads((work / "serve.json").read_text())
-    out += ["", "## `serve`: from saving an edit to the `reload` event", "",
-            f"A line appended to `{args.chapter}` {s['edits']} times; time from the write to the "
-            "server-sent `reload` event (includes the file watcher's 15 ms debounce), and the build "
-            "time serve prints for each rebuild.", "",
-            "| edits | reload median | mean | min … max | serve's `built in` median (min … max) |",
-            "|---:|---:|---:|---|---|",
-            f"| {s['edits']} | {s['reload_ms']['median']:.0f} ms | {s['reload_ms']['mean']:.0f} ms | "
-            f"{s['reload_ms']['min']:.0f} … {s['reload_ms']['max']:.0f} ms | "
-            + (f"{s['built_ms']['median']:.0f} ms ({s['built_ms']['min']} … {s['built_ms']['max']} ms) |"
-               if s["built_ms"] else "? |")]
-    if s.get("extra_reloads"):
-        out.append(f"\n{s['extra_reloads']} edit(s) caused more than one rebuild.")
+    out += [f"| {k} | {v} |" for k, v in machine(work)]
+    sizes = args.sizes.split()
+    for part in (synthetic(work, sizes), guide(work), serve(work, args.chapter)):
+        out += [""] + part
 
     text = "\n".join(out) + "\n"
     args.out.write_text(text)

