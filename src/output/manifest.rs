@@ -25,6 +25,14 @@ pub(super) fn write<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> io:
     fs::write(dir.join(MANIFEST), text)
 }
 
+/// The paths the manifest in `dir` lists; none without a manifest.
+pub(super) fn recorded(dir: &Path) -> HashSet<String> {
+    match fs::read_to_string(dir.join(MANIFEST)) {
+        Ok(text) if text.starts_with(HEADER) => text.lines().skip(1).map(str::to_string).collect(),
+        _ => HashSet::new(),
+    }
+}
+
 /// Whether a top-level entry of the output is kept from one build to the next: hidden entries
 /// (`.git`, `.nojekyll`, ...) are never the build's, except its manifest.
 pub(super) fn is_kept(name: &str) -> bool {

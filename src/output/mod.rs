@@ -90,7 +90,10 @@ pub(crate) fn write(
 pub(crate) struct Staging<'a> {
     target: &'a Target,
     dir: PathBuf,
-    /// Every path written, for the manifest and to refuse a path written twice.
+    /// What the previous build here wrote: a file rendered the same again is linked from it
+    /// rather than written, which spares the file system most of a rebuild's work.
+    previous: HashSet<String>,
+    /// Every file written, for the manifest and to refuse a path written twice.
     written: HashSet<String>,
     /// Folders already made.
     folders: HashSet<PathBuf>,
@@ -116,15 +119,16 @@ impl<'a> Staging<'a> {
             refuse_foreign_files(target)?;
         }
         fs::create_dir_all(&dir).map_err(|e| fail("create the staging folder", &dir, e))?;
-        let written = HashSet::new();
+        let previous = manifest::recorded(&target.dir);
         let folders = HashSet::from([dir.clone()]);
-        Ok(Staging { target, dir, written, folders, committed: false, _lock: lock })
+        Ok(Staging { target, dir, previous, written: HashSet::new(), folders, committed: false, _lock: lock })
     }
 
     /// Write a batch of files, on every core.
     pub(crate) fn write(&mut self, files: &[OutputFile]) -> Result<(), Diagnostic> {
+        let mut batch = HashSet::new();
         for f in files {
-            if !self.written.insert(f.path.clone()) {
+            if self.written.contains(&f.path) || !batch.insert(f.path.as_str()) {
                 return Err(Diagnostic::error(&f.path, "the build would write this file twice").with_help(
                     "two inputs claim one address; this is a bug in stackguide if no other error names them",
                 ));
@@ -140,13 +144,29 @@ impl<'a> Staging<'a> {
         }
         // Files are independent once their folders exist.
         files.par_iter().try_for_each(|f| {
-            let dest = self.dir.join(&f.path);
-            let result = match &f.contents {
-                Contents::Bytes(b) => fs::write(&dest, b),
-                Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
-            };
-            result.map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
-        })
+            self.put(f).map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
+        })?;
+        self.written.extend(files.iter().map(|f| f.path.clone()));
+        Ok(())
+    }
+
+    /// Put one file into the staging folder: linked from the previous output when that holds
+    /// the same bytes (read back, so a file changed there since is never taken), else written.
+    fn put(&self, f: &OutputFile) -> io::Result<()> {
+        let dest = self.dir.join(&f.path);
+        match &f.contents {
+            Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
+            Contents::Bytes(bytes) => {
+                if self.previous.contains(&f.path) {
+                    let old = self.target.dir.join(&f.path);
+                    let same = fs::read(&old).is_ok_and(|before| before == *bytes);
+                    if same && fs::hard_link(&old, &dest).is_ok() {
+                        return Ok(());
+                    }
+                }
+                fs::write(&dest, bytes)
+            }
+        }
     }
 
     /// Write the manifest and put the new output in place of the old.
@@ -329,5 +349,27 @@ mod tests {
         put(&[OutputFile::text("index.html", "two".into())], dir.path(), false).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
         assert!(!dir.path().join(".public.old").exists() && !dir.path().join(".public.staging").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_rendered_the_same_again_are_linked_from_the_previous_output() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let inode = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let files = |b: &str| {
+            vec![OutputFile::text("same.html", "same".into()), OutputFile::text("b.html", b.into())]
+        };
+        put(&files("one"), dir.path(), false).unwrap();
+        let (same, b) = (inode("same.html"), inode("b.html"));
+        put(&files("two"), dir.path(), false).unwrap();
+        assert_eq!(inode("same.html"), same, "unchanged: the same file, linked");
+        assert_ne!(inode("b.html"), b, "changed: written anew");
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "two");
+        // A file changed in place after the build is never taken for the build's own.
+        fs::write(out.join("same.html"), "samE").unwrap();
+        put(&files("two"), dir.path(), false).unwrap();
+        assert_eq!(fs::read_to_string(out.join("same.html")).unwrap(), "same");
     }
 }
