@@ -4,7 +4,9 @@
 //! rest only as distinct words, which bounds the index on large sites.
 
 use std::collections::BTreeSet;
+use std::io::Write;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{DecisionId, NodeKind, PageId, PageKind, Site, StackId};
@@ -33,8 +35,13 @@ fn entry(t: &str, s: &str, u: String, h: Vec<String>, text: &str) -> Entry {
     let collapsed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let cut = collapsed.char_indices().nth(TEXT_CHARS).map_or(collapsed.len(), |(i, _)| i);
     let cut = collapsed[..cut].rfind(' ').filter(|_| cut < collapsed.len()).unwrap_or(cut);
-    let head: BTreeSet<String> = words(&collapsed[..cut]).collect();
-    let rest: BTreeSet<String> = words(&collapsed[cut..]).filter(|w| !head.contains(w)).collect();
+    // Most pages fit whole: only a longer one needs its words sorted out.
+    let rest: BTreeSet<String> = if cut < collapsed.len() {
+        let head: BTreeSet<String> = words(&collapsed[..cut]).collect();
+        words(&collapsed[cut..]).filter(|w| !head.contains(w)).collect()
+    } else {
+        BTreeSet::new()
+    };
     Entry {
         t: t.to_string(),
         s: s.to_string(),
@@ -51,16 +58,20 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The index of every page of `site`, as JSON.
 pub(crate) fn index(site: &Site) -> String {
-    let mut entries = Vec::new();
-    for (i, p) in site.pages.iter().enumerate() {
-        let section = match p.kind {
-            PageKind::Home => String::new(),
-            _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.page(i).title.clone()),
-        };
-        let headings = p.body.toc.iter().map(|t| t.title.clone()).collect();
-        let text = format!("{} {}", p.description, p.body.text);
-        entries.push(entry(&p.title, &section, site.url(Route::Page(PageId(i))), headings, &text));
-    }
+    let mut entries: Vec<Entry> = site
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let section = match p.kind {
+                PageKind::Home => String::new(),
+                _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.page(i).title.clone()),
+            };
+            let headings = p.body.toc.iter().map(|t| t.title.clone()).collect();
+            let text = format!("{} {}", p.description, p.body.text);
+            entry(&p.title, &section, site.url(Route::Page(PageId(i))), headings, &text)
+        })
+        .collect();
     for (i, s) in site.stacks.iter().enumerate() {
         let text = [
             s.summary.as_str(),
@@ -107,7 +118,7 @@ pub(crate) fn index(site: &Site) -> String {
         ));
     }
     // `<` and `>` are escaped too, so no text can become markup wherever the JSON ends up.
-    script_safe_json(&serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()))
+    script_safe_json_of(&entries)
 }
 
 /// An entry of the A-Z list on the search page, which works without JavaScript.
@@ -142,12 +153,56 @@ pub(crate) fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
 }
 
 /// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
+#[cfg(test)]
 pub(crate) fn script_safe_json(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
-        .replace('\u{2028}', "\\u2028")
-        .replace('\u{2029}', "\\u2029")
+    let mut out = ScriptSafe(Vec::with_capacity(json.len() + json.len() / 64));
+    let _ = out.write_all(json.as_bytes());
+    out.into_string()
+}
+
+/// `value` as script-safe JSON, escaped as it is written: a large index is held once.
+pub(crate) fn script_safe_json_of<T: Serialize>(value: &T) -> String {
+    let mut out = ScriptSafe(Vec::new());
+    match serde_json::to_writer(&mut out, value) {
+        Ok(()) => out.into_string(),
+        Err(_) => "[]".into(),
+    }
+}
+
+/// Bytes of JSON with what could end a `<script>` element escaped on the way in.
+struct ScriptSafe(Vec<u8>);
+
+impl ScriptSafe {
+    fn into_string(self) -> String {
+        // Valid UTF-8 went in, and only ASCII replaced whole characters.
+        String::from_utf8(self.0).unwrap_or_default()
+    }
+}
+
+impl Write for ScriptSafe {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            match b {
+                b'<' => self.0.extend_from_slice(b"\\u003c"),
+                b'>' => self.0.extend_from_slice(b"\\u003e"),
+                b'&' => self.0.extend_from_slice(b"\\u0026"),
+                _ => {
+                    self.0.push(b);
+                    // U+2028 and U+2029 end a line in JavaScript: E2 80 A8 and E2 80 A9.
+                    if let [.., 0xE2, 0x80, last @ (0xA8 | 0xA9)] = self.0[..] {
+                        let escaped: &[u8] = if last == 0xA8 { b"\\u2028" } else { b"\\u2029" };
+                        self.0.truncate(self.0.len() - 3);
+                        self.0.extend_from_slice(escaped);
+                    }
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -163,5 +218,19 @@ mod tests {
         assert_eq!(e.w, "and only redis tail word");
         let short = entry("T", "S", "/t/".into(), vec![], "  Short   text. ");
         assert_eq!((short.x.as_str(), short.w.as_str()), ("Short text.", ""));
+    }
+
+    #[test]
+    fn json_is_escaped_for_scripts_as_it_is_written_even_across_writes() {
+        let value = vec!["</script>", "a & b > c", "line\u{2028}sep\u{2029}end", "caf\u{e9}"];
+        let whole = script_safe_json(&serde_json::to_string(&value).unwrap());
+        assert_eq!(script_safe_json_of(&value), whole);
+        assert!(!whole.contains('<') && !whole.contains('\u{2028}') && whole.contains("\\u2028"));
+        // A separator split between two writes is still escaped.
+        let mut out = ScriptSafe(Vec::new());
+        let bytes = "x\u{2029}y".as_bytes();
+        out.write_all(&bytes[..2]).unwrap();
+        out.write_all(&bytes[2..]).unwrap();
+        assert_eq!(out.into_string(), "x\\u2029y");
     }
 }

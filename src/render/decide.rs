@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::flowchart;
 use crate::model::{Decision, DecisionId, NodeId, NodeKind, Site, StackId, decision_address, stack_address};
-use crate::search::script_safe_json;
+use crate::search::script_safe_json_of;
 
 /// A node of the nested list; a node already shown higher up is only referred to.
 #[derive(Debug, Serialize)]
@@ -166,7 +166,7 @@ fn json(site: &Site, d: &Decision) -> String {
             },
         })
         .collect();
-    script_safe_json(&serde_json::to_string(&nodes).unwrap_or_else(|_| "[]".into()))
+    script_safe_json_of(&nodes)
 }
 
 #[cfg(test)]
@@ -182,7 +182,7 @@ mod tests {
 
     #[test]
     fn json_cannot_close_its_script_element() {
-        let out = script_safe_json(r#"{"t":"</script><script>alert(1)</script> & more"}"#);
+        let out = crate::search::script_safe_json(r#"{"t":"</script><script>alert(1)</script> & more"}"#);
         assert!(!out.contains("</script>"));
         assert!(!out.contains('<'));
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
