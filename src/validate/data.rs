@@ -202,11 +202,15 @@ fn stack(
     let d = if y.check { d } else { &mut quiet };
     let ratings = ratings(f, s, y, d);
     let fit = fits(f, s, y, d);
-    check_example_and_links(f, s, y.sources, d);
-    let example_html = y
-        .highlighter
-        .highlight(&s.example.code, &s.example.language)
-        .unwrap_or_else(|| highlight::plain(&s.example.code, &s.example.language));
+    check_links(f, s, y.sources, d);
+    // Highlighting tells whether the language is known; remembered code needs no syntax set.
+    let example_html = y.highlighter.highlight(&s.example.code, &s.example.language).unwrap_or_else(|| {
+        d.push(
+            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
+                .at(at(y.sources, f, &[Seg::Key("example"), Seg::Key("language")])),
+        );
+        highlight::plain(&s.example.code, &s.example.language)
+    });
     Stack {
         id: id.to_string(),
         file: f.to_path_buf(),
@@ -287,14 +291,8 @@ fn fits(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> Vec
         .collect()
 }
 
-/// The example's language should be highlightable; links must be web addresses.
-fn check_example_and_links(f: &Path, s: &StackFile, sources: &SourceMap, d: &mut Diagnostics) {
-    if !highlight::is_known(&s.example.language) {
-        d.push(
-            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
-                .at(at(sources, f, &[Seg::Key("example"), Seg::Key("language")])),
-        );
-    }
+/// A stack's links must be web addresses.
+fn check_links(f: &Path, s: &StackFile, sources: &SourceMap, d: &mut Diagnostics) {
     for (i, link) in s.links.iter().enumerate() {
         if !is_web_url(&link.url) {
             d.push(
