@@ -68,7 +68,7 @@ pub(crate) fn render_each(
     let memo = PageMemo { session, shared };
     let routes: Vec<(&str, Route)> = site.routes.iter().map(|(path, claim)| (path, claim.route)).collect();
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
-        batch.par_iter().map(|&(path, route)| render_route(site, theme, memo, path, route)).collect()
+        batch.par_iter().map(|&(path, route)| render_route(Env { site, theme, memo }, path, route)).collect()
     };
     session.progress().start(Stage::Writing, routes.len());
     let (mut pages, mut ready) = (0, None::<Vec<OutputFile>>);
@@ -93,14 +93,17 @@ pub(crate) fn render_each(
     pages
 }
 
+/// What every page is rendered with.
+#[derive(Clone, Copy)]
+struct Env<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    memo: PageMemo<'a>,
+}
+
 /// The file at `path` of the output, which `route` makes.
-fn render_route(
-    site: &Site,
-    theme: &Theme,
-    memo: PageMemo<'_>,
-    path: &str,
-    route: Route,
-) -> Result<OutputFile, Diagnostic> {
+fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+    let Env { site, theme, .. } = env;
     Ok(match route {
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
         Route::SitemapPart(n) => OutputFile::text(path, feeds::sitemap_part(site, n)),
@@ -112,8 +115,8 @@ fn render_route(
             None => return Err(Diagnostic::error("themes", format!("the theme has no file `{path}`"))),
         },
         Route::Asset(i) => OutputFile::copy(path, site.assets[i].1.clone()),
-        Route::Page(i) => render_page(site, theme, memo, i, path)?,
-        page => render_generated(site, theme, memo, path, page)?,
+        Route::Page(i) => render_page(env, i, path)?,
+        page => render_generated(env, path, page)?,
     })
 }
 
@@ -122,13 +125,8 @@ fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) 
 }
 
 /// A page the build makes from the data (stacks, comparisons, flowcharts, search, 404).
-fn render_generated(
-    site: &Site,
-    theme: &Theme,
-    memo: PageMemo<'_>,
-    path: &str,
-    route: Route,
-) -> Result<OutputFile, Diagnostic> {
+fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+    let Env { site, theme, memo } = env;
     let address = routes::address_of(path);
     let mut ctx = memo.input();
     let (template, source): (&str, &Path) = match route {
@@ -186,13 +184,8 @@ fn render_generated(
     })
 }
 
-fn render_page(
-    site: &Site,
-    theme: &Theme,
-    memo: PageMemo<'_>,
-    index: PageId,
-    path: &str,
-) -> Result<OutputFile, Diagnostic> {
+fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Diagnostic> {
+    let Env { site, theme, memo } = env;
     let page = site.page(index);
     let mut content = String::with_capacity(page.body.html.len());
     for segment in page.body.segments() {
