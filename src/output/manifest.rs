@@ -25,11 +25,14 @@ pub(super) fn write<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> io:
     fs::write(dir.join(MANIFEST), text)
 }
 
-/// The paths the manifest in `dir` lists; none without a manifest.
-pub(super) fn recorded(dir: &Path) -> HashSet<String> {
+/// The paths the manifest in `dir` lists; `None` when there is no manifest (or a file of that
+/// name that is not one).
+pub(super) fn recorded(dir: &Path) -> io::Result<Option<HashSet<String>>> {
     match fs::read_to_string(dir.join(MANIFEST)) {
-        Ok(text) if text.starts_with(HEADER) => text.lines().skip(1).map(str::to_string).collect(),
-        _ => HashSet::new(),
+        Ok(text) if text.starts_with(HEADER) => Ok(Some(text.lines().skip(1).map(str::to_string).collect())),
+        Ok(_) => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
     }
 }
 
@@ -39,15 +42,9 @@ pub(super) fn is_kept(name: &str) -> bool {
     name.starts_with('.') && name != MANIFEST
 }
 
-/// The files under `dir` that no earlier build recorded writing (all of them when there is no
-/// manifest), sorted; hidden top-level entries and system files are not counted.
-pub(super) fn foreign_files(dir: &Path) -> io::Result<Vec<String>> {
-    let recorded: Option<HashSet<String>> = match fs::read_to_string(dir.join(MANIFEST)) {
-        Ok(text) if text.starts_with(HEADER) => Some(text.lines().skip(1).map(str::to_string).collect()),
-        Ok(_) => None,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
+/// The files under `dir` that are not among those `recorded` by an earlier build (all of them
+/// when there is no manifest), sorted; hidden top-level entries and system files are not counted.
+pub(super) fn foreign_files(dir: &Path, recorded: Option<&HashSet<String>>) -> io::Result<Vec<String>> {
     let mut foreign = Vec::new();
     let walker = walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name().into_iter().filter_entry(|e| {
         let name = e.file_name().to_string_lossy();
@@ -59,7 +56,7 @@ pub(super) fn foreign_files(dir: &Path) -> io::Result<Vec<String>> {
             continue;
         }
         let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-        if !recorded.as_ref().is_some_and(|r| r.contains(&rel)) {
+        if !recorded.is_some_and(|r| r.contains(&rel)) {
             foreign.push(rel);
         }
     }
@@ -79,13 +76,17 @@ mod tests {
             fs::write(d.join(f), "x").unwrap();
         }
         assert_eq!(
-            foreign_files(d).unwrap(),
+            foreign_files(d, recorded(d).unwrap().as_ref()).unwrap(),
             ["CNAME", "a/b.html", "index.html"],
             "no manifest: all visible files"
         );
         write(d, ["index.html", "a/b.html"].into_iter()).unwrap();
-        assert_eq!(foreign_files(d).unwrap(), ["CNAME"]);
+        assert_eq!(foreign_files(d, recorded(d).unwrap().as_ref()).unwrap(), ["CNAME"]);
         fs::write(d.join(MANIFEST), "index.html\n").unwrap();
-        assert_eq!(foreign_files(d).unwrap().len(), 3, "a file without the header is not a manifest");
+        assert_eq!(
+            foreign_files(d, recorded(d).unwrap().as_ref()).unwrap().len(),
+            3,
+            "a file without the header is not a manifest"
+        );
     }
 }

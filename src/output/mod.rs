@@ -115,11 +115,17 @@ impl<'a> Staging<'a> {
         let dir = target.sibling("staging");
         finish_interrupted_swap(&target.dir, &target.sibling("old"))?;
         remove(&dir).map_err(|e| fail("clear the staging folder", &dir, e))?;
+        // With --force an unreadable manifest only means nothing is reused.
+        let recorded = match manifest::recorded(&target.dir) {
+            Ok(recorded) => recorded,
+            Err(e) if !options.force => return Err(fail("read the output folder", &target.dir, e)),
+            Err(_) => None,
+        };
         if !options.force {
-            refuse_foreign_files(target)?;
+            refuse_foreign_files(target, recorded.as_ref())?;
         }
         fs::create_dir_all(&dir).map_err(|e| fail("create the staging folder", &dir, e))?;
-        let previous = manifest::recorded(&target.dir);
+        let previous = recorded.unwrap_or_default();
         let folders = HashSet::from([dir.clone()]);
         Ok(Staging { target, dir, previous, written: HashSet::new(), folders, committed: false, _lock: lock })
     }
@@ -226,12 +232,12 @@ fn finish_interrupted_swap(out: &Path, old: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Stop when the output holds files that no earlier build wrote: they are someone's work.
-fn refuse_foreign_files(target: &Target) -> Result<(), Diagnostic> {
+fn refuse_foreign_files(target: &Target, recorded: Option<&HashSet<String>>) -> Result<(), Diagnostic> {
     if !target.dir.is_dir() {
         return Ok(());
     }
-    let foreign =
-        manifest::foreign_files(&target.dir).map_err(|e| fail("read the output folder", &target.dir, e))?;
+    let foreign = manifest::foreign_files(&target.dir, recorded)
+        .map_err(|e| fail("read the output folder", &target.dir, e))?;
     let Some(first) = foreign.first() else { return Ok(()) };
     let mut names: Vec<&str> = foreign.iter().take(3).map(String::as_str).collect();
     if foreign.len() > 3 {
