@@ -55,10 +55,16 @@ impl Session {
         &self.highlighter
     }
 
-    /// Rendered Markdown for `key` (a hash of everything the rendering depends on).
-    pub(crate) fn markdown(&self, key: u64, make: impl FnOnce() -> Rendered) -> Rendered {
+    /// Whether rendered Markdown is remembered, so its keys are worth computing.
+    pub(crate) fn remembers_markdown(&self) -> bool {
+        self.markdown.is_some()
+    }
+
+    /// Rendered Markdown for the key `key` makes (a hash of everything the rendering depends
+    /// on); the key is made only when Markdown is remembered.
+    pub(crate) fn markdown(&self, key: impl FnOnce() -> u64, make: impl FnOnce() -> Rendered) -> Rendered {
         match &self.markdown {
-            Some(memo) => memo.get_or(key, make),
+            Some(memo) => memo.get_or(key(), make),
             None => make(),
         }
     }

@@ -64,13 +64,11 @@ impl Input {
     }
 }
 
-/// The hash of values written as JSON, for what every page shares.
-pub(super) fn hash_of<T: Serialize + ?Sized>(parts: &[&T], seed: u64) -> u64 {
+/// The hash of `value` written as JSON after `seed`, for what every page shares.
+pub(super) fn hash_of<T: Serialize + ?Sized>(value: &T, seed: u64) -> u64 {
     let mut h = Xxh3::new();
     h.update(&seed.to_le_bytes());
-    for part in parts {
-        let _ = serde_json::to_writer(HashWriter(&mut h), part);
-    }
+    let _ = serde_json::to_writer(HashWriter(&mut h), value);
     h.digest()
 }
 

@@ -60,7 +60,7 @@ pub(crate) fn render_each(
     let shared_sidebar = sidebar(site, None);
     let shared = session.remembers_pages().then(|| {
         let global = serde_json::json!({ "site": &site_view, "sidebar": &shared_sidebar });
-        input::hash_of(&[&global], theme.fingerprint)
+        input::hash_of(&global, theme.fingerprint)
     });
     theme.tera.global_context().insert("site", &site_view);
     theme.tera.global_context().insert("sidebar", &shared_sidebar);
@@ -74,10 +74,11 @@ pub(crate) fn render_each(
     let (mut pages, mut ready) = (0, None::<Vec<OutputFile>>);
     for batch in routes.chunks(BATCH).map(Some).chain([None]) {
         let handing = ready.take().filter(|_| !d.has_errors());
+        let handing_len = handing.as_ref().map_or(0, Vec::len);
         let (rendered, handed) = rayon::join(|| batch.map(render_batch), || handing.map(&mut *sink));
         match handed {
             Some(Err(e)) => d.push(e),
-            Some(Ok(())) => session.progress().advance(BATCH),
+            Some(Ok(())) => session.progress().advance(handing_len),
             None => {}
         }
         let mut files = Vec::with_capacity(BATCH);

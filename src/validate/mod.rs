@@ -181,14 +181,17 @@ fn markdown_renderer<'a>(
     base: &'a BaseUrl,
     session: &'a Session,
 ) -> impl Fn(&Path, &str) -> Rendered + Sync + 'a {
-    let mut all: Vec<&String> = resolver.anchors.keys().collect();
-    all.sort_unstable();
-    let addresses = crate::memo::key((&resolver.by_file, all, &base.path));
+    let addresses = session.remembers_markdown().then(|| {
+        let mut all: Vec<&String> = resolver.anchors.keys().collect();
+        all.sort_unstable();
+        crate::memo::key((&resolver.by_file, all, &base.path))
+    });
     move |file: &Path, body: &str| {
         let from = file.strip_prefix("content").unwrap_or(file);
-        session.markdown(crate::memo::key((file, body, addresses)), || {
-            markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter())
-        })
+        session.markdown(
+            || crate::memo::key((file, body, addresses)),
+            || markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter()),
+        )
     }
 }
 
