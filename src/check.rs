@@ -107,7 +107,7 @@ pub(crate) fn check_output(files: &[OutputFile], base: &BaseUrl) -> Vec<Diagnost
             continue;
         }
         let shown = source.map_or_else(|| PathBuf::from("public").join(page), |s| s.clone());
-        let address = page.trim_end_matches("index.html");
+        let address = crate::routes::address_of(page);
         out.push(
             Diagnostic::warning(&shown, format!("no page links to `/{address}`")).with_help(
                 "link to it from a chapter, or it can only be found through search and the sitemap",

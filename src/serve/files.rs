@@ -9,6 +9,7 @@ use std::path::Path;
 use percent_encoding::percent_decode_str;
 
 use crate::output::Contents;
+use crate::routes::file_of;
 
 /// What a request path maps to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +41,7 @@ pub(crate) fn lookup(files: &HashMap<String, Contents>, raw: &str) -> Lookup {
     if path.starts_with('/') {
         return Lookup::Refused;
     }
-    let file =
-        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.to_string() };
+    let file = file_of(path);
     if files.contains_key(&file) {
         return Lookup::Found(file);
     }
