@@ -75,8 +75,9 @@ pub(crate) struct NavItem<'a> {
 /// the sections and only the branch it is in, so page size and build time grow linearly.
 pub(crate) const FULL_SIDEBAR_MAX_PAGES: usize = 150;
 
-/// On large sites, an open section lists at most this many children: those around the page
-/// the reader is on, then a link to the section's page, which lists them all.
+/// On large sites, an open section lists its subsections and, of its chapters, those within
+/// this many of the page the reader is on, then a link to the section's page, which lists them
+/// all.
 pub(crate) const NEIGHBOURS: usize = 5;
 
 /// Whether every page gets the whole tree (and can share one copy of it).
@@ -128,11 +129,16 @@ impl<'a> Tree<'a> {
     /// The children of the open section `parent` around the one on the reader's path (the
     /// first ones when the reader is on the section itself), and a link for the rest.
     fn window(&self, parent: PageId, children: &[PageId]) -> Vec<NavItem<'a>> {
-        let here = children.iter().position(|c| self.on_path[c.0]).unwrap_or(0);
-        let start = here.saturating_sub(NEIGHBOURS).min(children.len().saturating_sub(2 * NEIGHBOURS + 1));
-        let end = (start + 2 * NEIGHBOURS + 1).min(children.len());
-        let mut items: Vec<NavItem<'a>> = children[start..end].iter().map(|&c| self.item(c)).collect();
-        if end - start < children.len() {
+        // Subsections are always listed: only chapters can be many.
+        let is_chapter = |c: &PageId| self.site.page(*c).kind == PageKind::Chapter;
+        let chapters: Vec<PageId> = children.iter().copied().filter(is_chapter).collect();
+        let here = chapters.iter().position(|c| self.on_path[c.0]).unwrap_or(0);
+        let start = here.saturating_sub(NEIGHBOURS).min(chapters.len().saturating_sub(2 * NEIGHBOURS + 1));
+        let end = (start + 2 * NEIGHBOURS + 1).min(chapters.len());
+        let shown = &chapters[start..end];
+        let mut items: Vec<NavItem<'a>> =
+            children.iter().filter(|c| !is_chapter(c) || shown.contains(c)).map(|&c| self.item(c)).collect();
+        if shown.len() < chapters.len() {
             let section = self.site.page(parent);
             items.push(NavItem {
                 title: Cow::Owned(format!("All {} pages of {}", children.len(), section.title)),

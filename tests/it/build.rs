@@ -160,6 +160,33 @@ fn a_site_theme_overrides_templates_and_static_files_one_by_one() {
     assert!(site.read("site.js").contains("use strict"));
 }
 
+/// On a large site an open section lists every subsection, however many: only chapters are
+/// cut to those around the reader's.
+#[test]
+fn large_sites_list_every_subsection_of_an_open_section() {
+    let mut site =
+        TestSite::minimal().file("content/top/_index.md", "---\ntitle: Top\ndescription: D.\n---\n");
+    for sub in 0..14 {
+        site = site.file(
+            &format!("content/top/sub{sub:02}/_index.md"),
+            &format!("---\ntitle: Sub {sub:02}\ndescription: D.\n---\n"),
+        );
+        for n in 0..11 {
+            site = site.file(
+                &format!("content/top/sub{sub:02}/page-{n:02}.md"),
+                &format!("---\ntitle: Page {sub:02} {n:02}\ndescription: D.\n---\nText.\n"),
+            );
+        }
+    }
+    assert!(site.build().ok());
+    let html = site.read("top/sub00/page-00/index.html");
+    let sidebar = &html[html.find("id=\"sidebar\"").unwrap()..html.find("<main").unwrap()];
+    for sub in 0..14 {
+        assert!(sidebar.contains(&format!("href=\"/top/sub{sub:02}/\"")), "subsection {sub} is listed");
+    }
+    assert!(!sidebar.contains("All 14 pages of Top"), "{sidebar}");
+}
+
 /// On a large site each page lists the sections and, of its own section, the chapters next to
 /// it and a link to the section's page, so a page's size does not grow with its section; a
 /// small site lists everything everywhere.
