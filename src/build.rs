@@ -1,6 +1,7 @@
 //! The driver: load -> validate -> render -> write. Each stage runs over every file; the build
 //! stops between stages when there were errors, so one mistake never cascades into many.
 
+use std::collections::HashSet;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -44,6 +45,11 @@ fn prepare(
     let theme = theme::load(&opts.root, &theme_name, &mut sources, d);
     let Some(theme) = theme.filter(|_| !d.has_errors()) else { return (sources, None) };
     let site = validate::validate(raw, &sources, opts, theme.static_files(&opts.root), session, d);
+    if let Some(site) = &site {
+        // Pages' bodies are read again when rendered: only texts a diagnostic shows are kept.
+        let named: HashSet<&Path> = d.files().collect();
+        sources.forget(site.pages.iter().map(|p| p.file.as_path()), &named);
+    }
     (sources, site.filter(|_| !d.has_errors()).map(|site| (site, theme)))
 }
 

@@ -4,6 +4,7 @@
 //!
 //! Modules are private; what `main.rs`, the tests and the fuzz targets use is re-exported here.
 
+mod body;
 mod build;
 mod check;
 mod cli;

@@ -47,6 +47,12 @@ impl<T: Clone> Memo<T> {
         Some(value.clone())
     }
 
+    /// What `look` reads from the value for `key`, without cloning it or marking it used.
+    pub(crate) fn peek<R>(&self, key: u64, look: impl FnOnce(&T) -> R) -> Option<R> {
+        let table = self.table.read().ok()?;
+        table.get(&key).map(|(value, _)| look(value))
+    }
+
     pub(crate) fn insert(&self, key: u64, value: T) {
         let now = self.generation.load(Ordering::Relaxed);
         if let Ok(mut table) = self.table.write() {
@@ -101,6 +107,7 @@ mod tests {
         let memo: Memo<String> = Memo::new();
         memo.preload(1, "from disk, used".into());
         memo.preload(2, "from disk, unused".into());
+        assert_eq!(memo.peek(2, String::len), Some(17), "peeking does not count as using");
         assert_eq!(memo.get_or(1, unreachable_value), "from disk, used");
         assert_eq!(memo.get_or(3, || "made".into()), "made");
         let (mut used, unused) = memo.used();

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::body::{Bodies, BodySource};
 use crate::config::{BaseUrl, SiteConfig};
 pub(crate) use crate::ids::{CriterionId, DecisionId, LevelIndex, PageId, StackId};
 use crate::markdown::Rendered;
@@ -36,7 +37,10 @@ pub struct Page {
     pub stacks: Vec<StackId>,
     /// The directive blocks, in the order of `body.directives` (`Segment::Embed(n)` is `embeds[n]`).
     pub embeds: Vec<Embed>,
-    pub body: Rendered,
+    /// The stacks whose pages the body links to.
+    pub links_to: Vec<StackId>,
+    /// Where the body is, to be read again and rendered with its page (see `crate::body`).
+    pub source: BodySource,
     /// The section this page belongs to.
     pub parent: Option<PageId>,
     /// Sections and chapters under a section, in weight order.
@@ -65,6 +69,8 @@ pub struct Site {
     pub decisions: Vec<Decision>,
     /// The flowchart shown on the home page.
     pub main_decision: Option<DecisionId>,
+    /// How pages' bodies are read again and rendered.
+    pub bodies: Bodies,
 }
 
 impl Site {
@@ -101,17 +107,13 @@ impl Site {
     /// Chapters that are about a stack: they name it in their front matter, embed its card or
     /// link to its page.
     pub fn chapters_about(&self, stack: StackId) -> Vec<PageId> {
-        let address = stack_address(&self.stack(stack).id);
         (0..self.pages.len())
             .map(PageId)
             .filter(|&i| {
                 let p = self.page(i);
                 p.stacks.contains(&stack)
                     || p.embeds.contains(&Embed::Stack(stack))
-                    || p.body.links.iter().any(|l| {
-                        let dest = l.dest.trim_start_matches('/').split('#').next().unwrap_or_default();
-                        dest.trim_end_matches('/') == address.trim_end_matches('/')
-                    })
+                    || p.links_to.contains(&stack)
             })
             .collect()
     }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::model::{DecisionId, NodeKind, PageId, PageKind, Site, StackId};
 use crate::routes::Route;
+use crate::session::Session;
 
 /// How much of a page's text is kept for snippets; beyond it only distinct words are kept.
 pub(crate) const TEXT_CHARS: usize = 12_000;
@@ -57,7 +58,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// The index of every page of `site`, as JSON.
-pub(crate) fn index(site: &Site) -> String {
+pub(crate) fn index(site: &Site, session: &Session) -> String {
     let mut entries: Vec<Entry> = site
         .pages
         .par_iter()
@@ -67,8 +68,10 @@ pub(crate) fn index(site: &Site) -> String {
                 PageKind::Home => String::new(),
                 _ => p.parent.map_or_else(|| "Guide".to_string(), |i| site.page(i).title.clone()),
             };
-            let headings = p.body.toc.iter().map(|t| t.title.clone()).collect();
-            let text = format!("{} {}", p.description, p.body.text);
+            // A body that cannot be read again fails its page's rendering, which reports it.
+            let body = site.bodies.outline(&p.file, p.source, session).unwrap_or_default();
+            let headings = body.toc.iter().map(|t| t.title.clone()).collect();
+            let text = format!("{} {}", p.description, body.text);
             entry(&p.title, &section, site.url(Route::Page(PageId(i))), headings, &text)
         })
         .collect();

@@ -1,6 +1,6 @@
 //! Source texts of the site's input files, and byte offset <-> line:column conversion.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A position in a source file: 1-based line and column (in characters), and a length in characters.
@@ -24,6 +24,13 @@ impl SourceMap {
 
     pub fn get(&self, rel: &Path) -> Option<&str> {
         self.files.get(rel).map(String::as_str)
+    }
+
+    /// Let the texts of `files` go, except those of files in `keep`.
+    pub(crate) fn forget<'a>(&mut self, files: impl Iterator<Item = &'a Path>, keep: &HashSet<&Path>) {
+        for file in files.filter(|f| !keep.contains(f)) {
+            self.files.remove(file);
+        }
     }
 
     /// Every file with its text, in path order.

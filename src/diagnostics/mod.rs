@@ -118,6 +118,11 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// The files diagnostics were reported in (with repeats).
+    pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
+        self.items.iter().map(|d| d.file.as_path())
+    }
+
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
     }

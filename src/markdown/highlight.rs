@@ -57,11 +57,7 @@ impl Default for Highlighter {
 impl Highlighter {
     /// The code as `<pre><code>` with highlighting spans; `None` when the language is unknown.
     pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
-        let mut h = Xxh3::new();
-        h.update(lang.as_bytes());
-        h.update(&[0]);
-        h.update(code.as_bytes());
-        let key = h.digest();
+        let key = key(code, lang);
         if let Some(hit) = self.memo.get(key) {
             return hit;
         }
@@ -69,6 +65,15 @@ impl Highlighter {
         let html = highlight_now(code, lang);
         self.memo.insert(key, html.clone());
         html
+    }
+
+    /// Whether `code` in `lang` will be highlighted; asks the memo first, so a build whose
+    /// code is all remembered never loads the syntaxes.
+    pub(crate) fn knows(&self, code: &str, lang: &str) -> bool {
+        match self.memo.peek(key(code, lang), Option::is_some) {
+            Some(remembered) => remembered,
+            None => PLAIN.contains(&lang) || syntax_for(lang).is_some(),
+        }
     }
 
     pub(crate) fn memo(&self) -> &Memo<Option<String>> {
@@ -79,6 +84,15 @@ impl Highlighter {
     pub(crate) fn highlighted_any(&self) -> bool {
         self.made.load(Ordering::Relaxed)
     }
+}
+
+/// The memo's key for `code` in `lang`: stable across runs and Rust releases.
+fn key(code: &str, lang: &str) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(lang.as_bytes());
+    h.update(&[0]);
+    h.update(code.as_bytes());
+    h.digest()
 }
 
 fn highlight_now(code: &str, lang: &str) -> Option<String> {

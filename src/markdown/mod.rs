@@ -111,6 +111,18 @@ fn options() -> Options {
 
 /// Render `body`; `rewrite` turns a link as written into the href to emit.
 pub fn render(body: &str, rewrite: &dyn Fn(&str) -> String, highlighter: &Highlighter) -> Rendered {
+    run(body, Some(rewrite), highlighter)
+}
+
+/// Everything [`render`] finds in `body` but the HTML: the table of contents, anchors, links,
+/// directives, code in unknown languages and the prose. Nothing is highlighted, so it costs a
+/// fraction of a rendering; `html` and `embed_at` stay empty.
+pub(crate) fn outline(body: &str, highlighter: &Highlighter) -> Rendered {
+    run(body, None, highlighter)
+}
+
+/// One pass of pulldown-cmark over `body`; HTML is written when there is a `rewrite`.
+fn run(body: &str, rewrite: Option<&dyn Fn(&str) -> String>, highlighter: &Highlighter) -> Rendered {
     let mut r = Renderer {
         out: Rendered::default(),
         used: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
@@ -143,13 +155,20 @@ struct Renderer<'a, 'r> {
     out: Rendered,
     used: HashSet<String>,
     pieces: Vec<Piece<'a>>,
-    rewrite: &'r dyn Fn(&str) -> String,
+    /// How links are written; `None` when no HTML is (an outline).
+    rewrite: Option<&'r dyn Fn(&str) -> String>,
     highlighter: &'r Highlighter,
 }
 
 impl<'a> Renderer<'a, '_> {
+    fn writes(&self) -> bool {
+        self.rewrite.is_some()
+    }
+
     fn html(&mut self, html: String) {
-        self.pieces.push(Piece::Event(Event::Html(html.into())));
+        if self.writes() {
+            self.pieces.push(Piece::Event(Event::Html(html.into())));
+        }
     }
 
     /// An event passed through, its prose kept for search.
@@ -160,7 +179,9 @@ impl<'a> Renderer<'a, '_> {
             Event::SoftBreak | Event::HardBreak => self.out.text.push(' '),
             _ => {}
         }
-        self.pieces.push(Piece::Event(event));
+        if self.writes() {
+            self.pieces.push(Piece::Event(event));
+        }
     }
 
     /// A heading: a unique id (its own `{#id}` or its slug), a self-link unless it holds a
@@ -201,7 +222,9 @@ impl<'a> Renderer<'a, '_> {
         }
         self.out.text.push_str(&title);
         self.out.text.push('\n');
-        self.pieces.extend(inner.into_iter().map(Piece::Event));
+        if self.writes() {
+            self.pieces.extend(inner.into_iter().map(Piece::Event));
+        }
         if !has_link {
             self.html("</a>".into());
         }
@@ -235,6 +258,12 @@ impl<'a> Renderer<'a, '_> {
             self.directive(kind, code, code_offset.unwrap_or(start));
             return;
         }
+        if !self.writes() {
+            if !self.highlighter.knows(&code, &lang) {
+                self.out.unknown_languages.push(UnknownLanguage { lang, offset: start });
+            }
+            return;
+        }
         let html = self.highlighter.highlight(&code, &lang).unwrap_or_else(|| {
             self.out.unknown_languages.push(UnknownLanguage { lang: lang.clone(), offset: start });
             highlight::plain(&code, &lang)
@@ -244,32 +273,39 @@ impl<'a> Renderer<'a, '_> {
 
     /// A directive block: its place is kept, the render stage puts the embed there.
     fn directive(&mut self, kind: DirectiveKind, body: String, offset: usize) {
-        self.pieces.push(Piece::Embed);
+        if self.writes() {
+            self.pieces.push(Piece::Embed);
+        }
         self.out.directives.push(Directive { kind, body, offset });
     }
 
     /// A link or an image: recorded as written, emitted with its rewritten address.
     fn link(&mut self, tag: Tag<'a>, range: Range<usize>) {
+        if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &tag {
+            self.out.links.push(LinkRef {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                len: range.len(),
+            });
+        }
+        let Some(rewrite) = self.rewrite else { return };
         let tag = match tag {
             Tag::Link { link_type, dest_url, title, id } => {
-                self.record_link(&dest_url, &range);
-                Tag::Link { link_type, dest_url: (self.rewrite)(&dest_url).into(), title, id }
+                Tag::Link { link_type, dest_url: rewrite(&dest_url).into(), title, id }
             }
             Tag::Image { link_type, dest_url, title, id } => {
-                self.record_link(&dest_url, &range);
-                Tag::Image { link_type, dest_url: (self.rewrite)(&dest_url).into(), title, id }
+                Tag::Image { link_type, dest_url: rewrite(&dest_url).into(), title, id }
             }
             other => other,
         };
         self.pieces.push(Piece::Event(Event::Start(tag)));
     }
 
-    fn record_link(&mut self, dest: &str, range: &Range<usize>) {
-        self.out.links.push(LinkRef { dest: dest.to_string(), offset: range.start, len: range.len() });
-    }
-
     /// Write the HTML, noting the byte offset of each directive as the writer reaches it.
     fn finish(mut self) -> Rendered {
+        if !self.writes() {
+            return self.out;
+        }
         let written = Cell::new(0);
         let mut embed_at = Vec::new();
         let events = self.pieces.into_iter().map(|piece| match piece {

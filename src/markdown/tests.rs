@@ -116,3 +116,27 @@ fn one_escaper_for_text_attributes_and_plain_code() {
     );
     assert!(r.html.contains("data-lang=\"&quot;&gt;&lt;b&gt;\""), "{}", r.html);
 }
+
+#[test]
+fn an_outline_finds_what_a_rendering_finds_without_the_html() {
+    let highlighter = super::Highlighter::default();
+    let mut bodies: Vec<String> = walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .collect();
+    assert!(bodies.len() > 20, "the guide's chapters are read");
+    bodies.push("# T\n\n```nosuchlang\nx\n```\n\n```stack\ngo-gin\n```\n\n[a](b.md#c) ![i](p.png)\n".into());
+    for body in &bodies {
+        let (full, outline) =
+            (render(body, &|d: &str| d.to_string(), &highlighter), outline(body, &highlighter));
+        assert!(outline.html.is_empty() && outline.embed_at.is_empty());
+        assert_eq!(outline.toc, full.toc);
+        assert_eq!(outline.anchors, full.anchors);
+        assert_eq!(outline.links, full.links);
+        assert_eq!(outline.directives, full.directives);
+        assert_eq!(outline.unknown_languages, full.unknown_languages);
+        assert_eq!(outline.text, full.text);
+    }
+}

@@ -172,7 +172,7 @@ pub(crate) struct PageView<'a> {
 }
 
 impl<'a> PageView<'a> {
-    pub(crate) fn new(site: &'a Site, page: &'a Page, content: String) -> Self {
+    pub(crate) fn new(site: &'a Site, page: &'a Page, toc: &'a [TocEntry], content: String) -> Self {
         let link = |i: PageId| PageLink::new(site, site.page(i));
         let mut breadcrumbs = Vec::new();
         let mut up = page.parent;
@@ -192,7 +192,7 @@ impl<'a> PageView<'a> {
             url: site.base.link(&page.address),
             permalink: site.base.absolute(&page.address),
             content,
-            toc: &page.body.toc,
+            toc,
             updated: page.updated.as_deref(),
             draft: page.draft,
             edit_url,

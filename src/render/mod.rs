@@ -109,7 +109,7 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
         Route::SitemapPart(n) => OutputFile::text(path, feeds::sitemap_part(site, n)),
         Route::Robots => OutputFile::text(path, feeds::robots(site)),
-        Route::SearchIndex => OutputFile::text(path, search::index(site)),
+        Route::SearchIndex => OutputFile::text(path, search::index(site, env.memo.session)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
             Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, bytes.to_vec()),
             Some(Asset::File(file)) => OutputFile::copy(path, file.clone()),
@@ -188,8 +188,9 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
 fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Diagnostic> {
     let Env { site, theme, memo } = env;
     let page = site.page(index);
-    let mut content = String::with_capacity(page.body.html.len());
-    for segment in page.body.segments() {
+    let body = site.bodies.render(&page.file, page.source, memo.session)?;
+    let mut content = String::with_capacity(body.html.len());
+    for segment in body.segments() {
         match segment {
             Segment::Html(html) => content.push_str(html),
             Segment::Embed(n) => {
@@ -206,7 +207,7 @@ fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Di
     if !context::full_sidebar(site) {
         ctx.insert("sidebar", &sidebar(site, Some(index)));
     }
-    ctx.insert("page", &PageView::new(site, page, content));
+    ctx.insert("page", &PageView::new(site, page, &body.toc, content));
     let cards: Vec<stacks::Card<'_>> =
         page.stacks.iter().map(|&s| stacks::Card::new(site, site.stack(s))).collect();
     ctx.insert("stacks", &cards);

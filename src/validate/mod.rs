@@ -1,30 +1,31 @@
-//! The validate stage: `RawSite` -> `Site`. Resolves addresses and the page tree, renders each
-//! Markdown body once, and checks every cross-reference and link. All checks run even after a
+//! The validate stage: `RawSite` -> `Site`. Resolves addresses and the page tree, outlines each
+//! Markdown body (its HTML is made with its page: `crate::body`), and checks every
+//! cross-reference and link. All checks run even after a
 //! failure, so every problem is reported together; `None` comes back if any was an error.
 
 mod data;
 pub(crate) use data::PLACEHOLDER;
 mod embeds;
 mod graph;
-pub(crate) mod links;
 mod site_config;
 mod tree;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::body::{self, Bodies, BodySource};
 use crate::config::{BaseUrl, BuildOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::link::{Resolver, Target};
 use crate::load::{RawData, RawPage, RawSite, yaml};
-use crate::markdown::{self, Rendered, slugify};
+use crate::markdown::{Rendered, slugify};
 use crate::model::{Decision, Embed, NodeKind, Page, PageId, Site, Stack, StackId, stack_address};
 use crate::progress::Stage;
 use crate::routes::{self, Inputs, Route, Routes};
 use crate::session::Session;
 use crate::source::{SourceMap, span_at};
-use links::{Resolver, Target};
 use tree::Tree;
 
 /// The ids on the search page.
@@ -110,23 +111,27 @@ pub(crate) fn validate(
     let mut decision_ids: Vec<&str> = raw.data.decisions.iter().map(|(id, _)| id.as_str()).collect();
     decision_ids.sort_unstable();
 
-    // Markdown is rendered once, here; links are rewritten to addresses as it goes.
+    // Stacks' and flowcharts' Markdown is rendered here; pages' bodies are only outlined (their
+    // HTML is made with their page, see `crate::body`).
     let mut resolver = resolver(&raw_pages, &routes);
     let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
-    let render_md = markdown_renderer(&resolver, &link_base, session);
+    let links_key = session.remembers_markdown().then(|| body::links_key(&resolver, &link_base));
+    let render_md = body::render_with(&resolver, &link_base, links_key, session);
     let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter());
     let decisions = decisions(&raw.data, &stack_ids, sources, d, &render_md);
+    drop(render_md);
     session.progress().start(Stage::Markdown, raw_pages.len());
     let bodies: Vec<Rendered> = raw_pages
         .par_iter()
         .map(|p| {
             let text = sources.get(&p.file).unwrap_or_default();
-            let body = render_md(&p.file, &text[p.body.min(text.len())..]);
+            let mut outline = body::outline(&p.file, &text[p.body.min(text.len())..], session);
+            // The prose is for search, which reads it again: not held for every page at once.
+            outline.text = String::new();
             session.progress().advance(1);
-            body
+            outline
         })
         .collect();
-    drop(render_md);
     add_anchors(&mut resolver, &raw_pages, &bodies, &data.stacks);
 
     check_page_links(&resolver, &raw_pages, &bodies, sources, d);
@@ -145,7 +150,9 @@ pub(crate) fn validate(
     if d.has_errors() {
         return None;
     }
-    let pages = pages(raw_pages, bodies, page_embeds, page_stacks, &tree);
+    let links_to = links_to(&bodies, &data.stacks);
+    drop(bodies);
+    let pages = pages(raw_pages, sources, links_to, page_embeds, page_stacks, &tree);
     Some(Site {
         config,
         base: base?,
@@ -158,6 +165,7 @@ pub(crate) fn validate(
         stacks: data.stacks,
         decisions,
         main_decision,
+        bodies: Bodies::new(&opts.root, resolver, link_base, links_key),
     })
 }
 
@@ -171,28 +179,6 @@ fn resolver(pages: &[RawPage], routes: &Routes) -> Resolver {
         resolver.anchors.insert(routes::address_of(path).to_string(), route_anchors(claim.route));
     }
     resolver
-}
-
-/// Renders Markdown with links rewritten to addresses, remembered by the session. Links are
-/// rewritten by address, so a rendering stays valid while the set of addresses and the base
-/// path stay the same: that is what the key holds besides the file and its text.
-fn markdown_renderer<'a>(
-    resolver: &'a Resolver,
-    base: &'a BaseUrl,
-    session: &'a Session,
-) -> impl Fn(&Path, &str) -> Rendered + Sync + 'a {
-    let addresses = session.remembers_markdown().then(|| {
-        let mut all: Vec<&String> = resolver.anchors.keys().collect();
-        all.sort_unstable();
-        crate::memo::key((&resolver.by_file, all, &base.path))
-    });
-    move |file: &Path, body: &str| {
-        let from = file.strip_prefix("content").unwrap_or(file);
-        session.markdown(
-            || crate::memo::key((file, body, addresses)),
-            || markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter()),
-        )
-    }
 }
 
 /// Every flowchart that resolves, sorted by id.
@@ -291,19 +277,46 @@ fn embeds_of(
         .unzip()
 }
 
-/// Every page, whole: its body, blocks and stacks, and its place in the tree.
+/// For each body, the stacks whose pages it links to (by address, `#anchor` and slashes aside).
+fn links_to(bodies: &[Rendered], stacks: &[Stack]) -> Vec<Vec<StackId>> {
+    let by_address: HashMap<String, StackId> = stacks
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (stack_address(&s.id).trim_end_matches('/').to_string(), StackId(i)))
+        .collect();
+    bodies
+        .iter()
+        .map(|body| {
+            let mut ids: Vec<StackId> = body
+                .links
+                .iter()
+                .filter_map(|l| {
+                    let dest = l.dest.trim_start_matches('/').split('#').next().unwrap_or_default();
+                    by_address.get(dest.trim_end_matches('/')).copied()
+                })
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect()
+}
+
+/// Every page, whole: where its body is, its blocks and stacks, and its place in the tree.
 fn pages(
     raw: Vec<RawPage>,
-    bodies: Vec<Rendered>,
+    sources: &SourceMap,
+    links_to: Vec<Vec<StackId>>,
     embeds: Vec<Vec<Embed>>,
     stacks: Vec<Vec<StackId>>,
     tree: &Tree,
 ) -> Vec<Page> {
     raw.into_iter()
-        .zip(bodies)
+        .zip(links_to)
         .zip(embeds.into_iter().zip(stacks))
         .enumerate()
-        .map(|(i, ((p, body), (embeds, stacks)))| Page {
+        .map(|(i, ((p, links_to), (embeds, stacks)))| Page {
+            source: BodySource::of(sources.get(&p.file).unwrap_or_default(), p.body),
             address: address_of(&p.rel),
             file: p.file,
             rel: p.rel,
@@ -315,7 +328,7 @@ fn pages(
             updated: p.front.updated,
             stacks,
             embeds,
-            body,
+            links_to,
             parent: tree.parent[i].map(PageId),
             children: tree.children[i].iter().map(|&c| PageId(c)).collect(),
             prev: tree.prev[i].map(PageId),

@@ -4,9 +4,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::{self as link, Parts};
 use crate::config::BaseUrl;
 use crate::diagnostics::{did_you_mean, nearest};
-use crate::link::{self, Parts};
 
 /// What a link points at, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub(crate) enum Target {
 }
 
 /// The site's addresses and the Markdown files behind them.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Resolver {
     /// Markdown file under content/ -> address.
     pub by_file: BTreeMap<PathBuf, String>,

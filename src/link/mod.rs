@@ -1,9 +1,13 @@
 //! Links as written, in Markdown or in rendered HTML: the one place that splits a link into path,
 //! query and #fragment, decides with one scheme test whether it leaves the site, and applies `..`.
-//! `validate::links` resolves Markdown links with it, `check` and the tests resolve the hrefs of
+//! [`Resolver`] resolves Markdown links with it, `check` and the tests resolve the hrefs of
 //! rendered pages with [`resolve_href`]; `routes::file_of` maps the address found to its file.
 
 use std::path::{Component, Path, PathBuf};
+
+mod resolve;
+
+pub(crate) use resolve::{Resolver, Target};
 
 use crate::config::BaseUrl;
 use crate::routes;
