@@ -368,7 +368,7 @@ fn keyed<'a, T>(
 }
 
 /// The span of a key itself (not its value), for "unknown key" errors.
-fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Span> {
+pub(super) fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Span> {
     let value = at(sources, f, &[Seg::Key(field), Seg::Key(key)])?;
     let text = sources.get(f)?;
     let line = text.lines().nth(value.line - 1)?;

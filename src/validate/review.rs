@@ -7,7 +7,7 @@ use std::path::Path;
 
 use time::Date;
 
-use super::data::at;
+use super::data::{at, key_span};
 use crate::date::{days_between, format};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::yaml::Seg;
@@ -60,11 +60,9 @@ fn unsourced(site: &Site, stack: &Stack, sources: &SourceMap, d: &mut Diagnostic
         _ => format!("{n} of {total} ratings have no source: {list}"),
     };
     d.push(
-        Diagnostic::warning(f, message)
-            .at(at(sources, f, &[Seg::Key("ratings"), Seg::Key(first)]))
-            .with_help(
-                "give each rating `sources: [{ title: …, url: https://… }]`, the evidence for its level",
-            ),
+        Diagnostic::warning(f, message).at(key_span(sources, f, "ratings", first)).with_help(
+            "give each rating `sources: [{ title: …, url: https://… }]`, the evidence for its level",
+        ),
     );
 }
 

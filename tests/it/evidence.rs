@@ -31,7 +31,7 @@ fn each_warning_names_its_position_and_what_to_do() {
         (
             "rating-without-source",
             &[
-                "content/stacks/go-gin.yaml:13:11: warning: 1 of 2 ratings has no source: `hiring` (help: give each rating `sources: [{ title: …, url: https://… }]`, the evidence for its level)",
+                "content/stacks/go-gin.yaml:13:3: warning: 1 of 2 ratings has no source: `hiring` (help: give each rating `sources: [{ title: …, url: https://… }]`, the evidence for its level)",
             ],
         ),
         (
