@@ -292,6 +292,11 @@ def indent(text, n):
     return "".join(" " * n + line + "\n" if line else "\n" for line in text.splitlines())
 
 
+# Every stack profile needs a review date; a fixed one keeps the output the same from day to day
+# (after `review_after` days `check` warns that it is stale, which does not stop a build).
+REVIEWED = "2026-11-01"
+
+
 def write_data(content, rng):
     crit = []
     for cid, name, scale in CRITERIA:
@@ -317,6 +322,7 @@ frameworks: [{", ".join(w.capitalize() for w in words(rng, 2))}]
 summary: {yaml_str(sentence(rng, plain=True))}
 best_for:
 {items(3)}
+reviewed: {REVIEWED}
 ratings:
 {ratings}
 fit:

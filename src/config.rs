@@ -25,6 +25,9 @@ pub struct SiteConfig {
     pub main_decision: Option<String>,
     #[serde(default)]
     pub nav: Vec<NavLink>,
+    /// After how many days a stack profile's `reviewed` date is stale.
+    #[serde(default = "default_review_after")]
+    pub review_after: u32,
 }
 
 /// A link in the top navigation.
@@ -43,6 +46,10 @@ fn default_theme() -> String {
     "default".into()
 }
 
+fn default_review_after() -> u32 {
+    365
+}
+
 /// What the command line asked of a build.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -56,6 +63,10 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replace files in the output folder that no earlier build wrote.
     pub force: bool,
+    /// The day reviews and support windows are judged against, `YYYY-MM-DD`. When `None`, the
+    /// environment variable `STACKGUIDE_TODAY` if set, else the system clock (UTC): see
+    /// `date::build_day`.
+    pub today: Option<String>,
 }
 
 impl BuildOptions {

@@ -1,6 +1,6 @@
 //! Calendar dates as writers write them, `YYYY-MM-DD`: the shape is checked here, whether the day
-//! exists (month 13, February 30, leap years) is the `time` crate's; and today's date for
-//! `stackguide new`.
+//! exists (month 13, February 30, leap years) is the `time` crate's; today's date for
+//! `stackguide new`; and the one day a build judges reviews and support windows against.
 
 use time::{Date, Month, OffsetDateTime};
 
@@ -27,6 +27,29 @@ pub(crate) fn today() -> String {
     format(OffsetDateTime::now_utc().date())
 }
 
+/// The environment variable that pins the build day, so CI runs and tests do not depend on the
+/// clock.
+pub(crate) const TODAY_VAR: &str = "STACKGUIDE_TODAY";
+
+/// The day a build judges reviews and support windows against: `given` (from `BuildOptions`),
+/// else [`TODAY_VAR`] when set, else the system clock (UTC). `Err` names where the text that is
+/// not a date came from, and the text.
+pub(crate) fn build_day(given: Option<&str>) -> Result<Date, (&'static str, String)> {
+    let (from, text) = match given {
+        Some(t) => ("BuildOptions::today", t.to_string()),
+        None => match std::env::var(TODAY_VAR) {
+            Ok(t) => (TODAY_VAR, t),
+            Err(_) => return Ok(OffsetDateTime::now_utc().date()),
+        },
+    };
+    parse(text.trim()).ok_or((from, text))
+}
+
+/// Whole days from `earlier` to `later` (negative when `later` comes first).
+pub(crate) fn days_between(earlier: Date, later: Date) -> i64 {
+    (later - earlier).whole_days()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,6 +69,22 @@ mod tests {
         {
             assert_eq!(parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_build_day_is_the_given_one_when_there_is_one() {
+        let day = |t| build_day(Some(t)).map(format);
+        assert_eq!(day("2026-12-01"), Ok("2026-12-01".to_string()));
+        assert_eq!(day(" 2026-12-01\n"), Ok("2026-12-01".to_string()));
+        assert_eq!(day("yesterday"), Err(("BuildOptions::today", "yesterday".to_string())));
+    }
+
+    #[test]
+    fn days_between_counts_leap_days_and_signs() {
+        let d = |t| parse(t).unwrap();
+        assert_eq!(days_between(d("2024-02-28"), d("2024-03-01")), 2);
+        assert_eq!(days_between(d("2025-12-01"), d("2026-12-01")), 365);
+        assert_eq!(days_between(d("2026-12-01"), d("2026-11-30")), -1);
     }
 
     #[test]

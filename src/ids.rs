@@ -23,6 +23,8 @@ index_types!(
     DecisionId,
     /// A criterion: its index in `Site::criteria`.
     CriterionId,
+    /// A project type: its index in `Site::project_types`.
+    ProjectTypeId,
     /// A level: its place on its criterion's scale, least favourable first.
     LevelIndex,
 );

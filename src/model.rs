@@ -3,10 +3,11 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
+use time::Date;
 
 use crate::body::{Bodies, BodySource};
 use crate::config::{BaseUrl, SiteConfig};
-pub(crate) use crate::ids::{CriterionId, DecisionId, LevelIndex, PageId, StackId};
+pub(crate) use crate::ids::{CriterionId, DecisionId, LevelIndex, PageId, ProjectTypeId, StackId};
 use crate::markdown::Rendered;
 
 /// What a Markdown page is for.
@@ -133,6 +134,8 @@ pub struct Criterion {
 pub struct Level {
     pub id: String,
     pub label: String,
+    /// What a stack must show to earn this level.
+    pub definition: Option<String>,
 }
 
 /// A kind of project.
@@ -148,6 +151,28 @@ pub struct ProjectType {
 pub struct Rating {
     pub level: LevelIndex,
     pub reason: String,
+    /// The evidence for the level; every one a web address.
+    pub sources: Vec<Link>,
+}
+
+/// A release of a stack and its support window.
+#[derive(Debug, Clone)]
+pub struct Version {
+    pub name: String,
+    pub version: String,
+    pub released: Date,
+    /// The last day of free support; `None` for rolling releases.
+    pub support_until: Option<Date>,
+}
+
+/// A dated change to a stack profile; a rating change names its criterion and levels.
+#[derive(Debug, Clone)]
+pub struct Change {
+    pub date: Date,
+    pub note: String,
+    pub criterion: Option<CriterionId>,
+    pub from: Option<LevelIndex>,
+    pub to: Option<LevelIndex>,
 }
 
 /// How well a stack fits one project type.
@@ -172,6 +197,11 @@ pub struct Stack {
     pub frameworks: Vec<String>,
     pub summary: String,
     pub best_for: Vec<String>,
+    /// The day the profile was last checked against its sources.
+    pub reviewed: Date,
+    pub versions: Vec<Version>,
+    /// Oldest first, as written.
+    pub history: Vec<Change>,
     pub ratings: Vec<Rating>,
     pub fit: Vec<Fit>,
     pub pros: Vec<String>,
@@ -233,6 +263,8 @@ pub enum NodeKind {
 pub struct Answer {
     pub label: String,
     pub next: NodeId,
+    /// The project type the answer stands for, which holds for every result below it.
+    pub project_type: Option<ProjectTypeId>,
 }
 
 /// The most paths through one flowchart that are listed.
@@ -296,8 +328,8 @@ mod tests {
                     text: "?".into(),
                     help: None,
                     answers: vec![
-                        Answer { label: "a".into(), next: NodeId(i + 1) },
-                        Answer { label: "b".into(), next: NodeId(i + 1) },
+                        Answer { label: "a".into(), next: NodeId(i + 1), project_type: None },
+                        Answer { label: "b".into(), next: NodeId(i + 1), project_type: None },
                     ],
                 },
             })

@@ -179,7 +179,7 @@ fn stack(root: &Path, id: &str) -> String {
     for c in raw.data.criteria.iter().flat_map(|c| &c.value) {
         let levels: Vec<&str> = c.scale.iter().map(|l| l.id.as_str()).collect();
         ratings.push_str(&format!(
-            "  # {}: {}\n  {}: {{ level: {PLACEHOLDER}, reason: \"One line: why this level.\" }}\n",
+            "  # {}: {}\n  {}: {{ level: {PLACEHOLDER}, reason: \"One line: why this level.\", sources: [] }}\n",
             c.name,
             levels.join(" < "),
             c.id
@@ -209,8 +209,21 @@ summary: TODO
 # Two to four kinds of product it suits best.
 best_for:
   - TODO
+# The day you last checked this profile against its sources (YYYY-MM-DD). `check` warns when
+# it is older than `review_after` days (content/site.yaml, 365 by default).
+reviewed: {today}
+# The releases readers meet, with their support windows; leave out `support_until` for a rolling
+# release. `check` warns when a listed release is past its support.
+#   - {{ name: Gin, version: "1.11", released: 2025-09-20, support_until: 2026-09-30 }}
+versions: []
+# Dated changes to this profile, oldest first; a rating change also names its criterion and
+# levels, and `check` warns when the latest `to` is not the rating below.
+#   - {{ date: 2026-03-01, note: "Faster JSON encoding", criterion: performance, from: solid, to: high }}
+history: []
 # One rating per criterion of content/criteria.yaml: a level from its scale, weakest first,
-# and a one-line reason. `{PLACEHOLDER}` marks a rating still to be decided; `check` lists them.
+# a one-line reason, and the sources that show it (`check` warns about a rating without one):
+#   sources: [{{ title: "Benchmark round 23", url: "https://example.org/round-23" }}]
+# `{PLACEHOLDER}` marks a rating still to be decided; `check` lists them.
 ratings:
 {ratings}# How well it fits each project type of content/project-types.yaml: good, ok or poor.
 fit:
@@ -230,7 +243,9 @@ example:
 links:
   - {{ title: Official site, url: "https://example.org/" }}
 "#,
-        title = title_of(id)
+        title = title_of(id),
+        // The build day, so a site that pins STACKGUIDE_TODAY gets a profile reviewed that day.
+        today = date::build_day(None).map_or_else(|_| date::today(), date::format)
     )
 }
 
@@ -251,6 +266,9 @@ start: first
 # The nodes, by id. A question has `question`, optional `help`, and two or more `answers`,
 # each naming the node it leads to with `next`. A result has `result` (its title),
 # `recommend` (stack ids from content/stacks/) and a Markdown `note`.
+# An answer may add `project_type: <id>` (from content/project-types.yaml) when it stands for a
+# kind of project; every result below it must then recommend stacks whose fit for that type is
+# not `poor`, or the build fails.
 # Every node must be reachable from `start`, and every path must end in a result.
 nodes:
   first:

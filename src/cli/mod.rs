@@ -31,6 +31,10 @@ pub enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Exit with 1 when there are warnings too (unsourced ratings, stale reviews, versions
+        /// past support...), so CI can hold the line.
+        #[arg(long)]
+        strict: bool,
     },
     /// Build into memory, serve on loopback and reload open pages on every save.
     Serve {
@@ -109,6 +113,7 @@ impl SiteArgs {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             force: false,
+            today: None,
         }
     }
 }
@@ -117,7 +122,7 @@ impl SiteArgs {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => run_build(args),
-        Command::Check { site } => run_check(site),
+        Command::Check { site, strict } => run_check(site, strict),
         Command::Serve { root, bind, port, open } => {
             match serve::serve(serve::ServeOptions { root, bind, port, open }) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -187,10 +192,10 @@ fn run_build(args: BuildArgs) -> ExitCode {
     });
     let diagnostics = result.diagnostics.sorted();
     report(&diagnostics, &result, args.site.message_format);
-    summarize("build", &diagnostics, &result, args.site.message_format)
+    summarize("build", &diagnostics, &result, args.site.message_format, false)
 }
 
-fn run_check(args: SiteArgs) -> ExitCode {
+fn run_check(args: SiteArgs, strict: bool) -> ExitCode {
     let opts = args.options(None);
     let result = build::render_site(&opts, &Session::for_build());
     let mut diagnostics = result.diagnostics.sorted();
@@ -200,25 +205,28 @@ fn run_check(args: SiteArgs) -> ExitCode {
         diagnostics.extend(check::check_output(&result.files, &site.base));
     }
     report(&diagnostics, &result, args.message_format);
-    summarize("check", &diagnostics, &result, args.message_format)
+    summarize("check", &diagnostics, &result, args.message_format, strict)
 }
 
 /// The last line of `build` and `check`: for people a sentence (the count of problems was
-/// printed with them), for machines a JSON object, on success and on failure. The exit code.
+/// printed with them), for machines a JSON object, on success and on failure. The exit code:
+/// 1 on errors, and with `strict` on warnings too.
 fn summarize(
     command: &str,
     diagnostics: &[Diagnostic],
     result: &BuildResult,
     format: MessageFormat,
+    strict: bool,
 ) -> ExitCode {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
+    let failed = errors > 0 || (strict && warnings > 0);
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if format == MessageFormat::Json {
         let summary = serde_json::json!({
             "type": "summary",
             "command": command,
-            "success": errors == 0,
+            "success": !failed,
             "pages": result.pages,
             "errors": errors,
             "warnings": warnings,
@@ -230,9 +238,10 @@ fn summarize(
         println!("built {} in {} ms", plural(result.pages, "page"), result.elapsed.as_millis());
     } else if errors == 0 {
         let warned = if warnings == 0 { String::new() } else { format!(", {}", plural(warnings, "warning")) };
-        println!("checked {}: no errors{warned}", plural(result.pages, "page"));
+        let strictly = if failed { "; --strict fails on warnings" } else { "" };
+        println!("checked {}: no errors{warned}{strictly}", plural(result.pages, "page"));
     }
-    if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn report(diagnostics: &[Diagnostic], result: &BuildResult, format: MessageFormat) {

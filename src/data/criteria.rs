@@ -18,6 +18,9 @@ pub struct Criterion {
 pub struct Level {
     pub id: String,
     pub label: String,
+    /// What a stack must show to earn this level: the rubric.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<String>,
 }
 
 /// A kind of project a stack can fit well or badly.

@@ -39,4 +39,7 @@ pub struct NodeFile {
 pub struct Answer {
     pub label: String,
     pub next: String,
+    /// The project type this answer stands for; it holds for every result below it.
+    #[serde(default)]
+    pub project_type: Option<String>,
 }

@@ -8,7 +8,7 @@ mod stack;
 
 pub(crate) use criteria::{Criterion, ProjectType};
 pub(crate) use decision::{DecisionFile, NodeFile};
-pub(crate) use stack::{FitLevel, Link, StackFile};
+pub(crate) use stack::{Change, FitLevel, Link, StackFile, Version};
 
 /// Why `slug` cannot name a file that becomes an address, if it cannot: lowercase ASCII
 /// letters, digits and single dashes between them.

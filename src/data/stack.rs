@@ -14,6 +14,16 @@ pub struct StackFile {
     pub frameworks: Vec<String>,
     pub summary: String,
     pub best_for: Vec<String>,
+    /// The day someone last checked the profile against its sources, `YYYY-MM-DD`. Required:
+    /// `validate` reports it missing with the line to add, which serde's own error could not.
+    #[serde(default)]
+    pub reviewed: Option<String>,
+    /// The releases a reader may meet, with their support windows.
+    #[serde(default)]
+    pub versions: Vec<Version>,
+    /// Dated changes to the profile, oldest first.
+    #[serde(default)]
+    pub history: Vec<Change>,
     /// Criterion id -> rating.
     pub ratings: BTreeMap<String, Rating>,
     /// Project type id -> fit.
@@ -33,6 +43,35 @@ pub struct StackFile {
 pub struct Rating {
     pub level: String,
     pub reason: String,
+    /// Where the evidence for the level is.
+    #[serde(default)]
+    pub sources: Vec<Link>,
+}
+
+/// A release of the stack's main framework or runtime and its support window.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    pub name: String,
+    pub version: String,
+    pub released: String,
+    /// The last day of free support; absent for rolling releases.
+    #[serde(default)]
+    pub support_until: Option<String>,
+}
+
+/// A dated change to a profile, optionally a rating moving from one level to another.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    pub date: String,
+    pub note: String,
+    #[serde(default)]
+    pub criterion: Option<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
 }
 
 /// How well a stack fits a project type.

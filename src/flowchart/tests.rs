@@ -9,7 +9,10 @@ fn q(id: &str, text: &str, next: &[(&str, usize)]) -> Node {
         kind: NodeKind::Question {
             text: text.into(),
             help: None,
-            answers: next.iter().map(|(l, n)| Answer { label: (*l).into(), next: NodeId(*n) }).collect(),
+            answers: next
+                .iter()
+                .map(|(l, n)| Answer { label: (*l).into(), next: NodeId(*n), project_type: None })
+                .collect(),
         },
     }
 }

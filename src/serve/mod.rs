@@ -127,6 +127,7 @@ async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
         base_url: Some(base_url.clone()),
         drafts: true,
         force: false,
+        today: None,
     };
     let (events, _) = broadcast::channel(16);
     let shared = Arc::new(Shared {

@@ -11,6 +11,7 @@ use crate::load::{Located, RawData};
 use crate::markdown::{self, Highlighter, highlight};
 use crate::model::{Criterion, Fit, Level, LevelIndex, ProjectType, Rating, Stack};
 use crate::source::SourceMap;
+use crate::validate::evidence;
 
 /// What `stackguide new stack` writes where a rating or fit is still to be decided.
 pub(crate) const PLACEHOLDER: &str = "todo";
@@ -38,6 +39,7 @@ pub(super) fn resolve(
     d: &mut Diagnostics,
     render_md: &dyn Fn(&Path, &str) -> markdown::Rendered,
     highlighter: &Highlighter,
+    today: time::Date,
 ) -> Data {
     // The yardsticks' own problems decide whether stacks are checked against them.
     let mut yardstick_problems = Diagnostics::new();
@@ -74,8 +76,14 @@ pub(super) fn resolve(
             );
         }
     }
-    let y =
-        Yardsticks { criteria: &criteria, types: &project_types, check: yardsticks_ok, sources, highlighter };
+    let y = Yardsticks {
+        criteria: &criteria,
+        types: &project_types,
+        check: yardsticks_ok,
+        sources,
+        highlighter,
+        today,
+    };
     let mut stacks: Vec<Stack> = raw
         .stacks
         .iter()
@@ -162,7 +170,11 @@ fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diag
             id: x.id.clone(),
             name: x.name.clone(),
             description: x.description.clone(),
-            levels: x.scale.iter().map(|l| Level { id: l.id.clone(), label: l.label.clone() }).collect(),
+            levels: x
+                .scale
+                .iter()
+                .map(|l| Level { id: l.id.clone(), label: l.label.clone(), definition: l.definition.clone() })
+                .collect(),
         })
         .collect()
 }
@@ -188,6 +200,8 @@ struct Yardsticks<'a> {
     check: bool,
     sources: &'a SourceMap,
     highlighter: &'a Highlighter,
+    /// The build day.
+    today: time::Date,
 }
 
 fn stack(
@@ -203,6 +217,8 @@ fn stack(
     let ratings = ratings(f, s, y, d);
     let fit = fits(f, s, y, d);
     check_links(f, s, y.sources, d);
+    let cx = evidence::Context { criteria: y.criteria, sources: y.sources, today: y.today };
+    let evidence = evidence::resolve(f, s, &cx, d);
     // Highlighting tells whether the language is known; remembered code needs no syntax set.
     let example_html = y.highlighter.highlight(&s.example.code, &s.example.language).unwrap_or_else(|| {
         d.push(
@@ -220,6 +236,9 @@ fn stack(
         frameworks: s.frameworks.clone(),
         summary: s.summary.clone(),
         best_for: s.best_for.clone(),
+        reviewed: evidence.reviewed,
+        versions: evidence.versions,
+        history: evidence.history,
         ratings,
         fit,
         pros: s.pros.clone(),
@@ -241,14 +260,14 @@ fn ratings(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> 
         .zip(found)
         .map(|(c, r)| {
             let Some(r) = r else {
-                return Rating { level: LevelIndex(0), reason: String::new() };
+                return Rating { level: LevelIndex(0), reason: String::new(), sources: Vec::new() };
             };
             let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
                 let span = at(y.sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]);
                 d.push(level_error(c, &r.level, f).at(span));
                 0
             });
-            Rating { level: LevelIndex(level), reason: r.reason.clone() }
+            Rating { level: LevelIndex(level), reason: r.reason.clone(), sources: r.sources.clone() }
         })
         .collect()
 }
@@ -349,7 +368,7 @@ fn keyed<'a, T>(
 }
 
 /// The span of a key itself (not its value), for "unknown key" errors.
-fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Span> {
+pub(super) fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Span> {
     let value = at(sources, f, &[Seg::Key(field), Seg::Key(key)])?;
     let text = sources.get(f)?;
     let line = text.lines().nth(value.line - 1)?;

@@ -9,22 +9,29 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::load::Located;
 use crate::load::yaml::Seg;
 use crate::markdown::Rendered;
-use crate::model::{Answer, Decision, Node, NodeId, NodeKind, StackId};
+use crate::model::{Answer, Decision, Node, NodeId, NodeKind, ProjectTypeId, StackId};
 use crate::source::SourceMap;
 use crate::validate::data::at;
+
+/// The ids a flowchart may name: stacks, and project types (`None` when project-types.yaml is
+/// missing or broken, so its own error stands alone).
+pub(super) struct Names<'a> {
+    pub(super) stacks: &'a [&'a str],
+    pub(super) types: Option<&'a [&'a str]>,
+}
 
 /// Check one flowchart and resolve it; `None` when it has errors.
 pub(super) fn resolve(
     id: &str,
     located: &Located<DecisionFile>,
-    stacks: &[&str],
+    names: &Names<'_>,
     sources: &SourceMap,
     d: &mut Diagnostics,
     render_md: &dyn Fn(&Path, &str) -> Rendered,
 ) -> Option<Decision> {
     let f = located.file.as_path();
     let file = &located.value;
-    match sound_order(located, stacks, sources) {
+    match sound_order(located, names, sources) {
         Err(problems) => {
             d.extend(problems.into_vec());
             None
@@ -34,7 +41,7 @@ pub(super) fn resolve(
             file: f.to_path_buf(),
             title: file.title.clone(),
             description: file.description.clone(),
-            nodes: nodes(file, &order, stacks, f, render_md),
+            nodes: nodes(file, &order, names, f, render_md),
         }),
     }
 }
@@ -44,7 +51,7 @@ pub(super) fn resolve(
 /// the ones before it found nothing, so one mistake is reported once.
 fn sound_order<'a>(
     located: &'a Located<DecisionFile>,
-    stacks: &[&str],
+    names: &Names<'_>,
     sources: &SourceMap,
 ) -> Result<Vec<&'a str>, Diagnostics> {
     let f = located.file.as_path();
@@ -66,6 +73,7 @@ fn sound_order<'a>(
         );
         return Err(d);
     }
+    let ids = names;
     let names: Vec<&str> = file.nodes.keys().map(String::as_str).collect();
     if !file.nodes.contains_key(&file.start) {
         d.push(
@@ -75,7 +83,10 @@ fn sound_order<'a>(
         );
     }
     for (name, node) in &file.nodes {
-        check_node(name, node, &names, stacks, f, &mut d, &node_at);
+        check_node(name, node, &names, ids.stacks, f, &mut d, &node_at);
+        if let Some(types) = ids.types {
+            check_project_types(name, node, types, f, &mut d, &node_at);
+        }
     }
     if d.has_errors() {
         return Err(d);
@@ -134,7 +145,7 @@ fn breadth_first(file: &DecisionFile) -> Vec<&str> {
 fn nodes(
     file: &DecisionFile,
     order: &[&str],
-    stacks: &[&str],
+    names: &Names<'_>,
     f: &Path,
     render_md: &dyn Fn(&Path, &str) -> Rendered,
 ) -> Vec<Node> {
@@ -151,7 +162,14 @@ fn nodes(
                         .answers
                         .iter()
                         .flatten()
-                        .map(|a| Answer { label: a.label.clone(), next: index[a.next.as_str()] })
+                        .map(|a| Answer {
+                            label: a.label.clone(),
+                            next: index[a.next.as_str()],
+                            project_type: a
+                                .project_type
+                                .as_ref()
+                                .and_then(|t| names.types?.iter().position(|x| x == t).map(ProjectTypeId)),
+                        })
                         .collect(),
                 },
                 (None, r) => NodeKind::Result {
@@ -160,7 +178,7 @@ fn nodes(
                         .recommend
                         .iter()
                         .flatten()
-                        .filter_map(|s| stacks.iter().position(|x| x == s).map(StackId))
+                        .filter_map(|s| names.stacks.iter().position(|x| x == s).map(StackId))
                         .collect(),
                     note: render_md(f, node.note.as_deref().unwrap_or_default()),
                 },
@@ -297,6 +315,28 @@ fn check_question(
                     .at(node_at(name, &[Seg::Key(key)])),
             );
         }
+    }
+}
+
+/// Every answer's `project_type` names a project type of project-types.yaml.
+fn check_project_types(
+    name: &str,
+    node: &NodeFile,
+    types: &[&str],
+    f: &Path,
+    d: &mut Diagnostics,
+    node_at: &NodeAt<'_>,
+) {
+    for (i, a) in node.answers.iter().flatten().enumerate() {
+        let Some(t) = a.project_type.as_deref().filter(|t| !types.contains(t)) else { continue };
+        d.push(
+            Diagnostic::error(f, format!("answer `{}` names unknown project type `{t}`", a.label))
+                .at(node_at(name, &[Seg::Key("answers"), Seg::Index(i), Seg::Key("project_type")]))
+                .with_help_opt(
+                    did_you_mean(t, types.iter().copied())
+                        .or_else(|| Some("project types are defined in content/project-types.yaml".into())),
+                ),
+        );
     }
 }
 

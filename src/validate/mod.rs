@@ -6,7 +6,10 @@
 mod data;
 pub(crate) use data::PLACEHOLDER;
 mod embeds;
+mod evidence;
+mod fit;
 mod graph;
+mod review;
 mod site_config;
 mod tree;
 
@@ -101,6 +104,7 @@ pub(crate) fn validate(
     d: &mut Diagnostics,
 ) -> Option<Site> {
     let config = raw.config?;
+    let today = build_day(opts, d);
     let base = site_config::base_url(&config, opts, sources, d);
     site_config::check_links(&config, sources, d);
     let drafts = |p: &&RawPage| opts.drafts || !p.front.draft;
@@ -117,21 +121,15 @@ pub(crate) fn validate(
     let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
     let links_key = session.remembers_markdown().then(|| body::links_key(&resolver, &link_base));
     let render_md = body::render_with(&resolver, &link_base, links_key, session);
-    let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter());
-    let decisions = decisions(&raw.data, &stack_ids, sources, d, &render_md);
+    let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter(), today);
+    let type_ids: Vec<&str> = data.project_types.iter().map(|t| t.id.as_str()).collect();
+    let names = graph::Names {
+        stacks: &stack_ids,
+        types: (data.yardsticks_ok && raw.data.project_types.is_some()).then_some(type_ids.as_slice()),
+    };
+    let decisions = decisions(&raw.data, &names, sources, d, &render_md);
     drop(render_md);
-    session.progress().start(Stage::Markdown, raw_pages.len());
-    let bodies: Vec<Rendered> = raw_pages
-        .par_iter()
-        .map(|p| {
-            let text = sources.get(&p.file).unwrap_or_default();
-            let mut outline = body::outline(&p.file, &text[p.body.min(text.len())..], session);
-            // The prose is for search, which reads it again: not held for every page at once.
-            outline.text = String::new();
-            session.progress().advance(1);
-            outline
-        })
-        .collect();
+    let bodies = outlines(&raw_pages, sources, session);
     add_anchors(&mut resolver, &raw_pages, &bodies, &data.stacks);
 
     check_page_links(&resolver, &raw_pages, &bodies, sources, d);
@@ -153,7 +151,7 @@ pub(crate) fn validate(
     let links_to = links_to(&bodies, &data.stacks);
     drop(bodies);
     let pages = pages(raw_pages, sources, links_to, page_embeds, page_stacks, &tree);
-    Some(Site {
+    let site = Site {
         config,
         base: base?,
         pages,
@@ -166,6 +164,23 @@ pub(crate) fn validate(
         decisions,
         main_decision,
         bodies: Bodies::new(&opts.root, resolver, link_base, links_key),
+    };
+    // The evidence is judged on the whole, resolved data: the contradictions are errors, what
+    // is out of date is a warning.
+    fit::check(&site, sources, d);
+    review::check(&site, sources, today, d);
+    (!d.has_errors()).then_some(site)
+}
+
+/// The day reviews and support windows are judged against; a `STACKGUIDE_TODAY` that is not a
+/// date is an error, and the system clock stands in so the other checks still run.
+fn build_day(opts: &BuildOptions, d: &mut Diagnostics) -> time::Date {
+    crate::date::build_day(opts.today.as_deref()).unwrap_or_else(|(from, text)| {
+        d.push(
+            Diagnostic::error(from, format!("`{text}` is not a date"))
+                .with_help("set the build day as YYYY-MM-DD, e.g. STACKGUIDE_TODAY=2026-11-01"),
+        );
+        time::OffsetDateTime::now_utc().date()
     })
 }
 
@@ -181,10 +196,26 @@ fn resolver(pages: &[RawPage], routes: &Routes) -> Resolver {
     resolver
 }
 
+/// The outline of every page's body (see `markdown::outline`), on every core.
+fn outlines(pages: &[RawPage], sources: &SourceMap, session: &Session) -> Vec<Rendered> {
+    session.progress().start(Stage::Markdown, pages.len());
+    pages
+        .par_iter()
+        .map(|p| {
+            let text = sources.get(&p.file).unwrap_or_default();
+            let mut outline = body::outline(&p.file, &text[p.body.min(text.len())..], session);
+            // The prose is for search, which reads it again: not held for every page at once.
+            outline.text = String::new();
+            session.progress().advance(1);
+            outline
+        })
+        .collect()
+}
+
 /// Every flowchart that resolves, sorted by id.
 fn decisions(
     raw: &RawData,
-    stack_ids: &[&str],
+    names: &graph::Names<'_>,
     sources: &SourceMap,
     d: &mut Diagnostics,
     render_md: &(dyn Fn(&Path, &str) -> Rendered + Sync),
@@ -193,7 +224,7 @@ fn decisions(
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
     sorted
         .into_iter()
-        .filter_map(|(id, located)| graph::resolve(id, located, stack_ids, sources, d, render_md))
+        .filter_map(|(id, located)| graph::resolve(id, located, names, sources, d, render_md))
         .collect()
 }
 

@@ -112,6 +112,21 @@ fn a_new_stack_lists_every_criterion_and_check_points_at_each_placeholder() {
     assert!(run.stderr.contains("help: choose one of: `slow`, `fair`, `fast`"), "{}", run.stderr);
 }
 
+/// `new stack` writes every evidence field with its explanation: the review date (the build
+/// day), versions, history and a `sources` list on each rating.
+#[test]
+fn a_new_stack_has_every_evidence_field() {
+    let site = TestSite::fixture("base");
+    let run = site.cli(&["new", "stack", "elixir-phoenix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(site.root().join("content/stacks/elixir-phoenix.yaml")).unwrap();
+    assert!(text.contains(&format!("\nreviewed: {}\n", crate::support::TODAY)), "{text}");
+    for field in ["\nversions: []\n", "\nhistory: []\n", "support_until:", "criterion:", "url: \"https://"] {
+        assert!(text.contains(field), "{field}: {text}");
+    }
+    assert_eq!(text.matches(", sources: [] }").count(), 2, "one per criterion: {text}");
+}
+
 #[test]
 fn new_refuses_bad_names() {
     let site = TestSite::fixture("base");

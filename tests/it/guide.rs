@@ -4,13 +4,31 @@ use std::path::Path;
 
 use crate::support::{TestSite, copy_dir, internal_links_resolve};
 
+/// The stack profiles of the guide whose every rating names its sources.
+const FULLY_SOURCED: &[&str] =
+    &["content/stacks/java-spring-boot.yaml", "content/stacks/csharp-aspnet-core.yaml"];
+
+/// The guide builds without errors, and its only warnings are the profiles whose ratings are
+/// not sourced yet: one per profile, never for a profile that is fully sourced. Sourcing the
+/// rest is work on the content; any other warning is a regression.
 #[test]
-fn the_guide_builds_without_errors_or_warnings() {
+fn the_guide_builds_without_errors_and_warns_only_about_unsourced_ratings() {
     let site = TestSite::empty();
     copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &site.root().join("content"));
     let result = site.build();
     let problems = crate::support::messages(&result);
-    assert!(problems.is_empty(), "{problems:#?}");
+    let unsourced = |m: &String| {
+        m.contains(": warning: ") && (m.contains(" ratings has a source") || m.contains(" no source: "))
+    };
+    let other: Vec<&String> = problems.iter().filter(|m| !unsourced(m)).collect();
+    assert!(other.is_empty(), "{other:#?}");
+    for sourced in FULLY_SOURCED {
+        assert!(!problems.iter().any(|m| m.contains(sourced)), "{sourced}: {problems:#?}");
+    }
+    let profiles: Vec<&str> = problems.iter().filter_map(|m| m.split(':').next()).collect();
+    let mut distinct = profiles.clone();
+    distinct.dedup();
+    assert_eq!(profiles, distinct, "one warning per profile");
     let stacks = std::fs::read_dir(site.root().join("content/stacks"))
         .unwrap()
         .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "yaml"))

@@ -8,6 +8,7 @@ mod cli;
 mod decide;
 mod errors;
 mod escaping;
+mod evidence;
 mod fuzz_regressions;
 mod guide;
 mod input;

@@ -13,6 +13,7 @@ fn options(site: &TestSite) -> BuildOptions {
     BuildOptions {
         base_url: Some("http://127.0.0.1:1111/docs/".into()),
         drafts: true,
+        today: Some(crate::support::TODAY.into()),
         ..BuildOptions::for_root(site.root())
     }
 }

@@ -11,6 +11,10 @@ use stackguide::BaseUrl;
 use stackguide::parts::{resolve_href, split};
 use stackguide::{BuildOptions, BuildResult};
 
+/// The build day of every test build (`BuildOptions::today`, `STACKGUIDE_TODAY` for the
+/// binary), so reviews and support windows do not go stale as the calendar moves.
+pub const TODAY: &str = "2026-12-01";
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
@@ -93,23 +97,32 @@ impl TestSite {
         self.root().join("public")
     }
 
-    /// Build in-process with default options.
+    /// Build in-process with default options, on the day [`TODAY`].
     pub fn build(&self) -> BuildResult {
-        stackguide::build(&BuildOptions::for_root(self.root()))
+        self.build_with(|_| {})
     }
 
     pub fn build_with(&self, f: impl FnOnce(&mut BuildOptions)) -> BuildResult {
         let mut opts = BuildOptions::for_root(self.root());
+        opts.today = Some(TODAY.into());
         f(&mut opts);
         stackguide::build(&opts)
     }
 
-    /// Run the real binary with `args`, in the site folder.
+    /// Run the real binary with `args`, in the site folder, on the day [`TODAY`].
     pub fn cli(&self, args: &[&str]) -> Run {
+        self.cli_env(args, &[])
+    }
+
+    /// [`TestSite::cli`] with more environment variables (`STACKGUIDE_TODAY` among them, to
+    /// build on another day).
+    pub fn cli_env(&self, args: &[&str], vars: &[(&str, &str)]) -> Run {
         let out = Command::new(env!("CARGO_BIN_EXE_stackguide"))
             .args(args)
             .current_dir(self.root())
             .env("NO_COLOR", "1")
+            .env("STACKGUIDE_TODAY", TODAY)
+            .envs(vars.iter().copied())
             .output()
             .expect("run stackguide");
         Run {
