@@ -6,7 +6,8 @@
 writes
 
     OUT/content/   a stackguide site: site.yaml, home and section pages, N chapters,
-                   criteria, project types, 6 stack profiles and 2 flowcharts
+                   criteria, project types, 6 stack profiles (`--stacks N` for more,
+                   each compared with every other) and 2 flowcharts
     OUT/hugo/      a Hugo site with the same chapters (same Markdown body, Hugo front matter),
                    highlighting on, and minimal layouts that render the same kind of page as
                    stackguide's default theme: a sidebar tree of every section and chapter, a
@@ -297,7 +298,16 @@ def indent(text, n):
 REVIEWED = "2026-11-01"
 
 
-def write_data(content, rng):
+def stack_list(n):
+    """The first n stacks: the six above, then numbered variants of them (a large comparison site)."""
+    out = list(STACKS[:n])
+    for i in range(len(out), n):
+        sid, name, language, token = STACKS[i % len(STACKS)]
+        out.append((f"{sid}-{i + 1}", f"{name} {i + 1}", language, token))
+    return out
+
+
+def write_data(content, rng, n_stacks=len(STACKS)):
     crit = []
     for cid, name, scale in CRITERIA:
         levels = "\n".join(f"    - {{ id: {l}, label: {l.capitalize()} }}" for l in scale)
@@ -307,9 +317,10 @@ def write_data(content, rng):
     write(content / "project-types.yaml", "\n".join(
         f"- id: {pid}\n  name: {name}\n  description: {yaml_str(sentence(rng, plain=True))}\n"
         for pid, name in PROJECT_TYPES))
-    for sid, name, language, token in STACKS:
+    for sid, name, language, token in stack_list(n_stacks):
         ratings = "\n".join(
-            f"  {cid}: {{ level: {rng.choice(scale)}, reason: {yaml_str(sentence(rng, 6, 12, plain=True))} }}"
+            f"  {cid}: {{ level: {rng.choice(scale)}, reason: {yaml_str(sentence(rng, 6, 12, plain=True))},"
+            f" sources: [{{ title: {yaml_str(name + ' on ' + cid)}, url: \"https://example.org/{sid}/{cid}/\" }}] }}"
             for cid, _, scale in CRITERIA)
         fit = "\n".join(
             f"  {pid}: {{ fit: {rng.choice(['good', 'ok', 'poor'])}, note: {yaml_str(sentence(rng, 5, 9, plain=True))} }}"
@@ -681,6 +692,8 @@ def main():
     ap.add_argument("--out", type=Path, required=True, help="output folder (replaced)")
     ap.add_argument("--sections", type=int, default=20, help="number of sections (default 20)")
     ap.add_argument("--seed", type=int, default=8, help="random seed (default 8)")
+    ap.add_argument("--stacks", type=int, default=len(STACKS),
+                    help=f"stack profiles, each compared with every other (default {len(STACKS)})")
     args = ap.parse_args()
     if args.pages < 1:
         sys.exit("--pages must be at least 1")
@@ -717,7 +730,7 @@ nav:
     write(sg / "_index.md", f"---\ntitle: Synthetic benchmark guide\ndescription: Generated for benchmarks.\n---\n\n{home_body}")
     guide_body = "The sections of the guide, in order.\n"
     write(sg / "guide" / "_index.md", f"---\ntitle: The guide\ndescription: All sections.\nweight: 10\n---\n\n{guide_body}")
-    write_data(sg, rng)
+    write_data(sg, rng, max(len(STACKS), args.stacks))
 
     # Hugo site-level files: same home and guide pages, Hugo front matter, layouts.
     write(hugo / "hugo.toml", HUGO_TOML)

@@ -75,14 +75,16 @@ impl<T: Clone> Memo<T> {
         }
     }
 
-    /// The entries this build used, by key, and whether any other entry is held.
-    pub(crate) fn used(&self) -> (Vec<(u64, T)>, bool) {
+    /// What `look` makes of the entries this build used, in key order, and whether any other
+    /// entry is held; the values are lent, not cloned.
+    pub(crate) fn read_used<R>(&self, look: impl FnOnce(&[(u64, &T)], bool) -> R) -> Option<R> {
         let now = self.generation.load(Ordering::Relaxed);
-        let Ok(table) = self.table.read() else { return (Vec::new(), false) };
-        let used: Vec<(u64, T)> =
-            table.iter().filter(|(_, (_, u))| *u == now).map(|(k, (v, _))| (*k, v.clone())).collect();
+        let table = self.table.read().ok()?;
+        let mut used: Vec<(u64, &T)> =
+            table.iter().filter(|(_, (_, u))| *u == now).map(|(k, (v, _))| (*k, v)).collect();
+        used.sort_unstable_by_key(|&(k, _)| k);
         let unused = used.len() < table.len();
-        (used, unused)
+        Some(look(&used, unused))
     }
 
     #[cfg(test)]
@@ -110,8 +112,9 @@ mod tests {
         assert_eq!(memo.peek(2, String::len), Some(17), "peeking does not count as using");
         assert_eq!(memo.get_or(1, unreachable_value), "from disk, used");
         assert_eq!(memo.get_or(3, || "made".into()), "made");
-        let (mut used, unused) = memo.used();
-        used.sort();
+        let (used, unused) = memo
+            .read_used(|used, unused| (used.iter().map(|&(k, v)| (k, v.clone())).collect::<Vec<_>>(), unused))
+            .unwrap();
         assert_eq!(used, [(1, "from disk, used".to_string()), (3, "made".to_string())]);
         assert!(unused);
         memo.next_build();

@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use crate::markdown::{Highlighter, Rendered};
@@ -113,23 +114,44 @@ impl Session {
     }
 
     /// Write to `file` the highlighted code this build used, when that differs from what was
-    /// loaded: code no longer in the site is dropped.
+    /// loaded: code no longer in the site is dropped. Streamed from the memo, never copied.
     pub fn save_cache(&self, file: &Path) {
-        let (used, unused) = self.highlighter.memo().used();
-        if !unused && !self.highlighter.highlighted_any() && file.is_file() {
-            return;
-        }
-        let entries: BTreeMap<u64, String> = used.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
-        let json = serde_json::json!({ "version": CACHE_VERSION, "entries": entries });
-        if let Some(dir) = file.parent() {
-            let _ = fs::create_dir_all(dir);
-        }
-        // Written aside under a name of this process and renamed: a reader (or another build
-        // saving at the same time) never sees half a file.
-        let tmp = file.with_extension(format!("tmp{}", std::process::id()));
-        if fs::write(&tmp, json.to_string()).is_ok() && fs::rename(&tmp, file).is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
+        let highlighted_any = self.highlighter.highlighted_any();
+        self.highlighter.memo().read_used(|used, unused| {
+            if !unused && !highlighted_any && file.is_file() {
+                return;
+            }
+            if let Some(dir) = file.parent() {
+                let _ = fs::create_dir_all(dir);
+            }
+            // Written aside under a name of this process and renamed: a reader (or another build
+            // saving at the same time) never sees half a file.
+            let tmp = file.with_extension(format!("tmp{}", std::process::id()));
+            let saving = Saving { version: CACHE_VERSION, entries: Entries(used) };
+            let written = fs::File::create(&tmp).map(BufWriter::new).and_then(|mut out| {
+                serde_json::to_writer(&mut out, &saving)?;
+                out.flush()
+            });
+            if written.is_err() || fs::rename(&tmp, file).is_err() {
+                let _ = fs::remove_file(&tmp);
+            }
+        });
+    }
+}
+
+/// The cache file as written: [`SavedCache`] read back.
+#[derive(serde::Serialize)]
+struct Saving<'a> {
+    version: &'a str,
+    entries: Entries<'a>,
+}
+
+/// Highlighted code by key, in key order; code in an unknown language is not kept.
+struct Entries<'a>(&'a [(u64, &'a Option<String>)]);
+
+impl serde::Serialize for Entries<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().filter_map(|(k, v)| Some((k, v.as_deref()?))))
     }
 }
 
