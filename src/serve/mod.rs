@@ -26,7 +26,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use crate::build;
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MessageFormat, emit};
-use crate::output::{Contents, OutputFile};
+use crate::output::Contents;
 use crate::session::Session;
 pub(crate) use files::{Lookup, lookup, read_inside};
 
@@ -184,7 +184,8 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let generation = previous.generation + 1;
     let snapshot = if result.ok() {
         println!("built {} pages in {} ms", result.pages, start.elapsed().as_millis());
-        Snapshot { files: with_live_reload(result.files, generation), errors: Vec::new(), generation }
+        let files = result.files.into_iter().map(|f| (f.path, f.contents)).collect();
+        Snapshot { files, errors: Vec::new(), generation }
     } else {
         let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
         Snapshot { files: previous.files.clone(), errors, generation: previous.generation }
@@ -198,21 +199,6 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
         *s = Arc::new(snapshot);
     }
     let _ = shared.events.send(push);
-}
-
-fn with_live_reload(files: Vec<OutputFile>, generation: u64) -> HashMap<String, Contents> {
-    files
-        .into_iter()
-        .map(|f| {
-            let contents = match (f.path.ends_with(".html"), f.contents) {
-                (true, Contents::Bytes(b)) => {
-                    Contents::Bytes(live::inject(&String::from_utf8_lossy(&b), generation).into_bytes())
-                }
-                (_, c) => c,
-            };
-            (f.path, contents)
-        })
-        .collect()
 }
 
 async fn events_handler(
@@ -242,10 +228,12 @@ async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
             StatusCode::SERVICE_UNAVAILABLE,
             "index.html",
             Some(&Contents::Bytes(page)),
+            None,
         );
     }
+    let live = Some(snapshot.generation);
     match lookup(&snapshot.files, uri.path()) {
-        Lookup::Found(path) => respond(&shared.root, StatusCode::OK, &path, snapshot.files.get(&path)),
+        Lookup::Found(path) => respond(&shared.root, StatusCode::OK, &path, snapshot.files.get(&path), live),
         Lookup::Redirect(to) => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
             if let Ok(v) = HeaderValue::from_str(&to) {
@@ -255,20 +243,31 @@ async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         }
         Lookup::Refused => (StatusCode::BAD_REQUEST, "refused: the path leaves the site\n").into_response(),
         Lookup::NotFound => {
-            respond(&shared.root, StatusCode::NOT_FOUND, "404.html", snapshot.files.get("404.html"))
+            respond(&shared.root, StatusCode::NOT_FOUND, "404.html", snapshot.files.get("404.html"), live)
         }
     }
 }
 
 /// Answer with `contents`; a file copied as it is must still be a regular file inside `root`.
-fn respond(root: &Path, status: StatusCode, path: &str, contents: Option<&Contents>) -> Response {
-    let body = match contents {
-        Some(Contents::Bytes(b)) => b.clone(),
-        Some(Contents::Copy(from)) => match read_inside(root, from) {
+/// A page the build rendered gets the live-reload script of generation `live`, when given, as
+/// it is sent: a rebuild does not copy every page to add it.
+fn respond(
+    root: &Path,
+    status: StatusCode,
+    path: &str,
+    contents: Option<&Contents>,
+    live: Option<u64>,
+) -> Response {
+    let body = match (contents, live) {
+        (Some(Contents::Bytes(b)), Some(generation)) if path.ends_with(".html") => {
+            live::inject(&String::from_utf8_lossy(b), generation).into_bytes()
+        }
+        (Some(Contents::Bytes(b)), _) => b.clone(),
+        (Some(Contents::Copy(from)), _) => match read_inside(root, from) {
             Some(b) => b,
             None => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
-        None => return (status, "not found\n").into_response(),
+        (None, _) => return (status, "not found\n").into_response(),
     };
     let mime = match mime_guess::from_path(path).first_raw() {
         Some(m) if m.starts_with("text/") || m == "application/javascript" || m == "image/svg+xml" => {

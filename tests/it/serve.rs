@@ -190,6 +190,7 @@ fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
     assert!(generation > first);
     let (_, _, body) = get(&server, "/guide/intro/");
     assert!(body.contains("A bold claim"));
+    assert!(body.contains(&format!("var me={generation},")), "pages carry the generation they reload after");
 
     std::fs::write(&intro, "---\ntitle: Broken\nwieght: 1\n---\n").unwrap();
     let errors: serde_json::Value = serde_json::from_str(&next_event(&mut events, "errors")).unwrap();
