@@ -253,7 +253,13 @@ def yaml_str(s):
     return json.dumps(s)
 
 
+# Folders not written (--stackguide-only leaves out the Hugo and Zola copies).
+SKIPPED = set()
+
+
 def write(path, text):
+    if SKIPPED and any(folder in path.parents for folder in SKIPPED):
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
 
@@ -692,6 +698,8 @@ def main():
     ap.add_argument("--out", type=Path, required=True, help="output folder (replaced)")
     ap.add_argument("--sections", type=int, default=20, help="number of sections (default 20)")
     ap.add_argument("--seed", type=int, default=8, help="random seed (default 8)")
+    ap.add_argument("--stackguide-only", action="store_true",
+                    help="write only the stackguide site (for scale runs the other tools skip)")
     ap.add_argument("--stacks", type=int, default=len(STACKS),
                     help=f"stack profiles, each compared with every other (default {len(STACKS)})")
     args = ap.parse_args()
@@ -705,6 +713,8 @@ def main():
         if (out / sub).exists():
             shutil.rmtree(out / sub)
     sg, hugo, zola = out / "content", out / "hugo", out / "zola"
+    if args.stackguide_only:
+        SKIPPED.update((hugo, zola))
 
     sections = [f"section-{s:02d}" for s in range(1, n_sections + 1)]
     chapters, per_section = [], {}

@@ -24,7 +24,8 @@ PRE = re.compile(rb"<pre[\s>].*?</pre>", re.S)
 
 
 def stats(root):
-    total, files, html, chapter_sizes = 0, 0, 0, []
+    total, files, html, chapter_sizes, largest = 0, 0, 0, [], (0, "")
+    sitemaps = 0
     pre_blocks, pre_bytes = 0, 0
     for folder, _, names in os.walk(root):
         for name in names:
@@ -34,9 +35,13 @@ def stats(root):
             size = path.stat().st_size
             total += size
             files += 1
+            rel = path.relative_to(root).as_posix()
+            if re.fullmatch(r"sitemap(-\d+)?\.xml", rel):
+                sitemaps += 1
             if not name.endswith(".html"):
                 continue
             html += 1
+            largest = max(largest, (size, rel))
             if CHAPTER.match(path.relative_to(root).as_posix()):
                 chapter_sizes.append(size)
                 blocks = PRE.findall(path.read_bytes())
@@ -50,6 +55,12 @@ def stats(root):
         "median_chapter_bytes": statistics.median(chapter_sizes) if chapter_sizes else None,
         "pre_blocks": pre_blocks,
         "pre_bytes": pre_bytes,
+        "largest_page_bytes": largest[0],
+        "largest_page": largest[1],
+        # sitemap.xml alone, or sitemap.xml as an index of sitemap-N.xml files.
+        "sitemap_files": sitemaps,
+        "sitemap_is_index": b"<sitemapindex" in (root / "sitemap.xml").read_bytes()[:500]
+        if (root / "sitemap.xml").is_file() else False,
     }
 
 

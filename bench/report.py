@@ -210,6 +210,28 @@ def guide(work):
     return out
 
 
+def scale(work, tags):
+    """One cold run each of stackguide alone on the scale sites."""
+    out = ["## Scale: stackguide alone, one cold build each", "",
+           "`scale-N`: N chapters and the usual 6 stacks; `stacks-N`: 1,000 chapters and N stacks, "
+           "every pair compared on a page of its own.", "",
+           "| site | pages | time | CPU (user + sys) | peak RSS | output | largest page | sitemap |",
+           "|---|---:|---:|---:|---:|---:|---|---|"]
+    for tag in tags:
+        if not (work / f"hf-{tag}-stackguide-cold.json").exists():
+            continue
+        r = hyperfine(work, tag, "stackguide-cold")
+        pages = built_ms(work, tag, "stackguide-cold")[0]
+        rss = peak_rss(work / f"rss-{tag}-stackguide-cold.txt")
+        o = output_of(work, tag, "stackguide") or {}
+        sitemap = (f"index of {o['sitemap_files'] - 1} files" if o.get("sitemap_is_index")
+                   else f"{o.get('sitemap_files', '?')} file")
+        out.append(f"| {tag} | {pages:,} | {secs(r['mean'])} | {secs(cpu(r))} | {mib(rss) if rss else '?'} | "
+                   f"{o.get('total_bytes', 0) / 2**20:,.0f} MiB | {o.get('largest_page', '?')} "
+                   f"({o.get('largest_page_bytes', 0) / 1024:,.0f} KiB) | {sitemap} |")
+    return out
+
+
 def serve(work, chapter):
     s = json.loads((work / "serve.json").read_text())
     out = ["## `serve`: from saving an edit to the `reload` event", "",
@@ -233,6 +255,7 @@ def main():
     ap.add_argument("--sizes", required=True)
     ap.add_argument("--repo", type=Path, required=True)
     ap.add_argument("--chapter", required=True, help="the chapter edited under serve")
+    ap.add_argument("--scale", default="", help="tags of the scale runs (scale-N, stacks-N)")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     work = args.work
@@ -245,7 +268,7 @@ def main():
     out += ["", "## Machine", "", "| | |", "|---|---|"]
     out += [f"| {k} | {v} |" for k, v in machine(work)]
     sizes = args.sizes.split()
-    for part in (synthetic(work, sizes), guide(work), serve(work, args.chapter)):
+    for part in (synthetic(work, sizes), scale(work, args.scale.split()), guide(work), serve(work, args.chapter)):
         out += [""] + part
 
     text = "\n".join(out) + "\n"

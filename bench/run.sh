@@ -22,6 +22,10 @@
 # Settings (environment):
 #   ZOLA           path of a Zola binary (0.22.1 built from its source tag); unset: no Zola
 #   BENCH_SIZES    synthetic site sizes, default "1000 10000"
+#   BENCH_SCALE    chapters of the scale run (stackguide alone, one cold build), default 100000;
+#                  empty: no scale run
+#   BENCH_STACKS   stacks of the comparison-heavy run (1,000 chapters, every pair compared),
+#                  default 413 (85,078 comparison pages); empty: none
 #   BENCH_RUNS     timed runs per command; default 5 up to 2,000 pages, 3 above
 #   BENCH_EDITS    edits under serve, default 10
 #   BENCH_WORK     scratch folder, default bench/.work (git-ignored; several GB at 10,000 pages);
@@ -32,6 +36,8 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(dirname "$HERE")
 SIZES=${BENCH_SIZES:-"1000 10000"}
+SCALE=${BENCH_SCALE-100000}
+STACKS=${BENCH_STACKS-413}
 EDITS=${BENCH_EDITS:-10}
 WORK=${BENCH_WORK:-$HERE/.work}
 RESULTS=${BENCH_RESULTS:-$HERE/results.md}
@@ -189,6 +195,33 @@ for n in $SIZES; do
     rm -rf "$out"
 done
 
+# --- 3b. scale: stackguide alone on a very large site and on a site of many stacks ---------
+# One cold run each (the other tools would take many minutes here); the output is measured
+# and deleted. The sizes are BENCH_SCALE chapters (6 stacks) and BENCH_STACKS stacks (1,000
+# chapters, every pair of stacks compared).
+scale_run() {
+    local tag=$1 site=$WORK/site-$1 out=$WORK/out-$1
+    shift
+    log "generating the $tag site (stackguide only): $*"
+    python3 "$HERE/gen_site.py" --out "$site" --stackguide-only "$@"
+    log "stackguide on the $tag site, cold (1 run)"
+    bench "$tag" stackguide-cold 1 0 "rm -rf '$site/.stackguide-cache' '$out'" \
+        "'$SG' build --root '$site' --output '$out'"
+    if [ -s "$WORK/stderr-$tag-stackguide-cold.log" ]; then
+        echo "stackguide reported problems on the $tag site:" >&2
+        head -50 "$WORK/stderr-$tag-stackguide-cold.log" >&2
+        exit 1
+    fi
+    python3 "$HERE/output_stats.py" "$out" --json "$WORK/output-$tag-stackguide.json"
+    rm -rf "$out" "$site"
+}
+for n in $SCALE; do
+    scale_run "scale-$n" --pages "$n"
+done
+for n in $STACKS; do
+    scale_run "stacks-$n" --pages 1000 --stacks "$n"
+done
+
 # --- 4. the guide in this repository, and serve --------------------------------------------
 # A copy, so that edits made while the benchmark runs (and the edits it makes itself under
 # serve) do not touch the working tree.
@@ -212,4 +245,5 @@ python3 "$HERE/serve_edit.py" --bin "$SG" --root "$guide" --chapter "$chapter" \
 
 # --- 5. summary ----------------------------------------------------------------------------
 python3 "$HERE/report.py" --work "$WORK" --sizes "$SIZES" --repo "$REPO" --chapter "$chapter" \
+    --scale "$(for n in $SCALE; do printf 'scale-%s ' "$n"; done; for n in $STACKS; do printf 'stacks-%s ' "$n"; done)" \
     --out "$RESULTS"
