@@ -4,10 +4,12 @@
 //! path are an error that names both, so no file is ever silently lost or replaced.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ids::{DecisionId, PageId, StackId};
+use crate::search;
 
 /// The most addresses one sitemap may list (the sitemaps protocol's limit); a larger site gets
 /// a sitemap index and several sitemaps.
@@ -32,7 +34,14 @@ pub enum Route {
     /// (numbered from 1).
     SitemapPart(usize),
     Robots,
-    SearchIndex,
+    /// The search index's manifest: what the first search fetches.
+    SearchManifest,
+    /// The folder of the search index's word shards (`search::shards`): a folder, since which
+    /// shards there are depends on the words of the site.
+    SearchWords,
+    /// The titles, sections, addresses and excerpts of the searchable pages, a fixed number a
+    /// file (numbered from 0).
+    SearchPages(usize),
     /// A static file of the theme (`Inputs::theme_files`).
     ThemeFile(usize),
     /// A file of `content/` copied as it is (`Site::assets`).
@@ -99,10 +108,20 @@ impl Routes {
             ("404.html", Route::NotFound, "the 404 page"),
             ("sitemap.xml", Route::Sitemap, "the sitemap"),
             ("robots.txt", Route::Robots, "robots.txt"),
-            ("search-index.json", Route::SearchIndex, "the search index"),
+            (search::MANIFEST, Route::SearchManifest, "the search index"),
+            (search::WORDS, Route::SearchWords, "the search index's words"),
             ("search/index.html", Route::Search, "the search page"),
         ] {
             claim(path.into(), route, None, what.into());
+        }
+        let searchable = search::searchable(inputs.pages.len(), inputs.stacks.len(), inputs.decisions.len());
+        for n in 0..searchable.div_ceil(search::PAGES_PER_FILE) {
+            claim(
+                search::pages_file(n),
+                Route::SearchPages(n),
+                None,
+                format!("part {n} of the search index"),
+            );
         }
         if !inputs.stacks.is_empty() {
             claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
@@ -144,6 +163,7 @@ impl Routes {
             routes.claim(format!("sitemap-{n}.xml"), part, d);
         }
         routes.refuse_files_over_folders(d);
+        routes.refuse_files_in_generated_folders(d);
         routes
     }
 
@@ -180,7 +200,30 @@ impl Routes {
         }
     }
 
-    /// Every path with its claim, sorted by path.
+    /// Nothing else may be written into a folder the build fills itself (a claim whose path
+    /// ends in `/`).
+    fn refuse_files_in_generated_folders(&self, d: &mut Diagnostics) {
+        for (folder, claim) in self.by_path.iter().filter(|(p, _)| p.ends_with('/')) {
+            let inside = self.by_path.range::<str, _>((Bound::Excluded(folder.as_str()), Bound::Unbounded));
+            for (path, other) in inside.take_while(|(p, _)| p.starts_with(folder.as_str())) {
+                d.push(
+                    Diagnostic::error(
+                        other.source.clone().unwrap_or_else(|| PathBuf::from("themes")),
+                        format!(
+                            "{} would be written to `/{path}`, in the folder of {} (`/{folder}`)",
+                            other.what, claim.what
+                        ),
+                    )
+                    .with_help(format!(
+                        "stackguide writes the files of `/{folder}` itself; rename or move this file"
+                    )),
+                );
+            }
+        }
+    }
+
+    /// Every path with its claim, sorted by path; a folder the build fills has a path ending
+    /// in `/`.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Claim)> {
         self.by_path.iter().map(|(p, c)| (p.as_str(), c))
     }

@@ -14,6 +14,7 @@ mod input;
 mod output;
 mod output_folder;
 mod routes;
+mod search;
 mod serve;
 mod session;
 mod stacks;
