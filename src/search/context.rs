@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::docs::{Doc, doc};
-use super::words::{Posting, tokens, words};
+use super::words::{Posting, in_title, tokens, words};
 use crate::model::Site;
 
 /// How many of a word's pages get a snippet: the first results of a search for it. The
@@ -27,7 +27,8 @@ pub(crate) fn contexts(site: &Site, words: &[(String, Vec<Posting>)]) -> Vec<Vec
     for (i, (_, postings)) in words.iter().enumerate() {
         let mut best = postings.clone();
         best.sort_unstable_by_key(|&(page, score)| (std::cmp::Reverse(score), page));
-        for &(page, _) in best.iter().take(SHOWN) {
+        // A title shows its words: those pages need no snippet, nor a second reading.
+        for &(page, _) in best.iter().take(SHOWN).filter(|(_, score)| !in_title(*score)) {
             wanted.entry(page).or_default().push(i);
         }
     }

@@ -48,9 +48,15 @@ struct Seen {
 }
 
 /// The score of a word in a title of `title_words` words: a short title (a stack's name) is
-/// about the word more than a long one that mentions it (a comparison of two stacks).
+/// about the word more than a long one that mentions it (a comparison of two stacks). Never
+/// under 80, more than a word can score anywhere else (30 + 20 + 20).
 fn title_score(title_words: usize) -> u32 {
     120 - 4 * title_words.min(10) as u32
+}
+
+/// Whether a word with this score is in the page's title.
+pub(crate) fn in_title(score: u8) -> bool {
+    u32::from(score) >= title_score(usize::MAX)
 }
 
 /// Each word of `doc` with its score: a title outweighs every heading and the body together,
@@ -205,6 +211,11 @@ mod tests {
         assert!(score("framework") > score("body"));
         assert_eq!(score("body"), Some(1));
         assert_eq!(score("nothing"), None);
+        assert!(score("gin").is_some_and(in_title) && !score("routing").is_some_and(in_title));
+        let text = "routing ".repeat(50);
+        let everywhere = doc("Title", vec!["routing"], "routing", &text);
+        assert_eq!(scores(&everywhere)[0].0, "routing");
+        assert!(!in_title(scores(&everywhere)[0].1), "headings, description and body stay under a title");
         // The same word in a comparison's longer title counts less than in the stack's own.
         let comparison = doc("Go + Gin vs Node.js + Express", vec![], "", "");
         let long = scores(&comparison);

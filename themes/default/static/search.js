@@ -67,8 +67,9 @@
     if (ts) marked(s, text, ts); else s.textContent = text;
     a.appendChild(s);
   }
-  // e: [title, section, address, excerpt, snippet (if the excerpt does not show a term)]
+  // e: [title, section, address, excerpt, snippet]: the snippet when the excerpt shows no term.
   function show(box, q, ts, results) {
+    var re = new RegExp(ts.join("|"), "iu");
     box.textContent = "";
     if (!ts.length) { box.hidden = box.id === "search-dropdown"; return; }
     var status = document.createElement("p");
@@ -85,7 +86,7 @@
       a.id = box.id + "-" + i;
       span(a, "search-title", e[0], ts);
       if (e[1]) span(a, "search-section", e[1]);
-      span(a, "search-snippet", e[4] || e[3], ts);
+      span(a, "search-snippet", e[4] && !re.test(e[3]) ? e[4] : e[3], ts);
       li.appendChild(a);
       list.appendChild(li);
     });
