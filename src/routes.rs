@@ -9,11 +9,31 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::ids::{DecisionId, PageId, StackId};
-use crate::search;
 
 /// The most addresses one sitemap may list (the sitemaps protocol's limit); a larger site gets
 /// a sitemap index and several sitemaps.
 pub(crate) const SITEMAP_URLS: usize = 50_000;
+
+/// The search index's manifest, in the output (the files of the index are described in
+/// `search`).
+pub(crate) const SEARCH_MANIFEST: &str = "search/index/manifest.json";
+
+/// The folder of the search index's word shards (a folder the build fills).
+pub(crate) const SEARCH_WORDS: &str = "search/index/words/";
+
+/// How many pages one file of the search index's page details holds.
+pub(crate) const SEARCH_PAGES_PER_FILE: usize = 16;
+
+/// The path of file `n` of the search index's page details.
+pub(crate) fn search_pages_file(n: usize) -> String {
+    format!("search/index/pages/{n}.json")
+}
+
+/// The number of searchable pages of a site with these numbers of Markdown pages, stacks and
+/// flowcharts: every page, stack, comparison (one per pair of stacks) and flowchart.
+pub(crate) fn searchable(pages: usize, stacks: usize, decisions: usize) -> usize {
+    pages + stacks + stacks * stacks.saturating_sub(1) / 2 + decisions
+}
 
 /// What makes one file of the output. Indices are into the validated site's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -108,20 +128,15 @@ impl Routes {
             ("404.html", Route::NotFound, "the 404 page"),
             ("sitemap.xml", Route::Sitemap, "the sitemap"),
             ("robots.txt", Route::Robots, "robots.txt"),
-            (search::MANIFEST, Route::SearchManifest, "the search index"),
-            (search::WORDS, Route::SearchWords, "the search index's words"),
+            (SEARCH_MANIFEST, Route::SearchManifest, "the search index"),
+            (SEARCH_WORDS, Route::SearchWords, "the search index's words"),
             ("search/index.html", Route::Search, "the search page"),
         ] {
             claim(path.into(), route, None, what.into());
         }
-        let searchable = search::searchable(inputs.pages.len(), inputs.stacks.len(), inputs.decisions.len());
-        for n in 0..searchable.div_ceil(search::PAGES_PER_FILE) {
-            claim(
-                search::pages_file(n),
-                Route::SearchPages(n),
-                None,
-                format!("part {n} of the search index"),
-            );
+        let searchable = searchable(inputs.pages.len(), inputs.stacks.len(), inputs.decisions.len());
+        for n in 0..searchable.div_ceil(SEARCH_PAGES_PER_FILE) {
+            claim(search_pages_file(n), Route::SearchPages(n), None, format!("part {n} of the search index"));
         }
         if !inputs.stacks.is_empty() {
             claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());

@@ -10,18 +10,10 @@ use serde::Serialize;
 use super::json::script_safe_json_of;
 use crate::model::{DecisionId, NodeKind, PageId, PageKind, Site, StackId};
 use crate::routes::Route;
-
-/// How many pages one file of page details holds.
-pub(crate) const PAGES_PER_FILE: usize = 16;
+pub(crate) use crate::routes::{SEARCH_PAGES_PER_FILE as PAGES_PER_FILE, searchable};
 
 /// The most characters of a page's excerpt.
 pub(crate) const EXCERPT_CHARS: usize = 180;
-
-/// The number of searchable pages of a site with these numbers of Markdown pages, stacks and
-/// flowcharts (every pair of stacks has a comparison).
-pub(crate) fn searchable(pages: usize, stacks: usize, decisions: usize) -> usize {
-    pages + stacks + stacks * stacks.saturating_sub(1) / 2 + decisions
-}
 
 /// One searchable page, borrowed from the site where it can be.
 #[derive(Debug)]

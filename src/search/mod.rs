@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{DecisionId, PageId, PageKind, Site, StackId};
-use crate::routes::Route;
+use crate::routes::{Route, SEARCH_WORDS};
 pub(crate) use docs::{PAGES_PER_FILE, pages_json, searchable};
 #[cfg(test)]
 pub(crate) use json::script_safe_json;
@@ -32,17 +32,6 @@ use words::Postings;
 
 /// The version of the index's format, in the manifest: search.js reads this one.
 const FORMAT: u32 = 1;
-
-/// The manifest's path in the output.
-pub(crate) const MANIFEST: &str = "search/index/manifest.json";
-
-/// The folder of the word shards in the output (a folder the build fills).
-pub(crate) const WORDS: &str = "search/index/words/";
-
-/// The path of file `n` of page details.
-pub(crate) fn pages_file(n: usize) -> String {
-    format!("search/index/pages/{n}.json")
-}
 
 /// The word shards of a site, built once per build before its files are rendered.
 #[derive(Debug)]
@@ -91,7 +80,7 @@ impl Index {
 
     /// Every word shard: (path in the output, JSON), in the manifest's order.
     pub(crate) fn word_files(&self) -> impl Iterator<Item = (String, String)> + '_ {
-        self.shards.iter().enumerate().map(|(i, s)| (format!("{WORDS}{i}.json"), s.json()))
+        self.shards.iter().enumerate().map(|(i, s)| (format!("{SEARCH_WORDS}{i}.json"), s.json()))
     }
 }
 
