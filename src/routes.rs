@@ -4,6 +4,7 @@
 //! path are an error that names both, so no file is ever silently lost or replaced.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -12,6 +13,27 @@ use crate::ids::{DecisionId, PageId, StackId};
 /// The most addresses one sitemap may list (the sitemaps protocol's limit); a larger site gets
 /// a sitemap index and several sitemaps.
 pub(crate) const SITEMAP_URLS: usize = 50_000;
+
+/// The search index's manifest, in the output (the files of the index are described in
+/// `search`).
+pub(crate) const SEARCH_MANIFEST: &str = "search/index/manifest.json";
+
+/// The folder of the search index's word shards (a folder the build fills).
+pub(crate) const SEARCH_WORDS: &str = "search/index/words/";
+
+/// How many pages one file of the search index's page details holds.
+pub(crate) const SEARCH_PAGES_PER_FILE: usize = 16;
+
+/// The path of file `n` of the search index's page details.
+pub(crate) fn search_pages_file(n: usize) -> String {
+    format!("search/index/pages/{n}.json")
+}
+
+/// The number of searchable pages of a site with these numbers of Markdown pages, stacks and
+/// flowcharts: every page, stack, comparison (one per pair of stacks) and flowchart.
+pub(crate) fn searchable(pages: usize, stacks: usize, decisions: usize) -> usize {
+    pages + stacks + stacks * stacks.saturating_sub(1) / 2 + decisions
+}
 
 /// What makes one file of the output. Indices are into the validated site's lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -32,7 +54,14 @@ pub enum Route {
     /// (numbered from 1).
     SitemapPart(usize),
     Robots,
-    SearchIndex,
+    /// The search index's manifest: what the first search fetches.
+    SearchManifest,
+    /// The folder of the search index's word shards (`search::shards`): a folder, since which
+    /// shards there are depends on the words of the site.
+    SearchWords,
+    /// The titles, sections, addresses and excerpts of the searchable pages, a fixed number a
+    /// file (numbered from 0).
+    SearchPages(usize),
     /// A static file of the theme (`Inputs::theme_files`).
     ThemeFile(usize),
     /// A file of `content/` copied as it is (`Site::assets`).
@@ -99,10 +128,15 @@ impl Routes {
             ("404.html", Route::NotFound, "the 404 page"),
             ("sitemap.xml", Route::Sitemap, "the sitemap"),
             ("robots.txt", Route::Robots, "robots.txt"),
-            ("search-index.json", Route::SearchIndex, "the search index"),
+            (SEARCH_MANIFEST, Route::SearchManifest, "the search index"),
+            (SEARCH_WORDS, Route::SearchWords, "the search index's words"),
             ("search/index.html", Route::Search, "the search page"),
         ] {
             claim(path.into(), route, None, what.into());
+        }
+        let searchable = searchable(inputs.pages.len(), inputs.stacks.len(), inputs.decisions.len());
+        for n in 0..searchable.div_ceil(SEARCH_PAGES_PER_FILE) {
+            claim(search_pages_file(n), Route::SearchPages(n), None, format!("part {n} of the search index"));
         }
         if !inputs.stacks.is_empty() {
             claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
@@ -144,6 +178,7 @@ impl Routes {
             routes.claim(format!("sitemap-{n}.xml"), part, d);
         }
         routes.refuse_files_over_folders(d);
+        routes.refuse_files_in_generated_folders(d);
         routes
     }
 
@@ -180,7 +215,30 @@ impl Routes {
         }
     }
 
-    /// Every path with its claim, sorted by path.
+    /// Nothing else may be written into a folder the build fills itself (a claim whose path
+    /// ends in `/`).
+    fn refuse_files_in_generated_folders(&self, d: &mut Diagnostics) {
+        for (folder, claim) in self.by_path.iter().filter(|(p, _)| p.ends_with('/')) {
+            let inside = self.by_path.range::<str, _>((Bound::Excluded(folder.as_str()), Bound::Unbounded));
+            for (path, other) in inside.take_while(|(p, _)| p.starts_with(folder.as_str())) {
+                d.push(
+                    Diagnostic::error(
+                        other.source.clone().unwrap_or_else(|| PathBuf::from("themes")),
+                        format!(
+                            "{} would be written to `/{path}`, in the folder of {} (`/{folder}`)",
+                            other.what, claim.what
+                        ),
+                    )
+                    .with_help(format!(
+                        "stackguide writes the files of `/{folder}` itself; rename or move this file"
+                    )),
+                );
+            }
+        }
+    }
+
+    /// Every path with its claim, sorted by path; a folder the build fills has a path ending
+    /// in `/`.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Claim)> {
         self.by_path.iter().map(|(p, c)| (p.as_str(), c))
     }

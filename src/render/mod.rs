@@ -66,15 +66,20 @@ pub(crate) fn render_each(
     theme.tera.global_context().insert("sidebar", &shared_sidebar);
     let theme = &*theme;
     let memo = PageMemo { session, shared };
+    let search = &search::Index::build(site, session);
+    let env = Env { site, theme, memo, search };
     let routes: Vec<(&str, Route)> = site.routes.iter().map(|(path, claim)| (path, claim.route)).collect();
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
-        batch.par_iter().map(|&(path, route)| render_route(Env { site, theme, memo }, path, route)).collect()
+        batch.par_iter().flat_map_iter(|&(path, route)| render_files(env, path, route)).collect()
     };
     session.progress().start(Stage::Writing, routes.len());
-    let (mut pages, mut ready) = (0, None::<Vec<OutputFile>>);
+    // Each batch is handed on with the number of routes it rendered, for the progress.
+    let (mut pages, mut ready) = (0, None::<(Vec<OutputFile>, usize)>);
     for batch in routes.chunks(BATCH).map(Some).chain([None]) {
-        let handing = ready.take().filter(|_| !d.has_errors());
-        let handing_len = handing.as_ref().map_or(0, Vec::len);
+        let (handing, handing_len) = match ready.take().filter(|_| !d.has_errors()) {
+            Some((files, len)) => (Some(files), len),
+            None => (None, 0),
+        };
         let (rendered, handed) = rayon::join(|| batch.map(render_batch), || handing.map(&mut *sink));
         match handed {
             Some(Err(e)) => d.push(e),
@@ -89,9 +94,19 @@ pub(crate) fn render_each(
             }
         }
         pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-        ready = Some(files);
+        ready = Some((files, batch.map_or(0, <[_]>::len)));
     }
     pages
+}
+
+/// The files `route` makes: one, but for a folder the build fills.
+fn render_files(env: Env<'_>, path: &str, route: Route) -> Vec<Result<OutputFile, Diagnostic>> {
+    match route {
+        Route::SearchWords => {
+            env.search.word_files().map(|(path, json)| Ok(OutputFile::text(path, json))).collect()
+        }
+        _ => vec![render_route(env, path, route)],
+    }
 }
 
 /// What every page is rendered with.
@@ -100,6 +115,8 @@ struct Env<'a> {
     site: &'a Site,
     theme: &'a Theme,
     memo: PageMemo<'a>,
+    /// The word shards of the search index.
+    search: &'a search::Index,
 }
 
 /// The file at `path` of the output, which `route` makes.
@@ -109,7 +126,8 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
         Route::SitemapPart(n) => OutputFile::text(path, feeds::sitemap_part(site, n)),
         Route::Robots => OutputFile::text(path, feeds::robots(site)),
-        Route::SearchIndex => OutputFile::text(path, search::index(site, env.memo.session)),
+        Route::SearchManifest => OutputFile::text(path, env.search.manifest_json()),
+        Route::SearchPages(n) => OutputFile::text(path, search::pages_json(site, env.memo.session, n)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
             Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, bytes.to_vec()),
             Some(Asset::File(file)) => OutputFile::copy(path, file.clone()),
@@ -127,7 +145,7 @@ fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) 
 
 /// A page the build makes from the data (stacks, comparisons, flowcharts, search, 404).
 fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
-    let Env { site, theme, memo } = env;
+    let Env { site, theme, memo, .. } = env;
     let address = routes::address_of(path);
     let mut ctx = memo.input();
     let (template, source): (&str, &Path) = match route {
@@ -186,7 +204,7 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
 }
 
 fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Diagnostic> {
-    let Env { site, theme, memo } = env;
+    let Env { site, theme, memo, .. } = env;
     let page = site.page(index);
     let body = site.bodies.render(&page.file, page.source, memo.session)?;
     let mut content = String::with_capacity(body.html.len());

@@ -190,7 +190,8 @@ fn resolver(pages: &[RawPage], routes: &Routes) -> Resolver {
     for p in pages {
         resolver.by_file.insert(p.rel.clone(), address_of(&p.rel));
     }
-    for (path, claim) in routes.iter() {
+    // A folder the build fills is no address to link to.
+    for (path, claim) in routes.iter().filter(|(path, _)| !path.ends_with('/')) {
         resolver.anchors.insert(routes::address_of(path).to_string(), route_anchors(claim.route));
     }
     resolver

@@ -49,7 +49,10 @@ for (const page of pages) {
 ok(`heaviest page: ${heaviest[0]}, ${heaviest[1]} bytes with its CSS and JS`);
 const js = all.filter((f) => f.endsWith('.js')).reduce((n, f) => n + size(f), 0);
 check(js < 15 * 1024, `all JavaScript together: ${js} bytes (limit 15 KB)`);
-ok(`search index: ${size('search-index.json')} bytes, loaded on first search`);
+const shardLimit = 64 * 1024;
+const indexFiles = all.filter((f) => f.startsWith('search/index/'));
+const largest = indexFiles.reduce((m, f) => (size(f) > m[1] ? [f, size(f)] : m), ['', 0]);
+check(largest[1] <= shardLimit, `search index: ${indexFiles.length} files, the largest ${largest[0]} of ${largest[1]} bytes (limit 64 KB)`);
 
 // A static server for the built files, like any static host.
 const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain', '.png': 'image/png' };
@@ -107,11 +110,27 @@ for (const scheme of ['light', 'dark']) {
 console.log('Behaviour');
 {
   const { context, page, errors } = await open('');
+  // What the first search downloads: the manifest, the shard of the word and the details of
+  // the results shown, nothing else of the index.
+  const fetched = [];
+  page.on('response', async (r) => {
+    const path = r.url().slice(base.length);
+    if (path.startsWith('search/index/')) fetched.push([path, (await r.body()).length]);
+  });
   await page.fill('#search-input', 'kafka');
   await page.waitForSelector('#search-dropdown .search-list a', { timeout: 5000 });
   const first = await page.textContent('#search-dropdown .search-list a .search-title');
   check(/LinkedIn/.test(first), `search for "kafka" finds the case studies first (got "${first}")`);
   check(await page.$('#search-dropdown mark') !== null, 'search marks the match in the results');
+  const shown = (await page.$$('#search-dropdown .search-list a')).length;
+  const kinds = (what) => fetched.filter(([p]) => what.test(p)).length;
+  const bytes = fetched.reduce((n, [, b]) => n + b, 0);
+  check(
+    kinds(/^search\/index\/manifest\.json$/) === 1 && kinds(/^search\/index\/words\/\d+\.json$/) === 1
+      && kinds(/^search\/index\/pages\/\d+\.json$/) >= 1 && kinds(/^search\/index\/pages\//) <= shown
+      && fetched.length === 2 + kinds(/^search\/index\/pages\//),
+    `the first search downloads ${bytes} bytes: the manifest, one word shard and ${kinds(/pages\//)} file(s) of page details for ${shown} results (${fetched.map(([p]) => p).join(', ')})`,
+  );
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.waitForURL(/case-studies/, { timeout: 5000 });

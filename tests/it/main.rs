@@ -15,6 +15,7 @@ mod input;
 mod output;
 mod output_folder;
 mod routes;
+mod search;
 mod serve;
 mod session;
 mod stacks;

@@ -65,11 +65,11 @@ fn a_content_page_at_a_generated_address_is_an_error_naming_both() {
 
 #[test]
 fn a_copied_file_never_replaces_a_generated_or_theme_file() {
-    for generated in ["robots.txt", "sitemap.xml", "search-index.json", "404.html"] {
+    for generated in ["robots.txt", "sitemap.xml", "search/index/manifest.json", "404.html"] {
         let what = match generated {
             "robots.txt" => "robots.txt",
             "sitemap.xml" => "the sitemap",
-            "search-index.json" => "the search index",
+            "search/index/manifest.json" => "the search index",
             _ => "the 404 page",
         };
         refused(
@@ -80,6 +80,17 @@ fn a_copied_file_never_replaces_a_generated_or_theme_file() {
             ),
         );
     }
+    // The folder of word shards is the build's, whatever files it holds this time.
+    refused(
+        "content/search/index/words/mine.json",
+        "{}",
+        "content/search/index/words/mine.json: error: `content/search/index/words/mine.json` would be written to `/search/index/words/mine.json`, in the folder of the search index's words (`/search/index/words/`) (help: stackguide writes the files of `/search/index/words/` itself; rename or move this file)",
+    );
+    refused(
+        "content/search/index/pages/0.json",
+        "[]",
+        "content/search/index/pages/0.json: error: `content/search/index/pages/0.json` and part 0 of the search index would both be written to `/search/index/pages/0.json` (help: stackguide makes `/search/index/pages/0.json` itself; rename or move this file)",
+    );
     refused(
         "content/style.css",
         "body {}",
@@ -124,8 +135,14 @@ fn the_route_table_is_the_output_and_the_sitemap_lists_each_page_once() {
     let result = site.build();
     let routes: BTreeSet<String> =
         result.site.as_ref().unwrap().routes.iter().map(|(p, _)| p.to_string()).collect();
-    let written: BTreeSet<String> =
-        tree(&site.public()).into_iter().map(|(p, _)| p).filter(|p| p != ".stackguide-manifest").collect();
+    // A folder the build fills (a path ending in `/`) stands for the files written in it.
+    let folders: Vec<&String> = routes.iter().filter(|p| p.ends_with('/')).collect();
+    assert_eq!(folders, ["search/index/words/"]);
+    let written: BTreeSet<String> = tree(&site.public())
+        .into_iter()
+        .map(|(p, _)| folders.iter().find(|f| p.starts_with(f.as_str())).map_or(p, |f| f.to_string()))
+        .filter(|p| p != ".stackguide-manifest")
+        .collect();
     assert_eq!(written, routes, "the build writes exactly the route table");
     let sitemap = site.read("sitemap.xml");
     let locs: Vec<&str> = sitemap.split("<loc>").skip(1).map(|s| &s[..s.find("</loc>").unwrap()]).collect();

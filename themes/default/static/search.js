@@ -1,50 +1,75 @@
-// stackguide search: loaded on first use; the index is fetched once and searched in the page.
+// stackguide search: loaded on first use. The index is small files under search/index/: a manifest,
+// word shards fetched for the words typed, and page details fetched for the results shown.
 (function () {
   "use strict";
   var me = document.querySelector("script[data-search-index]");
-  var index = null, loading = null;
-  function load() {
-    if (!loading) loading = fetch(me.getAttribute("data-search-index")).then(function (r) { return r.json(); }).then(function (d) { index = d; });
-    return loading;
+  var dir = me.getAttribute("data-search-index"), files = {}, index = null;
+  function get(path) {
+    if (!files[path]) files[path] = fetch(dir + path).then(function (r) { return r.json(); });
+    return files[path];
   }
-  function terms(q) { return q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 1; }); }
-  function has(text, t) { return text.toLowerCase().indexOf(t) >= 0; }
-  function search(q) {
-    var ts = terms(q);
-    if (!ts.length || !index) return [];
-    var out = [];
-    index.forEach(function (e) {
-      var score = 0, heads = e.h.join(" ");
-      for (var i = 0; i < ts.length; i++) {
-        var t = ts[i], s = 0;
-        if (has(e.t, t)) s += 10;
-        if (has(heads, t)) s += 4;
-        if (has(e.x, t)) s += 2;
-        if (!s && e.w.indexOf(t) >= 0) s = 1;
-        if (!s) return;
-        score += s;
-      }
-      out.push([score, e]);
+  function load() {
+    return get("manifest.json").then(function (m) {
+      if (m.v !== 1) throw new Error("unknown search index format " + m.v);
+      index = m;
     });
-    out.sort(function (a, b) { return b[0] - a[0] || a[1].t.localeCompare(b[1].t); });
-    return out.slice(0, 12).map(function (r) { return r[1]; });
+  }
+  // As the build cuts words: runs of letters and digits, two or more, lowercase, at most 24.
+  function terms(q) {
+    return q.split(/[^\p{Alpha}\p{N}]+/u).filter(function (t) { return Array.from(t).length > 1; })
+      .map(function (t) { return Array.from(t.toLowerCase()).slice(0, 24).join(""); });
+  }
+  function starts(w, p) { return w.slice(0, p.length) === p; }
+  // Pages with the word t (or, as a prefix, a word starting with it): {page: score}, and the
+  // text around the word on the pages a search shows first: {page: snippet}.
+  function matches(t, prefix) {
+    var s = index.s, at = -1, found = {}, near = {}, none = [found, near];
+    s.forEach(function (p, i) { if (starts(t, p) && (at < 0 || p.length > s[at].length)) at = i; });
+    var p = s[at], split = at >= 0 && s.some(function (q) { return q !== p && starts(q, p); });
+    if (at < 0 || (split && p !== t)) return Promise.resolve(none);
+    return get("words/" + at + ".json").then(function (shard) {
+      function add(w) {
+        var l = shard[w] || [], x = (shard["~"] || {})[w] || {};
+        for (var k = 0; k < l.length; k += 2) found[l[k]] = Math.max(found[l[k]] || 0, l[k + 1]);
+        for (var n in x) near[n] = near[n] || x[n];
+      }
+      // A split prefix's own file: the word itself, or the best pages of all its words.
+      if (split) add(!prefix && shard[t] ? t : "*");
+      else if (!prefix && shard[t]) add(t);
+      else Object.keys(shard).forEach(function (w) { if (starts(w, t)) add(w); });
+      return none;
+    });
+  }
+  // The last term may be unfinished: it matches as a prefix. Pages with every term come first.
+  function search(ts) {
+    return Promise.all(ts.map(function (t, i) { return matches(t, i === ts.length - 1); })).then(function (all) {
+      var pages = {}, near = {};
+      all.forEach(function (m) {
+        for (var p in m[0]) { var r = pages[p] || (pages[p] = [0, 0, +p]); r[0]++; r[1] += m[0][p]; }
+        for (p in m[1]) near[p] = near[p] || m[1][p];
+      });
+      var top = Object.keys(pages).map(function (p) { return pages[p]; })
+        .sort(function (a, b) { return b[0] - a[0] || b[1] - a[1] || a[2] - b[2]; }).slice(0, 12);
+      return Promise.all(top.map(function (r) {
+        return get("pages/" + Math.floor(r[2] / index.c) + ".json").then(function (c) { return c[r[2] % index.c].concat(near[r[2]]); });
+      }));
+    });
   }
   function marked(parent, text, ts) {
-    var re = new RegExp("(" + ts.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }).join("|") + ")", "gi");
-    text.split(re).forEach(function (part, i) {
+    text.split(new RegExp("(" + ts.join("|") + ")", "giu")).forEach(function (part, i) {
       if (i % 2) { var m = document.createElement("mark"); m.textContent = part; parent.appendChild(m); }
       else if (part) parent.appendChild(document.createTextNode(part));
     });
   }
-  function snippet(e, ts) {
-    var lower = e.x.toLowerCase(), at = -1;
-    for (var i = 0; i < ts.length && at < 0; i++) at = lower.indexOf(ts[i]);
-    if (at < 0) return e.x.slice(0, 160) + (e.x.length > 160 ? "…" : "");
-    var start = Math.max(0, e.x.lastIndexOf(" ", Math.max(0, at - 60)));
-    return (start > 0 ? "…" : "") + e.x.slice(start, start + 180).trim() + (start + 180 < e.x.length ? "…" : "");
+  function span(a, cls, text, ts) {
+    var s = document.createElement("span");
+    s.className = cls;
+    if (ts) marked(s, text, ts); else s.textContent = text;
+    a.appendChild(s);
   }
-  function show(box, q) {
-    var ts = terms(q), results = search(q);
+  // e: [title, section, address, excerpt, snippet]: the snippet when the excerpt shows no term.
+  function show(box, q, ts, results) {
+    var re = new RegExp(ts.join("|"), "iu");
     box.textContent = "";
     if (!ts.length) { box.hidden = box.id === "search-dropdown"; return; }
     var status = document.createElement("p");
@@ -57,17 +82,11 @@
     results.forEach(function (e, i) {
       var li = document.createElement("li"), a = document.createElement("a");
       li.setAttribute("role", "option");
-      a.href = e.u;
+      a.href = e[2];
       a.id = box.id + "-" + i;
-      var title = document.createElement("span");
-      title.className = "search-title";
-      marked(title, e.t, ts);
-      a.appendChild(title);
-      if (e.s) { var sec = document.createElement("span"); sec.className = "search-section"; sec.textContent = e.s; a.appendChild(sec); }
-      var p = document.createElement("span");
-      p.className = "search-snippet";
-      marked(p, snippet(e, ts), ts);
-      a.appendChild(p);
+      span(a, "search-title", e[0], ts);
+      if (e[1]) span(a, "search-section", e[1]);
+      span(a, "search-snippet", e[4] && !re.test(e[3]) ? e[4] : e[3], ts);
       li.appendChild(a);
       list.appendChild(li);
     });
@@ -76,9 +95,14 @@
   }
   function wire(input) {
     var box = document.getElementById(input.getAttribute("data-search-results"));
-    var active = -1;
+    var active = -1, asked = 0;
     input.setAttribute("aria-controls", box.id);
-    var update = function () { load().then(function () { active = -1; show(box, input.value); }); };
+    var update = function () {
+      var q = input.value, ts = terms(q), n = ++asked;
+      (ts.length ? load().then(function () { return search(ts); }) : Promise.resolve([])).then(function (results) {
+        if (n === asked) { active = -1; show(box, q, ts, results); }
+      });
+    };
     input.addEventListener("input", update);
     input.addEventListener("keydown", function (ev) {
       var links = box.querySelectorAll(".search-list a");

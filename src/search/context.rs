@@ -1,0 +1,134 @@
+//! Snippets for the search results: for each word, the text around it on the pages a search for
+//! it shows first, so a result can show why it matched. Only those few pages get one, only
+//! where the title and the excerpt do not already show the word, and only a line of text,
+//! which keeps the shards small.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use rayon::prelude::*;
+
+use super::docs::{Body, Doc, doc};
+use super::words::{Posting, in_title, tokens, words};
+use crate::model::Site;
+use crate::session::Session;
+
+/// How many of a word's pages get a snippet: the first results of a search for it. The
+/// snippets are most of the index, so this bounds its size by the vocabulary, not the pages.
+pub(crate) const SHOWN: usize = 2;
+
+/// About how many characters of text a snippet keeps before and after its word.
+const BEFORE: usize = 40;
+const AFTER: usize = 80;
+
+/// For each of `words` (sorted, with their postings), the snippets of its best pages: (page,
+/// text), by page. Pages are read again, in parallel, one at a time.
+pub(crate) fn contexts(
+    site: &Site,
+    session: &Session,
+    words: &[(String, Vec<Posting>)],
+) -> Vec<Vec<(u32, String)>> {
+    let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (i, (_, postings)) in words.iter().enumerate() {
+        let mut best = postings.clone();
+        best.sort_unstable_by_key(|&(page, score)| (std::cmp::Reverse(score), page));
+        // A title shows its words: those pages need no snippet, nor a second reading.
+        for &(page, _) in best.iter().take(SHOWN).filter(|(_, score)| !in_title(*score)) {
+            wanted.entry(page).or_default().push(i);
+        }
+    }
+    let mut wanted: Vec<(u32, Vec<usize>)> = wanted.into_iter().collect();
+    wanted.sort_unstable();
+    let found: Vec<(usize, u32, String)> = wanted
+        .into_par_iter()
+        .flat_map_iter(|(page, ids)| {
+            let on_page: HashMap<&str, usize> = ids.iter().map(|&i| (words[i].0.as_str(), i)).collect();
+            let doc = doc(site, session, page as usize, Body::Whole);
+            let found = doc.map(|d| around(&d, &on_page)).unwrap_or_default();
+            found.into_iter().map(move |(i, text)| (i, page, text))
+        })
+        .collect();
+    let mut out = vec![Vec::new(); words.len()];
+    for (i, page, text) in found {
+        out[i].push((page, text));
+    }
+    for snippets in &mut out {
+        snippets.sort_unstable();
+    }
+    out
+}
+
+/// The snippet of each word of `wanted` on `doc`'s text, at its first occurrence, unless the
+/// title or the excerpt shows it already.
+fn around(doc: &Doc<'_>, wanted: &HashMap<&str, usize>) -> Vec<(usize, String)> {
+    let excerpt = doc.excerpt();
+    let shown: HashSet<Cow<'_, str>> = words(&doc.title).chain(words(&excerpt)).collect();
+    let mut out = Vec::new();
+    let mut done = HashSet::new();
+    for (at, word) in tokens(&doc.text) {
+        if let Some(&i) = wanted.get(word.as_ref())
+            && !shown.contains(&word)
+            && done.insert(i)
+        {
+            out.push((i, window(&doc.text, at)));
+            if done.len() == wanted.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The text around the bytes `at..at + len` of `text`: whole words, whitespace collapsed, an
+/// ellipsis where it was cut.
+pub(crate) fn window(text: &str, (at, len): (usize, usize)) -> String {
+    let start = text[..at].char_indices().rev().nth(BEFORE).map_or(0, |(i, _)| i);
+    let end = text[at + len..].char_indices().nth(AFTER).map_or(text.len(), |(i, _)| at + len + i);
+    let mut words: Vec<&str> = text[start..end].split_whitespace().collect();
+    // Drop the words the cut went through.
+    let cut_before = start > 0 && !text[..start].ends_with(char::is_whitespace);
+    let cut_after = end < text.len() && !text[end..].starts_with(char::is_whitespace);
+    if cut_after && words.len() > 1 {
+        words.pop();
+    }
+    if cut_before && words.len() > 1 {
+        words.remove(0);
+    }
+    let open = if start > 0 { "\u{2026}" } else { "" };
+    let close = if end < text.len() { "\u{2026}" } else { "" };
+    format!("{open}{}{close}", words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snippet_is_whole_words_around_the_first_occurrence() {
+        let text = format!("{} engineers built Kafka, a log. {}", "lead ".repeat(40), "tail ".repeat(40));
+        let at = text.find("Kafka").unwrap_or(0);
+        let s = window(&text, (at, 5));
+        assert!(s.starts_with("\u{2026}lead ") && s.ends_with("tail\u{2026}"), "{s}");
+        assert!(s.contains("engineers built Kafka, a log."));
+        assert!(s.chars().count() <= BEFORE + AFTER + 10, "{s}");
+        assert_eq!(window("short Kafka text", (6, 5)), "short Kafka text");
+    }
+
+    #[test]
+    fn only_words_the_title_and_excerpt_do_not_show_get_a_snippet() {
+        let doc = Doc {
+            title: Cow::Borrowed("Case studies"),
+            section: "",
+            url: String::new(),
+            headings: vec![],
+            description: "Three companies.",
+            text: Cow::Borrowed("Case studies of companies. LinkedIn built Kafka. Kafka again."),
+        };
+        let wanted = HashMap::from([("kafka", 0), ("case", 1), ("companies", 2), ("absent", 3)]);
+        let found = around(&doc, &wanted);
+        assert_eq!(
+            found,
+            [(0, "\u{2026}studies of companies. LinkedIn built Kafka. Kafka again.".to_string())]
+        );
+    }
+}

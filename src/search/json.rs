@@ -1,0 +1,78 @@
+//! JSON that is safe inside a `<script>` element and in any file the site serves: what could
+//! end the element or a JavaScript line is escaped as the JSON is written.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+/// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
+#[cfg(test)]
+pub(crate) fn script_safe_json(json: &str) -> String {
+    let mut out = ScriptSafe(Vec::with_capacity(json.len() + json.len() / 64));
+    let _ = out.write_all(json.as_bytes());
+    out.into_string()
+}
+
+/// `value` as script-safe JSON, escaped as it is written: a large index is held once.
+pub(crate) fn script_safe_json_of<T: Serialize>(value: &T) -> String {
+    let mut out = ScriptSafe(Vec::new());
+    match serde_json::to_writer(&mut out, value) {
+        Ok(()) => out.into_string(),
+        Err(_) => "[]".into(),
+    }
+}
+
+/// Bytes of JSON with what could end a `<script>` element escaped on the way in.
+struct ScriptSafe(Vec<u8>);
+
+impl ScriptSafe {
+    fn into_string(self) -> String {
+        // Valid UTF-8 went in, and only ASCII replaced whole characters.
+        String::from_utf8(self.0).unwrap_or_default()
+    }
+}
+
+impl Write for ScriptSafe {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for &b in buf {
+            match b {
+                b'<' => self.0.extend_from_slice(b"\\u003c"),
+                b'>' => self.0.extend_from_slice(b"\\u003e"),
+                b'&' => self.0.extend_from_slice(b"\\u0026"),
+                _ => {
+                    self.0.push(b);
+                    // U+2028 and U+2029 end a line in JavaScript: E2 80 A8 and E2 80 A9.
+                    if let [.., 0xE2, 0x80, last @ (0xA8 | 0xA9)] = self.0[..] {
+                        let escaped: &[u8] = if last == 0xA8 { b"\\u2028" } else { b"\\u2029" };
+                        self.0.truncate(self.0.len() - 3);
+                        self.0.extend_from_slice(escaped);
+                    }
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_escaped_for_scripts_as_it_is_written_even_across_writes() {
+        let value = vec!["</script>", "a & b > c", "line\u{2028}sep\u{2029}end", "caf\u{e9}"];
+        let whole = script_safe_json(&serde_json::to_string(&value).unwrap());
+        assert_eq!(script_safe_json_of(&value), whole);
+        assert!(!whole.contains('<') && !whole.contains('\u{2028}') && whole.contains("\\u2028"));
+        // A separator split between two writes is still escaped.
+        let mut out = ScriptSafe(Vec::new());
+        let bytes = "x\u{2029}y".as_bytes();
+        out.write_all(&bytes[..2]).unwrap();
+        out.write_all(&bytes[2..]).unwrap();
+        assert_eq!(out.into_string(), "x\\u2029y");
+    }
+}
