@@ -22,6 +22,20 @@ pub(crate) fn script_safe_json_of<T: Serialize>(value: &T) -> String {
     }
 }
 
+/// The length of `text` as a script-safe JSON string (quotes included), counted without
+/// writing it: what [`script_safe_json_of`] would make of it.
+pub(crate) fn string_len(text: &str) -> usize {
+    2 + text
+        .chars()
+        .map(|c| match c {
+            '"' | '\\' | '\u{8}' | '\t' | '\n' | '\u{c}' | '\r' => 2,
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
+            c if c < ' ' => 6,
+            c => c.len_utf8(),
+        })
+        .sum::<usize>()
+}
+
 /// Bytes of JSON with what could end a `<script>` element escaped on the way in.
 struct ScriptSafe(Vec<u8>);
 
@@ -34,22 +48,15 @@ impl ScriptSafe {
 
 impl Write for ScriptSafe {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        for &b in buf {
-            match b {
-                b'<' => self.0.extend_from_slice(b"\\u003c"),
-                b'>' => self.0.extend_from_slice(b"\\u003e"),
-                b'&' => self.0.extend_from_slice(b"\\u0026"),
-                _ => {
-                    self.0.push(b);
-                    // U+2028 and U+2029 end a line in JavaScript: E2 80 A8 and E2 80 A9.
-                    if let [.., 0xE2, 0x80, last @ (0xA8 | 0xA9)] = self.0[..] {
-                        let escaped: &[u8] = if last == 0xA8 { b"\\u2028" } else { b"\\u2029" };
-                        self.0.truncate(self.0.len() - 3);
-                        self.0.extend_from_slice(escaped);
-                    }
-                }
-            }
+        let mut rest = buf;
+        // Runs of ordinary bytes are copied whole; only the few bytes that may need escaping
+        // are looked at one by one.
+        while let Some(at) = rest.iter().position(|b| matches!(b, b'<' | b'>' | b'&' | 0xA8 | 0xA9)) {
+            self.0.extend_from_slice(&rest[..at]);
+            self.escape(rest[at]);
+            rest = &rest[at + 1..];
         }
+        self.0.extend_from_slice(rest);
         Ok(buf.len())
     }
 
@@ -58,9 +65,42 @@ impl Write for ScriptSafe {
     }
 }
 
+impl ScriptSafe {
+    /// Write `b`, or its escape; U+2028 and U+2029 (E2 80 A8 and E2 80 A9, which end a line in
+    /// JavaScript) are recognised at their last byte, so even when split between writes.
+    fn escape(&mut self, b: u8) {
+        match b {
+            b'<' => self.0.extend_from_slice(b"\\u003c"),
+            b'>' => self.0.extend_from_slice(b"\\u003e"),
+            b'&' => self.0.extend_from_slice(b"\\u0026"),
+            _ => {
+                self.0.push(b);
+                if let [.., 0xE2, 0x80, last @ (0xA8 | 0xA9)] = self.0[..] {
+                    let escaped: &[u8] = if last == 0xA8 { b"\\u2028" } else { b"\\u2029" };
+                    self.0.truncate(self.0.len() - 3);
+                    self.0.extend_from_slice(escaped);
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_string_is_measured_as_it_would_be_written() {
+        for text in [
+            "",
+            "plain",
+            "a \"quote\" \\ and </b> & co",
+            "tab\tnew\nline\r\u{1}\u{7f}",
+            "caf\u{e9} \u{2028}\u{2029} \u{1f600}",
+        ] {
+            assert_eq!(string_len(text), script_safe_json_of(&text).len(), "{text:?}");
+        }
+    }
 
     #[test]
     fn json_is_escaped_for_scripts_as_it_is_written_even_across_writes() {

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::json::script_safe_json_of;
+use super::json::{script_safe_json_of, string_len};
 use super::words::{Posting, best_of};
 
 /// The size bound of a shard file, in bytes.
@@ -117,11 +117,8 @@ fn digits(n: u32) -> usize {
 fn entry_bytes(w: &Word) -> usize {
     // Each number with the comma after it; the last one's stands for the entry's.
     let numbers: usize = w.postings.iter().map(|&(p, s)| digits(p) + digits(u32::from(s)) + 2).sum();
-    let snippets: usize = w
-        .snippets
-        .iter()
-        .map(|(page, text)| digits(*page) + "\"\":,".len() + script_safe_json_of(text).len())
-        .sum();
+    let snippets: usize =
+        w.snippets.iter().map(|(page, text)| digits(*page) + "\"\":,".len() + string_len(text)).sum();
     let snippets =
         if snippets == 0 { 0 } else { "\"~\":{},".len() + w.word.len() + "\"\":{}".len() + snippets };
     w.word.len() + "\"\":[]".len() + numbers + snippets
@@ -139,7 +136,9 @@ struct Node {
 /// each, sorted by prefix.
 pub(crate) fn shards(words: Vec<Word>, limit: usize) -> Vec<Shard> {
     let mut plan = Vec::new();
-    split(&words, "", limit, &mut plan);
+    // Each word's size once: the split looks at a word again at every level.
+    let sizes: Vec<usize> = words.iter().map(entry_bytes).collect();
+    split(&words, &sizes, "", limit, &mut plan);
     let mut rest = words.into_iter();
     plan.into_iter()
         .map(|n| Shard { prefix: n.prefix, words: rest.by_ref().take(n.take).collect(), any: n.any })
@@ -148,11 +147,12 @@ pub(crate) fn shards(words: Vec<Word>, limit: usize) -> Vec<Shard> {
 
 /// Plan the shards of `words`, which all start with `prefix`: one if they fit (or cannot be
 /// split), else a small file for the prefix itself and the shards of each next letter.
-fn split(words: &[Word], prefix: &str, limit: usize, plan: &mut Vec<Node>) {
+/// `sizes` are the words' [`entry_bytes`].
+fn split(words: &[Word], sizes: &[usize], prefix: &str, limit: usize, plan: &mut Vec<Node>) {
     if words.is_empty() {
         return;
     }
-    let size = 2 + words.iter().map(entry_bytes).sum::<usize>();
+    let size = 2 + sizes.iter().sum::<usize>();
     if size <= limit || words.len() == 1 {
         plan.push(Node { prefix: prefix.to_string(), take: words.len(), any: None });
         return;
@@ -167,13 +167,13 @@ fn split(words: &[Word], prefix: &str, limit: usize, plan: &mut Vec<Node>) {
         }
         plan.push(Node { prefix: prefix.to_string(), take: own, any: Some(best_of(best)) });
     }
-    let mut rest = &words[own..];
+    let (mut rest, mut rest_sizes) = (&words[own..], &sizes[own..]);
     while let Some(first) = rest.first().map(|w| w.word.as_str()) {
         let next = first[prefix.len()..].chars().next().map_or(0, char::len_utf8);
         let child = &first[..prefix.len() + next];
         let len = rest.iter().take_while(|w| w.word.starts_with(child)).count();
-        split(&rest[..len], child, limit, plan);
-        rest = &rest[len..];
+        split(&rest[..len], &rest_sizes[..len], child, limit, plan);
+        (rest, rest_sizes) = (&rest[len..], &rest_sizes[len..]);
     }
 }
 
