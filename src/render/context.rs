@@ -207,8 +207,8 @@ impl<'a> PageView<'a> {
 /// `page` in templates of generated pages (404 and, later, stacks and flowcharts).
 #[derive(Debug, Serialize)]
 pub(crate) struct SimplePage<'a> {
-    pub title: &'a str,
-    pub description: &'a str,
+    pub title: Cow<'a, str>,
+    pub description: Cow<'a, str>,
     pub url: String,
     pub permalink: String,
 }

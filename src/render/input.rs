@@ -20,10 +20,11 @@ pub(super) struct PageMemo<'a> {
 }
 
 impl PageMemo<'_> {
-    /// The page for `input` rendered with `template` at `path`: remembered, or made by `make`.
+    /// The page for `input` rendered with `template` at `path`: remembered, or made by `make`
+    /// from the Tera context of the input (made only then).
     pub(super) fn page<E>(
         self,
-        input: &Input,
+        input: Input<'_>,
         template: &str,
         path: &str,
         make: impl FnOnce(&Context) -> Result<OutputFile, E>,
@@ -34,33 +35,53 @@ impl PageMemo<'_> {
                 h.update(template.as_bytes());
                 h.update(path.as_bytes());
                 h.update(&shared.to_le_bytes());
-                self.session.page(h.digest(), || make(&input.ctx))
+                self.session.page(h.digest(), || make(&input.context()))
             }
-            None => make(&input.ctx),
+            None => make(&input.context()),
         }
     }
 
     /// A new input, hashed when pages are remembered.
-    pub(super) fn input(self) -> Input {
-        Input { ctx: Context::new(), hash: self.shared.map(|_| Xxh3::new()) }
+    pub(super) fn input<'v>(self) -> Input<'v> {
+        Input { values: Vec::new(), hash: self.shared.map(|_| Xxh3::new()) }
     }
 }
 
-/// A Tera context that also hashes what goes into it.
-pub(super) struct Input {
-    pub(super) ctx: Context,
+/// What a template will be given, kept as it is (and hashed, when pages are remembered) until
+/// the page is rendered: a remembered page never converts it into Tera's values.
+pub(super) struct Input<'v> {
+    values: Vec<(&'static str, Box<dyn Value + Send + 'v>)>,
     hash: Option<Xxh3>,
 }
 
-impl Input {
-    pub(super) fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+/// A value for a Tera context, whatever its type.
+trait Value {
+    fn put(&self, key: &'static str, ctx: &mut Context);
+}
+
+impl<T: Serialize> Value for T {
+    fn put(&self, key: &'static str, ctx: &mut Context) {
+        ctx.insert(key, self);
+    }
+}
+
+impl<'v> Input<'v> {
+    pub(super) fn insert<T: Serialize + Send + 'v>(&mut self, key: &'static str, value: T) {
         if let Some(h) = &mut self.hash {
             h.update(key.as_bytes());
             // Writing into a hash cannot fail; a value that cannot be serialised fails in
-            // Tera's insert just below, with its own message.
-            let _ = serde_json::to_writer(HashWriter(h), value);
+            // Tera's insert later, with its own message.
+            let _ = serde_json::to_writer(HashWriter(h), &value);
         }
-        self.ctx.insert(key, value);
+        self.values.push((key, Box::new(value)));
+    }
+
+    fn context(&self) -> Context {
+        let mut ctx = Context::new();
+        for (key, value) in &self.values {
+            value.put(key, &mut ctx);
+        }
+        ctx
     }
 }
 

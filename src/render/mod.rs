@@ -6,6 +6,7 @@ mod feeds;
 mod input;
 pub(crate) mod stacks;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -139,7 +140,13 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
     })
 }
 
-fn simple<'a>(site: &Site, title: &'a str, description: &'a str, address: &str) -> SimplePage<'a> {
+fn simple<'a>(
+    site: &Site,
+    title: impl Into<Cow<'a, str>>,
+    description: impl Into<Cow<'a, str>>,
+    address: &str,
+) -> SimplePage<'a> {
+    let (title, description) = (title.into(), description.into());
     SimplePage { title, description, url: site.base.link(address), permalink: site.base.absolute(address) }
 }
 
@@ -152,15 +159,15 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
         Route::StackIndex => {
             let all: Vec<StackId> = site.stacks().map(|(id, _)| id).collect();
             let criteria: Vec<CriterionId> = (0..site.criteria.len()).map(CriterionId).collect();
-            ctx.insert("page", &simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", address));
-            ctx.insert("matrix", &stacks::matrix(site, &all, &criteria));
+            ctx.insert("page", simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", address));
+            ctx.insert("matrix", stacks::matrix(site, &all, &criteria));
             ("stacks.html", Path::new("content/stacks"))
         }
         Route::Stack(i) => {
             let s = site.stack(i);
             let long = s.long_form.as_ref().map(|r| r.html.clone());
-            ctx.insert("page", &simple(site, &s.name, &s.summary, address));
-            ctx.insert("stack", &stacks::stack_page(site, i, long));
+            ctx.insert("page", simple(site, &s.name, &s.summary, address));
+            ctx.insert("stack", stacks::stack_page(site, i, long));
             ("stack.html", s.file.as_path())
         }
         Route::Compare(a, b) => {
@@ -170,31 +177,31 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
                 "{} and {} compared criterion by criterion, with the project types each fits better.",
                 sa.name, sb.name
             );
-            ctx.insert("page", &simple(site, &title, &description, address));
-            ctx.insert("compare", &stacks::compare_page(site, a, b));
+            ctx.insert("page", simple(site, title, description, address));
+            ctx.insert("compare", stacks::compare_page(site, a, b));
             ("compare.html", sa.file.as_path())
         }
         Route::Decision(i) => {
             let dec = site.decision(i);
-            ctx.insert("page", &simple(site, &dec.title, &dec.description, address));
-            ctx.insert("decision", &decide::view(site, i, ""));
+            ctx.insert("page", simple(site, &dec.title, &dec.description, address));
+            ctx.insert("decision", decide::view(site, i, ""));
             ("decision.html", dec.file.as_path())
         }
         Route::Search => {
             ctx.insert(
                 "page",
-                &simple(site, "Search", "Search the guide, or browse every page from A to Z.", address),
+                simple(site, "Search", "Search the guide, or browse every page from A to Z.", address),
             );
-            ctx.insert("a_to_z", &search::a_to_z(site));
+            ctx.insert("a_to_z", search::a_to_z(site));
             ("search.html", Path::new("search"))
         }
         Route::NotFound => {
-            ctx.insert("page", &simple(site, "Page not found", "There is no page at this address.", address));
+            ctx.insert("page", simple(site, "Page not found", "There is no page at this address.", address));
             ("404.html", Path::new("404.html"))
         }
         other => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
     };
-    memo.page(&ctx, template, path, |ctx| {
+    memo.page(ctx, template, path, |ctx| {
         let html = theme
             .tera
             .render(template, ctx)
@@ -223,23 +230,23 @@ fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Di
     }
     let mut ctx = memo.input();
     if !context::full_sidebar(site) {
-        ctx.insert("sidebar", &sidebar(site, Some(index)));
+        ctx.insert("sidebar", sidebar(site, Some(index)));
     }
-    ctx.insert("page", &PageView::new(site, page, &body.toc, content));
+    ctx.insert("page", PageView::new(site, page, &body.toc, content));
     let cards: Vec<stacks::Card<'_>> =
         page.stacks.iter().map(|&s| stacks::Card::new(site, site.stack(s))).collect();
-    ctx.insert("stacks", &cards);
+    ctx.insert("stacks", cards);
     if page.kind == PageKind::Home {
         let all: Vec<stacks::Card<'_>> = site.stacks.iter().map(|s| stacks::Card::new(site, s)).collect();
-        ctx.insert("all_stacks", &all);
-        ctx.insert("main_decision", &site.main_decision.map(|i| decide::view(site, i, "home-")));
+        ctx.insert("all_stacks", all);
+        ctx.insert("main_decision", site.main_decision.map(|i| decide::view(site, i, "home-")));
     }
     let template = match page.kind {
         PageKind::Home => "home.html",
         PageKind::Section => "section.html",
         PageKind::Chapter => "chapter.html",
     };
-    memo.page(&ctx, template, path, |ctx| {
+    memo.page(ctx, template, path, |ctx| {
         let html = theme
             .tera
             .render(template, ctx)
