@@ -103,9 +103,20 @@ pub(crate) fn render_each(
 /// The files `route` makes: one, but for a folder the build fills.
 fn render_files(env: Env<'_>, path: &str, route: Route) -> Vec<Result<OutputFile, Diagnostic>> {
     match route {
-        Route::SearchWords => {
-            env.search.word_files().map(|(path, json)| Ok(OutputFile::text(path, json))).collect()
-        }
+        Route::SearchWords => env
+            .search
+            .word_files()
+            .into_par_iter()
+            .map(|(path, shard)| {
+                let make = || Ok(OutputFile::text(&path, shard.json()));
+                // A rebuild after an edit changes a few shards: the others are remembered.
+                let session = env.memo.session;
+                match session.remembers_pages() {
+                    true => session.page(crate::memo::key((&path, shard)), make),
+                    false => make(),
+                }
+            })
+            .collect(),
         _ => vec![render_route(env, path, route)],
     }
 }

@@ -79,9 +79,10 @@ impl Index {
         script_safe_json_of(&Manifest { v: FORMAT, n: self.pages, c: PAGES_PER_FILE, s })
     }
 
-    /// Every word shard: (path in the output, JSON), in the manifest's order.
-    pub(crate) fn word_files(&self) -> impl Iterator<Item = (String, String)> + '_ {
-        self.shards.iter().enumerate().map(|(i, s)| (format!("{SEARCH_WORDS}{i}.json"), s.json()))
+    /// Every word shard with its path in the output, in the manifest's order (its JSON is
+    /// [`Shard::json`]).
+    pub(crate) fn word_files(&self) -> Vec<(String, &Shard)> {
+        self.shards.iter().enumerate().map(|(i, s)| (format!("{SEARCH_WORDS}{i}.json"), s)).collect()
     }
 }
 

@@ -23,7 +23,7 @@ pub(crate) const ANY: &str = "*";
 pub(crate) const SNIPPETS: &str = "~";
 
 /// A word of the index: its postings by page, and snippets for its best pages, by page.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Word {
     pub word: String,
     pub postings: Vec<Posting>,
@@ -31,7 +31,7 @@ pub(crate) struct Word {
 }
 
 /// One file of word shards.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 pub(crate) struct Shard {
     /// Every word of the shard starts with this.
     pub prefix: String,

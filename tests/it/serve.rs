@@ -191,6 +191,7 @@ fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
     let (_, _, body) = get(&server, "/guide/intro/");
     assert!(body.contains("A bold claim"));
     assert!(body.contains(&format!("var me={generation},")), "pages carry the generation they reload after");
+    assert!(searchable(&server, "bold"), "the search index is rebuilt with the edit");
 
     std::fs::write(&intro, "---\ntitle: Broken\nwieght: 1\n---\n").unwrap();
     let errors: serde_json::Value = serde_json::from_str(&next_event(&mut events, "errors")).unwrap();
@@ -286,6 +287,20 @@ fn read_response(reader: &mut BufReader<TcpStream>) -> Result<u16, String> {
     let mut body = vec![0; length];
     reader.read_exact(&mut body).map_err(|e| e.to_string())?;
     Ok(status)
+}
+
+/// Whether `word` is in the served search index: in the shard whose prefix is the longest
+/// one of the word, as search.js looks it up.
+fn searchable(server: &Server, word: &str) -> bool {
+    let (_, _, manifest) = get(server, "/search/index/manifest.json");
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+    let prefixes = manifest["s"].as_array().unwrap();
+    let shard = (0..prefixes.len())
+        .filter(|&i| word.starts_with(prefixes[i].as_str().unwrap()))
+        .max_by_key(|&i| prefixes[i].as_str().unwrap().len());
+    let Some(shard) = shard else { return false };
+    let (_, _, words) = get(server, &format!("/search/index/words/{shard}.json"));
+    serde_json::from_str::<serde_json::Value>(&words).unwrap().get(word).is_some()
 }
 
 /// Subscribe to the live-reload events; the first `hello` is read already.
