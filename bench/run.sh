@@ -27,7 +27,7 @@
 #   BENCH_STACKS   stacks of the comparison-heavy run (1,000 chapters, every pair compared),
 #                  default 413 (85,078 comparison pages); empty: none
 #   BENCH_RUNS     timed runs per command; default 5 up to 2,000 pages, 3 above
-#   BENCH_EDITS    edits under serve, default 10
+#   BENCH_EDITS    edits under serve, default 15 (the target is a median of 15)
 #   BENCH_WORK     scratch folder, default bench/.work (git-ignored; several GB at 10,000 pages);
 #                  emptied at the start except tools/ (the Hugo virtualenv)
 #   BENCH_RESULTS  summary file, default bench/results.md
@@ -38,7 +38,7 @@ REPO=$(dirname "$HERE")
 SIZES=${BENCH_SIZES:-"1000 10000"}
 SCALE=${BENCH_SCALE-100000}
 STACKS=${BENCH_STACKS-413}
-EDITS=${BENCH_EDITS:-10}
+EDITS=${BENCH_EDITS:-15}
 WORK=${BENCH_WORK:-$HERE/.work}
 RESULTS=${BENCH_RESULTS:-$HERE/results.md}
 HUGO_VERSION=0.168.0
