@@ -40,7 +40,7 @@ fn prepare(
     session: &Session,
     d: &mut Diagnostics,
 ) -> (SourceMap, Option<(Site, Theme)>) {
-    let (mut sources, raw) = load::load(&opts.root, d);
+    let (mut sources, raw) = load::load(&opts.root, session.parsed(), d);
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
     let theme = theme::load(&opts.root, &theme_name, &mut sources, d);
     let Some(theme) = theme.filter(|_| !d.has_errors()) else { return (sources, None) };

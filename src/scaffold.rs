@@ -91,7 +91,7 @@ fn relative_path(kind: Kind, name: &str) -> Result<PathBuf, String> {
 /// Refuse a new file whose addresses another input of the site already claims: the same route
 /// table the build uses is made with and without it, and whatever clash it adds is the reason.
 fn address_free(root: &Path, kind: Kind, rel: &Path, stem: &str) -> Result<(), String> {
-    let (_, raw) = load::load(root, &mut Diagnostics::new());
+    let (_, raw) = load::load(root, None, &mut Diagnostics::new());
     let clashes = |with_new: bool| {
         let mut inputs = route_inputs(&raw.data, &raw.assets, raw.pages.iter(), Vec::new());
         if with_new {
@@ -174,7 +174,7 @@ generated pages by address (`/stacks/`, `/decide/which-stack/`). Every link is c
 
 fn stack(root: &Path, id: &str) -> String {
     let mut d = Diagnostics::new();
-    let (_, raw) = load::load(root, &mut d);
+    let (_, raw) = load::load(root, None, &mut d);
     let mut ratings = String::new();
     for c in raw.data.criteria.iter().flat_map(|c| &c.value) {
         let levels: Vec<&str> = c.scale.iter().map(|l| l.id.as_str()).collect();
@@ -251,7 +251,7 @@ links:
 
 fn decision(root: &Path, id: &str) -> String {
     let mut d = Diagnostics::new();
-    let (_, raw) = load::load(root, &mut d);
+    let (_, raw) = load::load(root, None, &mut d);
     let first = raw.data.stacks.first().map_or(PLACEHOLDER, |(id, _)| id.as_str());
     let last = raw.data.stacks.last().map_or(PLACEHOLDER, |(id, _)| id.as_str());
     format!(

@@ -8,6 +8,7 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
+use crate::load::Parsed;
 use crate::markdown::{Highlighter, Rendered};
 use crate::memo::Memo;
 use crate::output::OutputFile;
@@ -23,6 +24,8 @@ pub struct Session {
     /// Markdown and pages are remembered only when builds follow each other in one process.
     markdown: Option<Memo<Rendered>>,
     pages: Option<Memo<OutputFile>>,
+    /// Input files parsed, by their path and text.
+    parsed: Option<Memo<Parsed>>,
     progress: Progress,
 }
 
@@ -33,6 +36,7 @@ impl Session {
             highlighter: Highlighter::default(),
             markdown: None,
             pages: None,
+            parsed: None,
             progress: Progress::default(),
         }
     }
@@ -43,6 +47,7 @@ impl Session {
             highlighter: Highlighter::default(),
             markdown: Some(Memo::new()),
             pages: Some(Memo::new()),
+            parsed: Some(Memo::new()),
             progress: Progress::default(),
         }
     }
@@ -68,6 +73,11 @@ impl Session {
             Some(memo) => memo.get_or(key(), make),
             None => make(),
         }
+    }
+
+    /// Where input files are remembered parsed, when they are (see `load::load`).
+    pub(crate) fn parsed(&self) -> Option<&Memo<Parsed>> {
+        self.parsed.as_ref()
     }
 
     /// Whether pages are remembered, so their keys are worth computing.
@@ -98,6 +108,9 @@ impl Session {
         }
         if let Some(pages) = &self.pages {
             pages.next_build();
+        }
+        if let Some(parsed) = &self.parsed {
+            parsed.next_build();
         }
     }
 

@@ -18,7 +18,7 @@ pub struct Located<T> {
 }
 
 /// Every data file of the site, decoded.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct RawData {
     pub criteria: Option<Located<Vec<Criterion>>>,
     pub project_types: Option<Located<Vec<ProjectType>>>,
@@ -27,6 +27,17 @@ pub struct RawData {
     /// Long-form Markdown for a stack: (id, file, byte offset of the body).
     pub stack_texts: Vec<(String, PathBuf, usize)>,
     pub decisions: Vec<(String, Located<DecisionFile>)>,
+}
+
+impl RawData {
+    /// Add what `other` (decoded from files after this one's) holds.
+    pub(crate) fn append(&mut self, other: RawData) {
+        self.criteria = other.criteria.or(self.criteria.take());
+        self.project_types = other.project_types.or(self.project_types.take());
+        self.stacks.extend(other.stacks);
+        self.stack_texts.extend(other.stack_texts);
+        self.decisions.extend(other.decisions);
+    }
 }
 
 /// Decode one data file (path `rel` under content/) into `data`.

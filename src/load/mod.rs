@@ -10,6 +10,7 @@ pub mod yaml;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 pub use page::FrontMatter;
@@ -17,6 +18,7 @@ pub(crate) use page::RawPage;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+use crate::memo::Memo;
 use crate::source::{SourceMap, span_at};
 pub(crate) use data::Located;
 pub use data::{RawData, load_file};
@@ -34,8 +36,27 @@ pub(crate) struct RawSite {
     pub assets: Vec<(PathBuf, PathBuf)>,
 }
 
-/// Read and parse the site at `root`. Every problem goes into `d`; what could be read is returned.
-pub(crate) fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
+/// One input file, parsed on its own: what goes into the [`RawSite`] and what was wrong.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    item: Item,
+    problems: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone)]
+enum Item {
+    /// The file could not be read.
+    Unread,
+    Config(Option<SiteConfig>),
+    Page(Option<RawPage>),
+    /// A data file's share of the site's data.
+    Data(RawData),
+}
+
+/// Read and parse the site at `root`, each file on any core; `memo`, when given, remembers
+/// parsed files by their path and text between builds that follow each other. Every problem
+/// goes into `d`; what could be read is returned.
+pub(crate) fn load(root: &Path, memo: Option<&Memo<Parsed>>, d: &mut Diagnostics) -> (SourceMap, RawSite) {
     let mut sources = SourceMap::default();
     let mut site = RawSite::default();
     let content = root.join("content");
@@ -48,34 +69,47 @@ pub(crate) fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
         );
         return (sources, site);
     }
-    let mut saw_config = false;
+    let mut inputs = Vec::new();
     for file in walk(root, &content, d) {
         let rel = file.strip_prefix(&content).unwrap_or(&file).to_path_buf();
-        let shown = Path::new("content").join(&rel);
-        let kind = classify(&rel);
-        if kind == Kind::Asset {
-            site.assets.push((rel, file));
-            continue;
+        match classify(&rel) {
+            Kind::Asset => site.assets.push((rel, file)),
+            kind => inputs.push((file, rel, kind)),
         }
-        let Some(text) = read_text(&file, &shown, d) else {
-            continue;
-        };
-        match kind {
-            Kind::Config => {
+    }
+    let read: Vec<(PathBuf, Option<String>, Parsed)> = inputs
+        .into_par_iter()
+        .map(|(file, rel, kind)| {
+            let shown = Path::new("content").join(&rel);
+            let mut problems = Diagnostics::new();
+            let text = read_text(&file, &shown, &mut problems);
+            let parsed = match &text {
+                Some(text) => match memo {
+                    Some(memo) => {
+                        memo.get_or(crate::memo::key((&shown, text)), || parse(kind, &shown, &rel, text))
+                    }
+                    None => parse(kind, &shown, &rel, text),
+                },
+                None => Parsed { item: Item::Unread, problems: Vec::new() },
+            };
+            (shown, text, Parsed { problems: [problems.into_vec(), parsed.problems].concat(), ..parsed })
+        })
+        .collect();
+    let mut saw_config = false;
+    for (shown, text, parsed) in read {
+        d.extend(parsed.problems);
+        match parsed.item {
+            Item::Unread => {}
+            Item::Config(config) => {
                 saw_config = true;
-                match yaml::parse::<SiteConfig>(&shown, &text, 0..text.len()) {
-                    Ok(c) => site.config = Some(c),
-                    Err(e) => d.push(e),
-                }
+                site.config = config;
             }
-            Kind::Page => match page::parse(&shown, &rel, &text) {
-                Ok(p) => site.pages.push(p),
-                Err(e) => d.push(e),
-            },
-            Kind::Data => load_file(&mut site.data, &shown, &rel, &text, d),
-            Kind::Asset => {}
+            Item::Page(page) => site.pages.extend(page),
+            Item::Data(data) => site.data.append(data),
         }
-        sources.insert(shown, text);
+        if let Some(text) = text {
+            sources.insert(shown, text);
+        }
     }
     if !saw_config {
         d.push(
@@ -86,6 +120,23 @@ pub(crate) fn load(root: &Path, d: &mut Diagnostics) -> (SourceMap, RawSite) {
     site.pages.sort_by(|a, b| a.rel.cmp(&b.rel));
     site.assets.sort();
     (sources, site)
+}
+
+/// Parse one file's text as what `kind` says it is.
+fn parse(kind: Kind, shown: &Path, rel: &Path, text: &str) -> Parsed {
+    let mut problems = Diagnostics::new();
+    let item = match kind {
+        Kind::Config => Item::Config(
+            yaml::parse::<SiteConfig>(shown, text, 0..text.len()).map_err(|e| problems.push(e)).ok(),
+        ),
+        Kind::Page => Item::Page(page::parse(shown, rel, text).map_err(|e| problems.push(e)).ok()),
+        Kind::Data | Kind::Asset => {
+            let mut data = RawData::default();
+            load_file(&mut data, shown, rel, text, &mut problems);
+            Item::Data(data)
+        }
+    };
+    Parsed { item, problems: problems.into_vec() }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
