@@ -15,8 +15,9 @@ use crate::timeline::{self, Status};
 
 use super::stacks::CriterionView;
 
-/// The most changes the page of changes lists (the newest); the feed lists fewer.
-pub(crate) const CHANGES_ON_PAGE: usize = 200;
+/// The most changes the page of changes lists (the newest), so it stays small on a site of
+/// many dated chapters; the feed lists fewer.
+pub(crate) const CHANGES_ON_PAGE: usize = 100;
 
 /// A version of a stack and where its support stands on the build day.
 #[derive(Debug, Serialize)]
@@ -296,6 +297,7 @@ pub(super) fn page(site: &Site, route: Route, ctx: &mut super::input::Input) -> 
         Route::Changes => {
             let all = changes(site);
             ctx.insert("total", &all.len());
+            ctx.insert("shown", &all.len().min(CHANGES_ON_PAGE));
             ctx.insert("months", &by_month(all));
             ctx.insert(
                 "methodology_url",

@@ -237,3 +237,25 @@ fn a_site_without_stacks_has_changes_but_no_methodology_or_support() {
         "only chapters' updates"
     );
 }
+
+#[test]
+fn the_page_of_changes_lists_the_newest_hundred_and_the_feed_fifty() {
+    let mut site = TestSite::minimal();
+    for i in 0..150 {
+        let day = 1 + i % 28;
+        let month = 1 + i / 28;
+        site = site.file(
+            &format!("content/p{i:03}.md"),
+            &format!("---\ntitle: P{i:03}\ndescription: D.\nupdated: 2026-{month:02}-{day:02}\n---\nText.\n"),
+        );
+    }
+    assert!(site.build().ok());
+    let main = site.main_html("changes/index.html");
+    let ids = change_ids(&main);
+    assert_eq!(ids.len(), 100);
+    assert_eq!((ids[0].as_str(), ids[99].as_str()), ("updated-p149/2026-06-10", "updated-p050/2026-02-23"));
+    assert!(main.contains("<p>The newest 100 of 150 changes.</p>"));
+    let feed: atom_syndication::Feed = site.read("atom.xml").parse().expect("a valid Atom feed");
+    assert_eq!(feed.entries().len(), 50);
+    assert_eq!(feed.entries()[49].id(), "https://example.org/changes/#updated-p100/2026-04-17");
+}
