@@ -30,6 +30,7 @@ mod serve;
 mod session;
 mod source;
 mod theme;
+mod timeline;
 mod validate;
 
 pub use build::{BuildResult, CACHE_DIR, build, render_site};

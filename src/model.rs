@@ -72,6 +72,8 @@ pub struct Site {
     pub main_decision: Option<DecisionId>,
     /// How pages' bodies are read again and rendered.
     pub bodies: Bodies,
+    /// The build day: what "today" is for support windows and the changes' feed.
+    pub today: Date,
 }
 
 impl Site {

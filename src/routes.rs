@@ -48,6 +48,14 @@ pub enum Route {
     /// A flowchart's page.
     Decision(DecisionId),
     Search,
+    /// The criteria, their levels' definitions, and how ratings are sourced and reviewed.
+    Methodology,
+    /// What changed in the guide, newest first.
+    Changes,
+    /// The Atom feed of the same changes.
+    Atom,
+    /// Every stack's versions and support windows on a timeline.
+    Support,
     NotFound,
     Sitemap,
     /// One of the sitemaps a sitemap index lists, on sites of more than [`SITEMAP_URLS`] pages
@@ -79,6 +87,9 @@ impl Route {
                 | Route::Compare(..)
                 | Route::Decision(_)
                 | Route::Search
+                | Route::Methodology
+                | Route::Changes
+                | Route::Support
         )
     }
 }
@@ -131,6 +142,8 @@ impl Routes {
             (SEARCH_MANIFEST, Route::SearchManifest, "the search index"),
             (SEARCH_WORDS, Route::SearchWords, "the search index's words"),
             ("search/index.html", Route::Search, "the search page"),
+            ("changes/index.html", Route::Changes, "the page of changes"),
+            ("atom.xml", Route::Atom, "the feed of changes"),
         ] {
             claim(path.into(), route, None, what.into());
         }
@@ -140,6 +153,8 @@ impl Routes {
         }
         if !inputs.stacks.is_empty() {
             claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
+            claim(file_of("methodology/"), Route::Methodology, None, "the methodology page".into());
+            claim(file_of("support/"), Route::Support, None, "the page of support windows".into());
         }
         for (i, (id, file)) in inputs.stacks.iter().enumerate() {
             claim(

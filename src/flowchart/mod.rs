@@ -7,6 +7,7 @@
 mod layout;
 mod svg;
 
+pub(crate) use layout::wrap;
 pub(crate) use svg::svg;
 
 const FONT: f64 = 14.0;

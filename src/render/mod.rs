@@ -1,7 +1,9 @@
 //! The render stage: `&Site` + `&Theme` -> output files. Pure and parallel: nothing is written here.
 
+mod atom;
 pub(crate) mod context;
 pub(crate) mod decide;
+pub(crate) mod evidence;
 mod feeds;
 mod input;
 pub(crate) mod stacks;
@@ -138,6 +140,7 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),
         Route::SitemapPart(n) => OutputFile::text(path, feeds::sitemap_part(site, n)),
         Route::Robots => OutputFile::text(path, feeds::robots(site)),
+        Route::Atom => OutputFile::text(path, atom::feed(site)),
         Route::SearchManifest => OutputFile::text(path, env.search.manifest_json()),
         Route::SearchPages(n) => OutputFile::text(path, search::pages_json(site, env.memo.session, n)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
@@ -210,7 +213,13 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
             ctx.insert("page", simple(site, "Page not found", "There is no page at this address.", address));
             ("404.html", Path::new("404.html"))
         }
-        other => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
+        other => match evidence::page(site, other, &mut ctx) {
+            Some(p) => {
+                ctx.insert("page", &simple(site, p.title, p.description, address));
+                (p.template, p.source)
+            }
+            None => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
+        },
     };
     memo.page(ctx, template, path, |ctx| {
         let html = theme

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::evidence::VersionView;
 use crate::model::{
     Criterion, CriterionId, Site, Stack, StackId, compare_address, decision_address, stack_address,
 };
@@ -58,9 +59,21 @@ pub(crate) struct RatingView<'a> {
     pub value: usize,
     pub max: usize,
     pub reason: &'a str,
+    /// The rating's sources, numbered in the order of the page (none in the matrices).
+    pub sources: Vec<SourceRef<'a>>,
 }
 
-fn rating<'a>(site: &'a Site, s: &'a Stack, c: CriterionId) -> RatingView<'a> {
+/// A source of a rating, as a numbered note: `[n]` after the reason links to item `n` of the
+/// list of sources (`#source-n`).
+#[derive(Debug, Serialize)]
+pub(crate) struct SourceRef<'a> {
+    pub n: usize,
+    pub title: &'a str,
+    pub url: &'a str,
+}
+
+/// The rating of `s` on `c`, with its sources numbered from `*next` on when `next` is given.
+fn rating<'a>(site: &'a Site, s: &'a Stack, c: CriterionId, next: Option<&mut usize>) -> RatingView<'a> {
     let crit = site.criterion(c);
     let r = &s.ratings[c.0];
     let level = &crit.levels[r.level.0.min(crit.levels.len().saturating_sub(1))];
@@ -72,6 +85,17 @@ fn rating<'a>(site: &'a Site, s: &'a Stack, c: CriterionId) -> RatingView<'a> {
         value: r.level.0 + 1,
         max: crit.levels.len(),
         reason: &r.reason,
+        sources: match next {
+            Some(next) => r
+                .sources
+                .iter()
+                .map(|l| {
+                    *next += 1;
+                    SourceRef { n: *next, title: &l.title, url: &l.url }
+                })
+                .collect(),
+            None => Vec::new(),
+        },
     }
 }
 
@@ -140,7 +164,7 @@ pub(crate) fn matrix<'a>(site: &'a Site, stacks: &[StackId], criteria: &[Criteri
                 let stack = site.stack(s);
                 MatrixRow {
                     card: Card::new(site, stack),
-                    ratings: criteria.iter().map(|&c| rating(site, stack, c)).collect(),
+                    ratings: criteria.iter().map(|&c| rating(site, stack, c, None)).collect(),
                     fit: (0..site.project_types.len()).map(|t| fit(site, stack, t)).collect(),
                 }
             })
@@ -179,6 +203,11 @@ pub(crate) struct StackPage<'a> {
     pub example_html: &'a str,
     pub links: &'a [crate::model::Link],
     pub long_form: Option<String>,
+    /// The day the profile was last checked, `YYYY-MM-DD`.
+    pub reviewed: String,
+    pub versions: Vec<VersionView<'a>>,
+    /// How many sources the ratings cite.
+    pub sources: usize,
     pub comparisons: Vec<Linked<'a>>,
     pub chapters: Vec<Linked<'a>>,
     pub paths: Vec<PathView<'a>>,
@@ -197,10 +226,14 @@ pub(crate) fn stack_page<'a>(site: &'a Site, i: StackId, long_form: Option<Strin
         .into_iter()
         .map(|p| Linked { title: &site.page(p).title, url: site.base.link(&site.page(p).address) })
         .collect();
+    let mut sources = 0;
+    let ratings =
+        (0..site.criteria.len()).map(|c| rating(site, s, CriterionId(c), Some(&mut sources))).collect();
     StackPage {
         card: Card::new(site, s),
         frameworks: &s.frameworks,
-        ratings: (0..site.criteria.len()).map(|c| rating(site, s, CriterionId(c))).collect(),
+        ratings,
+        sources,
         fit: (0..site.project_types.len()).map(|t| fit(site, s, t)).collect(),
         pros: &s.pros,
         cons: &s.cons,
@@ -209,6 +242,8 @@ pub(crate) fn stack_page<'a>(site: &'a Site, i: StackId, long_form: Option<Strin
         example_html: &s.example_html,
         links: &s.links,
         long_form,
+        reviewed: crate::date::format(s.reviewed),
+        versions: super::evidence::versions(s, site.today),
         comparisons,
         chapters,
         paths: paths_to(site, i),
@@ -275,6 +310,8 @@ pub(crate) struct ComparePage<'a> {
     pub a_ahead: usize,
     pub b_ahead: usize,
     pub ties: usize,
+    /// How many sources the ratings of both cite.
+    pub sources: usize,
 }
 
 /// Which of two compared stacks is ahead; templates see `a`, `b` or `tie`.
@@ -296,12 +333,13 @@ fn ahead<T: Ord>(a: T, b: T) -> Ahead {
 
 pub(crate) fn compare_page(site: &Site, a: StackId, b: StackId) -> ComparePage<'_> {
     let (sa, sb) = (site.stack(a), site.stack(b));
+    let mut sources = 0;
     let rows: Vec<CompareRow<'_>> = (0..site.criteria.len())
         .map(CriterionId)
         .map(|c| CompareRow {
             criterion: CriterionView::new(site.criterion(c)),
-            a: rating(site, sa, c),
-            b: rating(site, sb, c),
+            a: rating(site, sa, c, Some(&mut sources)),
+            b: rating(site, sb, c, Some(&mut sources)),
             ahead: ahead(sa.ratings[c.0].level, sb.ratings[c.0].level),
         })
         .collect();
@@ -323,6 +361,7 @@ pub(crate) fn compare_page(site: &Site, a: StackId, b: StackId) -> ComparePage<'
         a_ahead: count(Ahead::A),
         b_ahead: count(Ahead::B),
         ties: count(Ahead::Tie),
+        sources,
         rows,
         fit,
     }

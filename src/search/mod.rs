@@ -112,6 +112,16 @@ pub(crate) fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
             section: "Flowchart",
             url: site.url(Route::Decision(DecisionId(i))),
         }))
+        .chain(
+            [
+                (Route::Methodology, "Methodology"),
+                (Route::Changes, "Changes"),
+                (Route::Support, "Support windows"),
+            ]
+            .into_iter()
+            .filter(|(r, _)| site.routes.address(*r).is_some())
+            .map(|(r, title)| AzEntry { title, section: "About the guide", url: site.url(r) }),
+        )
         .collect();
     out.sort_by_key(|e| (e.title.to_lowercase(), e.url.clone()));
     out

@@ -36,6 +36,8 @@ pub(crate) const SEARCH_ANCHORS: &[&str] = &["search-results", "a-z"];
 /// The ids of the sections of a stack page, which links may point at.
 pub const STACK_ANCHORS: &[&str] = &[
     "ratings",
+    "sources",
+    "versions",
     "fit",
     "pros-and-cons",
     "users",
@@ -49,7 +51,13 @@ pub const STACK_ANCHORS: &[&str] = &[
 /// The ids on the page of all stacks.
 pub const STACK_INDEX_ANCHORS: &[&str] = &["stacks", "matrix", "fit-matrix"];
 /// The ids on a comparison page.
-pub const COMPARE_ANCHORS: &[&str] = &["criteria", "fit"];
+pub const COMPARE_ANCHORS: &[&str] = &["criteria", "sources", "fit"];
+/// The ids on the methodology page.
+pub(crate) const METHODOLOGY_ANCHORS: &[&str] = &["criteria", "sources", "reviews"];
+/// The ids on the page of support windows.
+pub(crate) const SUPPORT_ANCHORS: &[&str] = &["timeline", "versions"];
+/// The ids on the page of changes.
+pub(crate) const CHANGES_ANCHORS: &[&str] = &["changes"];
 /// The ids on a flowchart page.
 pub(crate) const DECISION_ANCHORS: &[&str] = &["chart", "questions", "wizard"];
 
@@ -87,6 +95,9 @@ fn route_anchors(route: Route) -> Option<HashSet<String>> {
         Route::Compare(..) => COMPARE_ANCHORS,
         Route::Decision(_) => DECISION_ANCHORS,
         Route::Search => SEARCH_ANCHORS,
+        Route::Methodology => METHODOLOGY_ANCHORS,
+        Route::Support => SUPPORT_ANCHORS,
+        Route::Changes => CHANGES_ANCHORS,
         Route::Page(_) => &[],
         _ => return None,
     };
@@ -164,6 +175,7 @@ pub(crate) fn validate(
         decisions,
         main_decision,
         bodies: Bodies::new(&opts.root, resolver, link_base, links_key),
+        today,
     };
     // The evidence is judged on the whole, resolved data: the contradictions are errors, what
     // is out of date is a warning.

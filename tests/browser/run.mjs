@@ -77,7 +77,8 @@ const browser = await chromium.launch({
 const kinds = {
   home: '', section: 'guide/basics/', chapter: 'guide/architecture/databases/', stacks: 'stacks/',
   stack: 'stacks/go-gin/', compare: 'compare/go-gin-vs-node-express/', decision: 'decide/which-stack/',
-  search: 'search/', 'not found': 'no-such-page/',
+  search: 'search/', 'not found': 'no-such-page/', methodology: 'methodology/', changes: 'changes/',
+  support: 'support/',
 };
 
 async function open(url, options = {}) {
@@ -204,6 +205,11 @@ console.log('JavaScript off');
   await page.goto(base + 'decide/which-stack/');
   check(!(await page.isVisible('#wizard')), 'the wizard stays hidden');
   check((await page.$$('#questions .dl-result')).length > 5, 'the flowchart is readable as nested lists');
+  await page.goto(base + 'stacks/java-spring-boot/');
+  await page.click('#ratings sup.cite a >> nth=0');
+  check(/#source-1$/.test(page.url()) && await page.isVisible('#source-1 a'), 'a source number leads to its source in the list');
+  await page.goto(base + 'support/');
+  check(await page.isVisible('svg.timeline') && (await page.$$('#versions-table tbody tr')).length >= 1, 'the support timeline and its table are there');
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(base + 'guide/');
   check(!(await page.isVisible('.sidebar-menu > ul')), 'on a phone the chapters are a closed menu');

@@ -9,6 +9,7 @@ mod decide;
 mod errors;
 mod escaping;
 mod evidence;
+mod evidence_pages;
 mod fuzz_regressions;
 mod guide;
 mod input;

@@ -64,6 +64,33 @@ fn a_content_page_at_a_generated_address_is_an_error_naming_both() {
 }
 
 #[test]
+fn a_page_or_file_at_an_address_of_the_evidence_pages_is_an_error_naming_both() {
+    let help = |a: &str| format!("(help: stackguide makes `/{a}` itself; rename or move this file)");
+    for (file, what, address) in [
+        ("content/methodology.md", "the methodology page", "methodology/"),
+        ("content/changes.md", "the page of changes", "changes/"),
+        ("content/support/_index.md", "the page of support windows", "support/"),
+    ] {
+        refused(
+            file,
+            PAGE,
+            &format!(
+                "{file}: error: `{file}` and {what} would both be written to `/{address}` {}",
+                help(address)
+            ),
+        );
+    }
+    refused(
+        "content/atom.xml",
+        "<feed/>",
+        &format!(
+            "content/atom.xml: error: `content/atom.xml` and the feed of changes would both be written to `/atom.xml` {}",
+            help("atom.xml")
+        ),
+    );
+}
+
+#[test]
 fn a_copied_file_never_replaces_a_generated_or_theme_file() {
     for generated in ["robots.txt", "sitemap.xml", "search/index/manifest.json", "404.html"] {
         let what = match generated {
