@@ -277,7 +277,7 @@ pub(super) struct Page {
 
 /// The evidence page `route` makes, with what it shows put into `ctx`; `None` for other
 /// routes.
-pub(super) fn page(site: &Site, route: Route, ctx: &mut super::input::Input) -> Option<Page> {
+pub(super) fn page<'a>(site: &'a Site, route: Route, ctx: &mut super::input::Input<'a>) -> Option<Page> {
     let page = |title, description, template, source: &'static str| Page {
         title,
         description,
@@ -286,7 +286,7 @@ pub(super) fn page(site: &Site, route: Route, ctx: &mut super::input::Input) -> 
     };
     Some(match route {
         Route::Methodology => {
-            ctx.insert("methodology", &methodology(site));
+            ctx.insert("methodology", methodology(site));
             page(
                 "Methodology",
                 "The criteria every stack is rated on, what each level means, and how ratings are sourced and reviewed.",
@@ -296,13 +296,10 @@ pub(super) fn page(site: &Site, route: Route, ctx: &mut super::input::Input) -> 
         }
         Route::Changes => {
             let all = changes(site);
-            ctx.insert("total", &all.len());
-            ctx.insert("shown", &all.len().min(CHANGES_ON_PAGE));
-            ctx.insert("months", &by_month(all));
-            ctx.insert(
-                "methodology_url",
-                &site.routes.address(Route::Methodology).map(|a| site.base.link(a)),
-            );
+            ctx.insert("total", all.len());
+            ctx.insert("shown", all.len().min(CHANGES_ON_PAGE));
+            ctx.insert("months", by_month(all));
+            ctx.insert("methodology_url", site.routes.address(Route::Methodology).map(|a| site.base.link(a)));
             page(
                 "Changes",
                 "What changed in the guide, newest first: ratings, reviews of the stack profiles and updated chapters.",
@@ -311,7 +308,7 @@ pub(super) fn page(site: &Site, route: Route, ctx: &mut super::input::Input) -> 
             )
         }
         Route::Support => {
-            ctx.insert("support", &support(site));
+            ctx.insert("support", support(site));
             page(
                 "Support windows",
                 "Every listed version of every stack on one timeline, from its release to the end of its support.",

@@ -215,7 +215,7 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
         }
         other => match evidence::page(site, other, &mut ctx) {
             Some(p) => {
-                ctx.insert("page", &simple(site, p.title, p.description, address));
+                ctx.insert("page", simple(site, p.title, p.description, address));
                 (p.template, p.source)
             }
             None => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
