@@ -206,7 +206,9 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
                 "page",
                 simple(site, "Search", "Search the guide, or browse every page from A to Z.", address),
             );
-            ctx.insert("a_to_z", search::a_to_z(site));
+            let every_chapter = context::full_sidebar(site);
+            ctx.insert("a_to_z", search::a_to_z(site, every_chapter));
+            ctx.insert("chapters_left_out", (!every_chapter).then(|| site.pages.len()));
             ("search.html", Path::new("search"))
         }
         Route::NotFound => {

@@ -94,13 +94,15 @@ pub(crate) struct AzEntry<'a> {
     pub url: String,
 }
 
-/// Every chapter, stack and flowchart by title (comparisons are reached from the stacks).
-pub(crate) fn a_to_z(site: &Site) -> Vec<AzEntry<'_>> {
+/// Every chapter, stack and flowchart by title (comparisons are reached from the stacks). On
+/// a large site (see `render::context::full_sidebar`) chapters are left to their sections'
+/// pages and only the sections are listed, so the search page does not grow with the site.
+pub(crate) fn a_to_z(site: &Site, every_chapter: bool) -> Vec<AzEntry<'_>> {
     let mut out: Vec<AzEntry<'_>> = site
         .pages
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.kind != PageKind::Home)
+        .filter(|(_, p)| p.kind == PageKind::Section || (every_chapter && p.kind == PageKind::Chapter))
         .map(|(i, p)| AzEntry { title: &p.title, section: "Guide", url: site.url(Route::Page(PageId(i))) })
         .chain(site.stacks.iter().enumerate().map(|(i, s)| AzEntry {
             title: &s.name,

@@ -226,4 +226,10 @@ fn large_sites_show_only_the_current_branch_in_the_sidebar() {
     assert_eq!(links(&sidebar), links(&sidebar_of("beta/page-080/index.html")));
     let section = site.read("alpha/index.html");
     assert!(section.contains("href=\"/alpha/page-079/\""), "the section's page lists every chapter");
+    // The search page's A-Z lists the sections, not every chapter.
+    let search = site.read("search/index.html");
+    let a_z = &search[search.find("id=\"a-z\"").unwrap()..];
+    assert!(a_z.contains("href=\"/alpha/\"") && a_z.contains("href=\"/beta/\""), "{a_z}");
+    assert!(!a_z.contains("href=\"/alpha/page-"), "chapters are left to their sections' pages");
+    assert!(a_z.contains("each section's page lists its chapters"));
 }
