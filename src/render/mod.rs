@@ -208,7 +208,7 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
             );
             let every_chapter = context::full_sidebar(site);
             ctx.insert("a_to_z", search::a_to_z(site, every_chapter));
-            ctx.insert("chapters_left_out", (!every_chapter).then(|| site.pages.len()));
+            ctx.insert("chapters_left_out", (!every_chapter).then_some(site.pages.len()));
             ("search.html", Path::new("search"))
         }
         Route::NotFound => {
