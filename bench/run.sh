@@ -17,7 +17,8 @@
 # 4. times the build of this repository's guide (a copy of content/ and themes/), cold and warm,
 #    and, under `stackguide serve`, the time from saving an edit to the `reload` event
 #    (bench/serve_edit.py);
-# 5. prints a summary and writes it to bench/results.md (bench/report.py).
+# 5. times stackguide alone, one cold build each, on 100,000 chapters and on 413 stacks;
+# 6. prints a summary and writes it to bench/results.md (bench/report.py).
 #
 # Settings (environment):
 #   ZOLA           path of a Zola binary (0.22.1 built from its source tag); unset: no Zola
@@ -195,9 +196,35 @@ for n in $SIZES; do
     rm -rf "$out"
 done
 
-# --- 3b. scale: stackguide alone on a very large site and on a site of many stacks ---------
+# --- 4. the guide in this repository, and serve --------------------------------------------
+# A copy, so that edits made while the benchmark runs (and the edits it makes itself under
+# serve) do not touch the working tree.
+guide=$WORK/guide
+mkdir -p "$guide"
+cp -R "$REPO/content" "$guide/content"
+[ -d "$REPO/themes" ] && cp -R "$REPO/themes" "$guide/themes"
+# The outputs just deleted leave the file system slow to create files for a little while
+# (ext4 avoids reusing recently freed inodes); the guide's timings are small enough to show it.
+sync
+sleep 30
+log "timing the build of the guide in content/, cold and warm"
+sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
+bench guide stackguide-cold 20 3 "rm -rf '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
+bench guide stackguide-warm 20 3 "" "$sg"
+for mode in cold warm; do
+    stderr_note "guide-stackguide-$mode" "stackguide (the guide, $mode)"
+done
+
+log "serve: $EDITS edits, each timed from the write to the reload event"
+# The first chapter of the first section, in file order.
+chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
+python3 "$HERE/serve_edit.py" --bin "$SG" --root "$guide" --chapter "$chapter" \
+    --edits "$EDITS" --json "$WORK/serve.json"
+
+# --- 5. scale: stackguide alone on a very large site and on a site of many stacks ---------
 # One cold run each (the other tools would take many minutes here); the output is measured
-# and deleted. The sizes are BENCH_SCALE chapters (6 stacks) and BENCH_STACKS stacks (1,000
+# and deleted. They come after the guide: deleting a hundred thousand files slows file
+# creation on some file systems for a while, which would weigh on the guide's small timings. The sizes are BENCH_SCALE chapters (6 stacks) and BENCH_STACKS stacks (1,000
 # chapters, every pair of stacks compared).
 scale_run() {
     local tag=$1 site=$WORK/site-$1 out=$WORK/out-$1
@@ -222,28 +249,7 @@ for n in $STACKS; do
     scale_run "stacks-$n" --pages 1000 --stacks "$n"
 done
 
-# --- 4. the guide in this repository, and serve --------------------------------------------
-# A copy, so that edits made while the benchmark runs (and the edits it makes itself under
-# serve) do not touch the working tree.
-guide=$WORK/guide
-mkdir -p "$guide"
-cp -R "$REPO/content" "$guide/content"
-[ -d "$REPO/themes" ] && cp -R "$REPO/themes" "$guide/themes"
-log "timing the build of the guide in content/, cold and warm"
-sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
-bench guide stackguide-cold 20 3 "rm -rf '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
-bench guide stackguide-warm 20 3 "" "$sg"
-for mode in cold warm; do
-    stderr_note "guide-stackguide-$mode" "stackguide (the guide, $mode)"
-done
-
-log "serve: $EDITS edits, each timed from the write to the reload event"
-# The first chapter of the first section, in file order.
-chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
-python3 "$HERE/serve_edit.py" --bin "$SG" --root "$guide" --chapter "$chapter" \
-    --edits "$EDITS" --json "$WORK/serve.json"
-
-# --- 5. summary ----------------------------------------------------------------------------
+# --- 6. summary ----------------------------------------------------------------------------
 python3 "$HERE/report.py" --work "$WORK" --sizes "$SIZES" --repo "$REPO" --chapter "$chapter" \
     --scale "$(for n in $SCALE; do printf 'scale-%s ' "$n"; done; for n in $STACKS; do printf 'stacks-%s ' "$n"; done)" \
     --out "$RESULTS"
