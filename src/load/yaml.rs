@@ -65,7 +65,7 @@ fn error_to_diagnostic(file: &Path, text: &str, base: usize, e: &serde_yaml::Err
     };
     let (message, help) = split_expected(&message);
     let help = help.or_else(|| hint_for(&message));
-    let message = message.replace("EOF while parsing", "the file ends while parsing");
+    let message = plain_types(&message.replace("EOF while parsing", "the file ends while parsing"));
     Diagnostic::error(file, message)
         .at(Some(span_at(text, offset, token_len(text, offset))))
         .with_help_opt(help)
@@ -152,6 +152,18 @@ fn split_expected(message: &str) -> (String, Option<String>) {
         return (head.to_string(), help);
     }
     (message.to_string(), None)
+}
+
+/// Rust's number types in serde's messages, in a writer's words.
+fn plain_types(message: &str) -> String {
+    let Some((head, expected)) = message.rsplit_once("expected ") else { return message.to_string() };
+    let plain = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        _ => return message.to_string(),
+    };
+    format!("{head}expected {plain}")
 }
 
 fn hint_for(message: &str) -> Option<String> {
@@ -381,7 +393,14 @@ mod tests {
 
         let d = parse_err("---\ntitle: x\nweight: heavy\n");
         assert_eq!(d.location(), "a.md:3:9");
-        assert!(d.message.contains("invalid type"), "{}", d.message);
+        assert_eq!(d.message, "weight: invalid type: string \"heavy\", expected a whole number");
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Days {
+            days: u32,
+        }
+        let d = parse::<Days>(Path::new("a.yaml"), "days: -5\n", 0..9).unwrap_err();
+        assert_eq!(d.message, "days: invalid type: integer `-5`, expected a whole number, 0 or more");
 
         let d = parse_err("---\ntitle: [x\n");
         assert_eq!(d.location(), "a.md:2:8");
