@@ -12,9 +12,11 @@ pub(crate) use svg::svg;
 
 const FONT: f64 = 14.0;
 const LABEL_FONT: f64 = 12.5;
-/// A generous average glyph width for the system sans-serif, so text never overflows its box.
-const CHAR_W: f64 = 0.6;
-const LINE_H: f64 = 1.35;
+/// A generous average glyph width for the system sans-serif, so text never overflows its box
+/// (in ems; the support timeline draws with the same metrics).
+pub(crate) const CHAR_W: f64 = 0.6;
+/// Line height, in ems.
+pub(crate) const LINE_H: f64 = 1.35;
 const PAD_X: f64 = 14.0;
 const PAD_Y: f64 = 10.0;
 const GAP_X: f64 = 16.0;
@@ -26,7 +28,7 @@ const ROW_PAD: f64 = 7.0;
 const ARROW_W: f64 = 26.0;
 
 /// Coordinates are written with one decimal.
-fn round(x: f64) -> f64 {
+pub(crate) fn round(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 

@@ -5,11 +5,11 @@
 //! a real feed parser).
 
 use crate::date::format;
-use crate::markdown;
 use crate::model::Site;
 use crate::routes::Route;
 
 use super::evidence::{Change, changes};
+use super::feeds::xml_escape;
 
 /// How many of the newest changes the feed carries.
 pub(crate) const FEED_ENTRIES: usize = 50;
@@ -24,11 +24,11 @@ pub(super) fn feed(site: &Site) -> String {
     let c = &site.config;
     let mut xml = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}: changes</title>\n  <subtitle>{subtitle}</subtitle>\n  <id>{page}</id>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{me}\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{page}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n  <author><name>{title}</name></author>\n  <generator>stackguide</generator>\n",
-        lang = escape(&c.language),
-        title = escape(&c.title),
-        subtitle = escape(&c.description),
-        page = escape(&page),
-        me = escape(&me),
+        lang = xml_escape(&c.language),
+        title = xml_escape(&c.title),
+        subtitle = xml_escape(&c.description),
+        page = xml_escape(&page),
+        me = xml_escape(&me),
         updated = format(updated),
     );
     for change in all.iter().take(FEED_ENTRIES) {
@@ -41,19 +41,12 @@ pub(super) fn feed(site: &Site) -> String {
 fn entry(xml: &mut String, c: &Change<'_>, page: &str) {
     xml.push_str(&format!(
         "  <entry>\n    <title>{title}</title>\n    <id>{id}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{href}\"/>\n    <updated>{date}T00:00:00Z</updated>\n    <summary>{summary}</summary>\n  </entry>\n",
-        title = escape(&c.title()),
-        id = escape(&format!("{page}#{}", c.id)),
-        href = escape(&c.absolute),
+        title = xml_escape(&c.title()),
+        id = xml_escape(&format!("{page}#{}", c.id)),
+        href = xml_escape(&c.absolute),
         date = c.date,
-        summary = escape(&summary(c)),
+        summary = xml_escape(&summary(c)),
     ));
-}
-
-/// `text` escaped for XML, without the control characters XML 1.0 cannot hold (YAML's `"\x01"`
-/// can).
-fn escape(text: &str) -> String {
-    let allowed = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r') || u32::from(*c) >= 0x80;
-    markdown::escape(&text.chars().filter(allowed).collect::<String>())
 }
 
 /// What the entry says beyond its title.

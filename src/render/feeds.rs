@@ -1,6 +1,6 @@
-//! Files for search engines: sitemap.xml and robots.txt.
+//! Files for search engines: sitemap.xml and robots.txt; and the XML escaping the Atom feed shares.
 
-use crate::markdown::escape;
+use crate::markdown;
 use crate::model::Site;
 use crate::routes::{Route, SITEMAP_URLS};
 
@@ -16,7 +16,7 @@ pub(super) fn sitemap(site: &Site) -> String {
     );
     for n in 1..=entries.len().div_ceil(SITEMAP_URLS) {
         let loc = site.base.absolute(&format!("sitemap-{n}.xml"));
-        xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", escape(&loc)));
+        xml.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", xml_escape(&loc)));
     }
     xml.push_str("</sitemapindex>\n");
     xml
@@ -52,9 +52,9 @@ fn urlset(entries: &[(String, Option<&str>)]) -> String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (loc, updated) in entries {
-        xml.push_str(&format!("  <url><loc>{}</loc>", escape(loc)));
+        xml.push_str(&format!("  <url><loc>{}</loc>", xml_escape(loc)));
         if let Some(u) = updated {
-            xml.push_str(&format!("<lastmod>{}</lastmod>", escape(u)));
+            xml.push_str(&format!("<lastmod>{}</lastmod>", xml_escape(u)));
         }
         xml.push_str("</url>\n");
     }
@@ -65,4 +65,11 @@ fn urlset(entries: &[(String, Option<&str>)]) -> String {
 /// Allow everything and point at the sitemap.
 pub(super) fn robots(site: &Site) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", site.base.absolute("sitemap.xml"))
+}
+
+/// `text` escaped for XML (the sitemap and the Atom feed), without the control characters XML
+/// 1.0 cannot hold (YAML's `"\x01"` can).
+pub(super) fn xml_escape(text: &str) -> String {
+    let allowed = |c: &char| !c.is_control() || matches!(c, '\t' | '\n' | '\r') || u32::from(*c) >= 0x80;
+    markdown::escape(&text.chars().filter(allowed).collect::<String>())
 }

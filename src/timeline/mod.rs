@@ -12,6 +12,7 @@ pub(crate) use svg::svg;
 use time::Date;
 
 use crate::date::days_between;
+use crate::flowchart::{CHAR_W, LINE_H, round};
 
 /// Support that ends within this many days is shown as ending soon ("ends in N days").
 pub(crate) const SOON_DAYS: i64 = 180;
@@ -89,9 +90,6 @@ impl Status {
 }
 
 const FONT: f64 = 13.0;
-const LINE_H: f64 = 1.35;
-/// A generous average glyph width for the system sans-serif, so text never overflows its box.
-const CHAR_W: f64 = 0.6;
 const MARGIN: f64 = 8.0;
 const GAP_X: f64 = 14.0;
 /// Stack names and version labels wrap at these many characters.
@@ -106,11 +104,6 @@ const GROUP_GAP: f64 = 8.0;
 const CHART_W: f64 = 560.0;
 /// The arrow at the end of a rolling release's bar.
 const ARROW_W: f64 = 10.0;
-
-/// Coordinates are written with one decimal.
-fn round(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
 
 /// How wide `text` is drawn.
 fn text_w(text: &str) -> f64 {

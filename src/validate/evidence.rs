@@ -67,11 +67,7 @@ fn day(text: &str, f: &Path, path: &[Seg<'_>], sources: &SourceMap, d: &mut Diag
             Some(Seg::Key(k)) => *k,
             _ => "date",
         };
-        d.push(
-            Diagnostic::error(f, format!("`{key}: {text}` is not a date"))
-                .at(at(sources, f, path))
-                .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01"),
-        );
+        d.push(super::not_a_date(f, key, text).at(at(sources, f, path)));
     }
     parsed
 }

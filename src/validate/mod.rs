@@ -431,13 +431,19 @@ fn warn_unknown_languages(
     }
 }
 
+/// `key: text` in `file` is not a `YYYY-MM-DD` date (the caller places it).
+fn not_a_date(file: &Path, key: &str, text: &str) -> Diagnostic {
+    Diagnostic::error(file, format!("`{key}: {text}` is not a date"))
+        .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01")
+}
+
 fn check_front_matter(p: &RawPage, text: &str, d: &mut Diagnostics) {
     if let Some(updated) = p.front.updated.as_ref().filter(|u| crate::date::parse(u).is_none()) {
-        d.push(
-            Diagnostic::error(&p.file, format!("`updated: {updated}` is not a date"))
-                .at(yaml::locate(text, p.yaml.clone(), &[yaml::Seg::Key("updated")]))
-                .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01"),
-        );
+        d.push(not_a_date(&p.file, "updated", updated).at(yaml::locate(
+            text,
+            p.yaml.clone(),
+            &[yaml::Seg::Key("updated")],
+        )));
     }
     if p.front.title.trim().is_empty() {
         d.push(Diagnostic::error(&p.file, "`title` is empty").at(yaml::locate(
