@@ -50,7 +50,7 @@ impl PageMemo<'_> {
 /// What a template will be given, kept as it is (and hashed, when pages are remembered) until
 /// the page is rendered: a remembered page never converts it into Tera's values.
 pub(super) struct Input<'v> {
-    values: Vec<(&'static str, Box<dyn Value + Send + 'v>)>,
+    values: Vec<(&'static str, Box<dyn Value + 'v>)>,
     hash: Option<Xxh3>,
 }
 
@@ -66,7 +66,7 @@ impl<T: Serialize> Value for T {
 }
 
 impl<'v> Input<'v> {
-    pub(super) fn insert<T: Serialize + Send + 'v>(&mut self, key: &'static str, value: T) {
+    pub(super) fn insert<T: Serialize + 'v>(&mut self, key: &'static str, value: T) {
         if let Some(h) = &mut self.hash {
             h.update(key.as_bytes());
             // Writing into a hash cannot fail; a value that cannot be serialised fails in

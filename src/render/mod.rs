@@ -113,9 +113,10 @@ fn render_files(env: Env<'_>, path: &str, route: Route) -> Vec<Result<OutputFile
                 let make = || Ok(OutputFile::text(&path, shard.json()));
                 // A rebuild after an edit changes a few shards: the others are remembered.
                 let session = env.memo.session;
-                match session.remembers_pages() {
-                    true => session.page(crate::memo::key((&path, shard)), make),
-                    false => make(),
+                if session.remembers_pages() {
+                    session.page(crate::memo::key((&path, shard)), make)
+                } else {
+                    make()
                 }
             })
             .collect(),
