@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::data::{self, StackFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::yaml::{Seg, locate};
@@ -37,7 +39,7 @@ pub(super) fn resolve(
     raw: &RawData,
     sources: &SourceMap,
     d: &mut Diagnostics,
-    render_md: &dyn Fn(&Path, &str) -> markdown::Rendered,
+    render_md: &(dyn Fn(&Path, &str) -> markdown::Rendered + Sync),
     highlighter: &Highlighter,
     today: time::Date,
 ) -> Data {
@@ -84,17 +86,24 @@ pub(super) fn resolve(
         highlighter,
         today,
     };
-    let mut stacks: Vec<Stack> = raw
+    // On every core: highlighting a language for the first time takes tens of milliseconds.
+    let resolved: Vec<(Stack, Diagnostics)> = raw
         .stacks
-        .iter()
+        .par_iter()
         .map(|(id, file)| {
             let long_form = texts.get(id.as_str()).map(|(md, offset)| {
                 let text = sources.get(md).unwrap_or_default();
                 render_md(md, &text[(*offset).min(text.len())..])
             });
-            stack(id, file, long_form, &y, d)
+            let mut found = Diagnostics::new();
+            (stack(id, file, long_form, &y, &mut found), found)
         })
         .collect();
+    let mut stacks = Vec::with_capacity(resolved.len());
+    for (stack, found) in resolved {
+        d.extend(found.into_vec());
+        stacks.push(stack);
+    }
     stacks.sort_by(|a, b| a.id.cmp(&b.id));
     Data { criteria, project_types, stacks, yardsticks_ok }
 }
