@@ -47,6 +47,24 @@ impl Theme {
     }
 }
 
+/// A theme's static file as it is served: scripts without their indentation and comment lines
+/// (a quarter fewer bytes to download). A script with a template literal or a line ending in
+/// `\\` is served as it is, since a line break may be part of a string there.
+pub(crate) fn served(path: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let Ok(script) = std::str::from_utf8(&bytes) else { return bytes };
+    if !path.ends_with(".js") || script.contains('`') || script.lines().any(|l| l.trim_end().ends_with('\\'))
+    {
+        return bytes;
+    }
+    script
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .flat_map(|line| [line, "\n"])
+        .collect::<String>()
+        .into_bytes()
+}
+
 /// Load the default theme and the overrides of `themes/<name>/` under `root`.
 pub(crate) fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostics) -> Option<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
@@ -167,4 +185,19 @@ fn full_message(e: &tera::Error) -> String {
         source = s.source();
     }
     message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_are_served_without_indentation_and_comment_lines() {
+        let script = "// What it does.\n(function () {\n  var u = \"https://example.org\"; // kept\n\n    // gone\n  f(u);\n})();\n";
+        let compact = String::from_utf8(served("site.js", script.as_bytes().to_vec())).unwrap();
+        assert_eq!(compact, "(function () {\nvar u = \"https://example.org\"; // kept\nf(u);\n})();\n");
+        assert_eq!(served("style.css", b"  a { }\n// x\n".to_vec()), b"  a { }\n// x\n", "only scripts");
+        let literal = "var t = `a\n  // b`;\n";
+        assert_eq!(served("t.js", literal.into()), literal.as_bytes(), "line breaks inside strings are kept");
+    }
 }

@@ -145,7 +145,11 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
         Route::SearchManifest => OutputFile::text(path, env.search.manifest_json()),
         Route::SearchPages(n) => OutputFile::text(path, search::pages_json(site, env.memo.session, n)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
-            Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, bytes.to_vec()),
+            Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, theme::served(path, bytes.to_vec())),
+            Some(Asset::File(file)) if path.ends_with(".js") => match std::fs::read(file) {
+                Ok(bytes) => OutputFile::bytes(path, theme::served(path, bytes)),
+                Err(e) => return Err(Diagnostic::error(file, format!("cannot read: {e}"))),
+            },
             Some(Asset::File(file)) => OutputFile::copy(path, file.clone()),
             None => return Err(Diagnostic::error("themes", format!("the theme has no file `{path}`"))),
         },

@@ -140,6 +140,42 @@ console.log('Behaviour');
   await context.close();
 }
 {
+  // Every stack's name finds its stack page first; a word of six letters or more with one typo
+  // (a letter dropped, added, changed or two swapped) still finds what it names.
+  const stackPages = pages.filter((p) => /^stacks\/[^/]+\/index\.html$/.test(p));
+  const titleOf = (p) => /<h1[^>]*>([^<]+)</.exec(readFileSync(join(siteDir, p), 'utf8'))[1].trim();
+  const { context, page } = await open('search/');
+  const results = async (q) => {
+    await page.evaluate(() => { document.getElementById('search-results').textContent = ''; });
+    await page.fill('#search-page-input', q);
+    await page.waitForSelector('#search-results .search-status', { timeout: 5000 });
+    return page.$$eval('#search-results .search-list a', (as) => as.map((a) => [a.getAttribute('href'), a.querySelector('.search-title').textContent]));
+  };
+  const misses = [];
+  for (const p of stackPages) {
+    const name = titleOf(p).replace(/&amp;/g, '&'), want = `/${p.replace(/index\.html$/, '')}`;
+    const got = await results(name);
+    if (!got.length || !got[0][0].endsWith(want)) misses.push(`${name} -> ${got.length ? got[0][0] : 'nothing'}`);
+  }
+  check(misses.length === 0, `searching each of the ${stackPages.length} stack names puts its stack page first${misses.length ? `: ${misses.join('; ')}` : ''}`);
+  const words = [...new Set(stackPages.flatMap((p) => titleOf(p).split(/[^A-Za-z]+/)).filter((w) => w.length >= 6))];
+  const typos = [['postgress', 'postgres'], ['kubernets', 'kubernetes'], ['djngo', 'django'], ['fastpi', 'fastapi']];
+  words.forEach((w, i) => {
+    const l = w.toLowerCase(), k = 2 + (i % (l.length - 3));
+    // A letter added or two swapped (a letter dropped may spell another word: backend, backed).
+    const edits = [l.slice(0, k) + 'x' + l.slice(k), l.slice(0, k) + l[k + 1] + l[k] + l.slice(k + 2)];
+    typos.push([edits[i % 2], l]);
+  });
+  const lost = [];
+  for (const [typo, word] of typos) {
+    const got = await results(typo);
+    const shown = (await page.textContent('#search-results .search-list').catch(() => '')).toLowerCase();
+    if (!got.length || !shown.includes(word)) lost.push(`${typo} (${word}): ${got.map(([, t]) => t).slice(0, 3).join(', ') || 'nothing'}`);
+  }
+  check(lost.length === 0, `${typos.length} one-typo searches find the word they mean (${typos.map(([t]) => t).join(', ')})${lost.length ? `; lost: ${lost.join('; ')}` : ''}`);
+  await context.close();
+}
+{
   const { context, page } = await open('search/?q=read+replicas');
   await page.waitForSelector('#search-results .search-list a', { timeout: 5000 });
   const titles = await page.$$eval('#search-results .search-title', (t) => t.map((x) => x.textContent));

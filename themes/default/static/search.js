@@ -20,24 +20,57 @@
       .map(function (t) { return Array.from(t.toLowerCase()).slice(0, 24).join(""); });
   }
   function starts(w, p) { return w.slice(0, p.length) === p; }
-  // Pages with the word t (or, as a prefix, a word starting with it): {page: score}, and the
-  // text around the word on the pages a search shows first: {page: snippet}.
-  function matches(t, prefix) {
-    var s = index.s, at = -1, found = {}, near = {}, none = [found, near];
+  // The shard of the longest prefix of t, or -1.
+  function shardOf(t) {
+    var s = index.s, at = -1;
     s.forEach(function (p, i) { if (starts(t, p) && (at < 0 || p.length > s[at].length)) at = i; });
+    return at;
+  }
+  // Adds the pages of word w in shard to found ({page: score}) and its snippets to near.
+  function add(shard, w, m) {
+    var l = shard[w] || [], x = (shard["~"] || {})[w] || {};
+    for (var k = 0; k < l.length; k += 2) m[0][l[k]] = Math.max(m[0][l[k]] || 0, l[k + 1]);
+    for (var n in x) m[1][n] = m[1][n] || x[n];
+  }
+  // Pages with the word t (or, as a prefix, a word starting with it): [{page: score}, {page:
+  // snippet}], the snippets being the text around the word on the pages a search shows first.
+  function exact(t, prefix) {
+    var s = index.s, at = shardOf(t), m = [{}, {}];
     var p = s[at], split = at >= 0 && s.some(function (q) { return q !== p && starts(q, p); });
-    if (at < 0 || (split && p !== t)) return Promise.resolve(none);
+    if (at < 0 || (split && p !== t)) return Promise.resolve(m);
     return get("words/" + at + ".json").then(function (shard) {
-      function add(w) {
-        var l = shard[w] || [], x = (shard["~"] || {})[w] || {};
-        for (var k = 0; k < l.length; k += 2) found[l[k]] = Math.max(found[l[k]] || 0, l[k + 1]);
-        for (var n in x) near[n] = near[n] || x[n];
-      }
       // A split prefix's own file: the word itself, or the best pages of all its words.
-      if (split) add(!prefix && shard[t] ? t : "*");
-      else if (!prefix && shard[t]) add(t);
-      else Object.keys(shard).forEach(function (w) { if (starts(w, t)) add(w); });
-      return none;
+      if (split) add(shard, !prefix && shard[t] ? t : "*", m);
+      else if (!prefix && shard[t]) add(shard, t, m);
+      else Object.keys(shard).forEach(function (w) { if (starts(w, t)) add(shard, w, m); });
+      return m;
+    });
+  }
+  // Whether b is a and one typo: a letter added, dropped or changed, or two neighbours swapped.
+  function typo(a, b) {
+    var i = 0, rest = function (j, k) { return a.slice(j) === b.slice(k); };
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    while (a[i] === b[i]) i++;
+    if (a.length > b.length) return rest(i + 1, i);
+    if (a.length < b.length) return rest(i, i + 1);
+    return rest(i + 1, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
+  }
+  // A word that matched nothing: the words of six letters or more one typo away from it, looked
+  // for in its shard and in those it would fall in with a typo in its first letters.
+  function typos(t) {
+    var ids = [], m = [{}, {}];
+    [t, t.slice(1), t[0] + t.slice(2), t[1] + t[0] + t.slice(2), t[0] + t[2] + t[1] + t.slice(3)].forEach(function (v) {
+      var i = shardOf(v);
+      if (i >= 0 && ids.indexOf(i) < 0) ids.push(i);
+    });
+    return Promise.all(ids.map(function (i) { return get("words/" + i + ".json"); })).then(function (shards) {
+      shards.forEach(function (shard) { for (var w in shard) if (w.length > 5 && typo(t, w)) add(shard, w, m); });
+      return m;
+    });
+  }
+  function matches(t, prefix) {
+    return exact(t, prefix).then(function (m) {
+      return Object.keys(m[0]).length || Array.from(t).length < 5 ? m : typos(t);
     });
   }
   // The last term may be unfinished: it matches as a prefix. Pages with every term come first.
