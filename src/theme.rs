@@ -49,7 +49,7 @@ impl Theme {
 
 /// A theme's static file as it is served: scripts without their indentation and comment lines
 /// (a quarter fewer bytes to download). A script with a template literal or a line ending in
-/// `\\` is served as it is, since a line break may be part of a string there.
+/// `\` is served as it is, since a line break may be part of a string there.
 pub(crate) fn served(path: &str, bytes: Vec<u8>) -> Vec<u8> {
     let Ok(script) = std::str::from_utf8(&bytes) else { return bytes };
     if !path.ends_with(".js") || script.contains('`') || script.lines().any(|l| l.trim_end().ends_with('\\'))
