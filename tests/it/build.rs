@@ -93,6 +93,28 @@ fn links_are_rewritten_to_addresses_under_the_base_path() {
     assert!(main.contains("href=\"https://github.com/org/repo/edit/main/content/guide/intro.md\""));
 }
 
+/// GitHub writes a space in a link as `%20`: such links resolve to the page or file, and a
+/// file's name keeps its space encoded in the href, which `check` follows back to the file.
+#[test]
+fn percent_encoded_links_resolve_like_on_github() {
+    let site = TestSite::minimal()
+        .file("content/guide/My Chapter.md", "---\ntitle: Mine\ndescription: M\n---\n## Why\n")
+        .file(
+            "content/guide/a.md",
+            "---\ntitle: A\ndescription: A\n---\n[x](My%20Chapter.md#why) [y](<My Chapter.md>) ![d](My%20Diagram.png)\n",
+        );
+    site.write("content/guide/My Diagram.png", b"png");
+    let result = site.build();
+    assert!(result.ok(), "{:#?}", crate::support::messages(&result));
+    let main = site.main_html("guide/a/index.html");
+    assert!(main.contains("href=\"/guide/my-chapter/#why\""), "{main}");
+    assert!(main.contains("href=\"/guide/my-chapter/\""), "{main}");
+    assert!(main.contains("src=\"/guide/My%20Diagram.png\""), "{main}");
+    assert!(site.public().join("guide/My Diagram.png").is_file());
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
 #[test]
 fn base_url_flag_overrides_site_yaml() {
     let site = TestSite::fixture("build/basic");
