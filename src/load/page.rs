@@ -101,28 +101,49 @@ impl Source<'_> {
     }
 }
 
-/// Decode the front matter key by key, so that an unknown key, a value of the wrong type, a
-/// date that is not one and a missing title are all reported in one run.
+/// Decode the front matter and check its values. When it does not decode, it is read again key
+/// by key, so that an unknown key, a value of the wrong type, a date that is not one and a
+/// missing title are all reported in one run, not one per run.
 fn front_matter(src: &Source<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let value: Value = yaml::parse(src.file, src.text, src.range.clone()).map_err(|d| vec![d])?;
-    let Value::Mapping(map) = value else {
-        // Not `key: value` lines: the decoder says what it found instead.
-        return yaml::parse::<FrontMatter>(src.file, src.text, src.range.clone()).map_err(|d| vec![d]);
+    match yaml::parse::<FrontMatter>(src.file, src.text, src.range.clone()) {
+        Ok(front) => {
+            let problems = checks(src, Some(&front.title), front.updated.as_deref());
+            if problems.is_empty() { Ok(front) } else { Err(problems) }
+        }
+        Err(first) => {
+            let problems = every_problem(src);
+            Err(if problems.is_empty() { vec![first] } else { problems })
+        }
+    }
+}
+
+/// Every problem of a front matter that does not decode, found key by key.
+fn every_problem(src: &Source<'_>) -> Vec<Diagnostic> {
+    let value: Value = match yaml::parse(src.file, src.text, src.range.clone()) {
+        Ok(value) => value,
+        Err(d) => return vec![d],
     };
+    // Not `key: value` lines: the first error says what was found instead.
+    let Value::Mapping(map) = value else { return Vec::new() };
     let first_key = map.keys().next().map(key_name).unwrap_or_default();
     let mut problems = Vec::new();
-    let mut front = FrontMatter::default();
-    let (mut title, mut description) = (None, None);
+    let (mut title, mut description, mut updated) = (None, None, None);
     for (key, value) in map {
         let name = key_name(&key);
         let p = &mut problems;
         match name.as_str() {
-            "title" => title = src.decode::<String>(&name, value, p),
-            "description" => description = src.decode::<String>(&name, value, p),
-            "weight" => front.weight = src.decode(&name, value, p).unwrap_or_default(),
-            "draft" => front.draft = src.decode(&name, value, p).unwrap_or_default(),
-            "updated" => front.updated = src.decode(&name, value, p).unwrap_or_default(),
-            "stacks" => front.stacks = src.decode(&name, value, p).unwrap_or_default(),
+            "title" => title = src.decode::<String>(&name, as_text(value), p),
+            "description" => description = src.decode::<String>(&name, as_text(value), p),
+            "updated" => updated = src.decode::<Option<String>>(&name, as_text(value), p).flatten(),
+            "weight" => {
+                src.decode::<i64>(&name, value, p);
+            }
+            "draft" => {
+                src.decode::<bool>(&name, value, p);
+            }
+            "stacks" => {
+                src.decode::<Vec<String>>(&name, as_text(value), p);
+            }
             _ => problems.push(
                 Diagnostic::error(src.file, format!("unknown field `{name}`"))
                     .at(yaml::locate_key(src.text, src.range.clone(), &name))
@@ -139,20 +160,31 @@ fn front_matter(src: &Source<'_>) -> Result<FrontMatter, Vec<Diagnostic>> {
             );
         }
     }
-    if title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+    problems.extend(checks(src, title.as_deref(), updated.as_deref()));
+    problems
+}
+
+/// What the types cannot say: a title that is blank, an `updated` that is not a date.
+fn checks(src: &Source<'_>, title: Option<&str>, updated: Option<&str>) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if title.is_some_and(|t| t.trim().is_empty()) {
         problems.push(Diagnostic::error(src.file, "`title` is empty").at(src.value_at("title")));
     }
-    if let Some(updated) = front.updated.as_ref().filter(|u| crate::date::parse(u).is_none()) {
+    if let Some(updated) = updated.filter(|u| crate::date::parse(u).is_none()) {
         problems.push(crate::date::not_a_date(src.file, "updated", updated).at(src.value_at("updated")));
     }
-    if !problems.is_empty() {
-        return Err(problems);
+    problems
+}
+
+/// A number or `true` read as text, as decoding the file's text reads it where text is wanted
+/// (`title: 1984`); in a list too.
+fn as_text(value: Value) -> Value {
+    match value {
+        Value::Number(n) => Value::String(n.to_string()),
+        Value::Bool(b) => Value::String(b.to_string()),
+        Value::Sequence(items) => Value::Sequence(items.into_iter().map(as_text).collect()),
+        other => other,
     }
-    Ok(FrontMatter {
-        title: title.unwrap_or_default(),
-        description: description.unwrap_or_default(),
-        ..front
-    })
 }
 
 /// A key as written: text, or a number or other scalar written as YAML would.
@@ -197,15 +229,12 @@ mod tests {
         assert_eq!(d.location(), "content/a.md:2:1");
     }
 
-    /// The key-by-key decoder reads what serde's derive reads: every field, none left out.
+    /// The keys read one by one are the fields of [`FrontMatter`], no more, no fewer.
     #[test]
-    fn decodes_every_field_as_the_derive_does() {
-        let yaml = "title: A\ndescription: B\nweight: -3\ndraft: true\nupdated: 2026-11-01\nstacks: [a, b]\n";
-        let text = format!("---\n{yaml}---\n");
-        let page = parse(Path::new("content/a.md"), Path::new("a.md"), &text).unwrap();
-        let derived: FrontMatter = serde_yaml::from_str(yaml).unwrap();
-        assert_eq!(format!("{:?}", page.front), format!("{derived:?}"));
-        assert_eq!(FIELDS.len(), yaml.lines().count());
+    fn the_keys_read_one_by_one_are_the_fields_of_the_front_matter() {
+        let e = serde_yaml::from_str::<FrontMatter>("zzz: 1").unwrap_err().to_string();
+        let listed: Vec<&str> = e.split('`').skip(3).step_by(2).collect();
+        assert_eq!(listed, FIELDS, "{e}");
     }
 
     #[test]
@@ -225,6 +254,22 @@ mod tests {
                 "content/a.md:5:10: `updated: 1 Nov 2026` is not a date",
             ]
         );
+        // Numbers where text belongs are text, as when the whole front matter decodes.
+        let found: Vec<String> =
+            errs("---\ntitle: 1984\ndescription: 42\nstacks: [7]\nupdated: 2026-1-1\nweight: x\n---\n")
+                .iter()
+                .map(|d| d.message.clone())
+                .collect();
+        assert_eq!(
+            found,
+            [
+                "weight: found the text \"x\", expected a whole number, like `weight: 10`",
+                "`updated: 2026-1-1` is not a date"
+            ]
+        );
+        let ok =
+            parse(Path::new("content/a.md"), Path::new("a.md"), "---\ntitle: 1984\ndescription: 42\n---\n");
+        assert_eq!(ok.unwrap().front.title, "1984");
         let d = err("---\ntitle: \" \"\ndescription: x\n---\n");
         assert_eq!((d.location(), d.message.as_str()), ("content/a.md:2:8".into(), "`title` is empty"));
     }
