@@ -2,7 +2,11 @@
 //! exists (month 13, February 30, leap years) is the `time` crate's; today's date for
 //! `stackguide new`; and the one day a build judges reviews and support windows against.
 
+use std::path::Path;
+
 use time::{Date, Month, OffsetDateTime};
+
+use crate::diagnostics::Diagnostic;
 
 /// `text` as a date, when it is `YYYY-MM-DD` and that day exists; `None` otherwise.
 pub(crate) fn parse(text: &str) -> Option<Date> {
@@ -15,6 +19,13 @@ pub(crate) fn parse(text: &str) -> Option<Date> {
     let month = Month::try_from(u8::try_from(number(5..7)?).ok()?).ok()?;
     let day = u8::try_from(number(8..10)?).ok()?;
     Date::from_calendar_date(i32::from(number(0..4)?), month, day).ok()
+}
+
+/// `key: text` in `file` is not a `YYYY-MM-DD` date (the caller places it): the one message for
+/// every date a writer gets wrong.
+pub(crate) fn not_a_date(file: &Path, key: &str, text: &str) -> Diagnostic {
+    Diagnostic::error(file, format!("`{key}: {text}` is not a date"))
+        .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01")
 }
 
 /// `date` as `YYYY-MM-DD`.

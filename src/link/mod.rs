@@ -74,6 +74,19 @@ pub(crate) fn join(dir: &str, path: &str) -> Option<String> {
     Some(s)
 }
 
+/// `target` (a `/`-separated path from the root) written as a path from the folder `dir`:
+/// (`guide/data`, `guide/intro.md`) -> `../intro.md`; (``, `guide/intro.md`) -> `guide/intro.md`.
+pub(crate) fn relative(dir: &str, target: &str) -> String {
+    let dir: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    let target: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
+    // The last part of `target` is the file: only folders are shared.
+    let folders = target.len().saturating_sub(1);
+    let common = dir.iter().zip(&target[..folders]).take_while(|(a, b)| a == b).count();
+    let mut parts = vec![".."; dir.len() - common];
+    parts.extend(&target[common..]);
+    parts.join("/")
+}
+
 /// An href of a rendered page, resolved to a file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Href {
@@ -138,6 +151,17 @@ mod tests {
         assert_eq!(join("guide", "..").as_deref(), Some(""));
         assert_eq!(join("", "../x"), None);
         assert_eq!(normalize(Path::new("/etc")), None);
+    }
+
+    #[test]
+    fn writes_paths_relative_to_a_folder() {
+        assert_eq!(relative("guide", "guide/intro.md"), "intro.md");
+        assert_eq!(relative("guide/data", "guide/intro.md"), "../intro.md");
+        assert_eq!(relative("guide", "guide/data/sql.md"), "data/sql.md");
+        assert_eq!(relative("", "guide/intro.md"), "guide/intro.md");
+        assert_eq!(relative("guide/data", "_index.md"), "../../_index.md");
+        assert_eq!(relative("stacks", "guide/guide/a.md"), "../guide/guide/a.md");
+        assert_eq!(relative("guide", "guide"), "../guide");
     }
 
     #[test]

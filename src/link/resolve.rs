@@ -1,12 +1,15 @@
 //! Internal links of Markdown: how a link as written maps to an address, and whether its target
 //! and #anchor exist. Splitting links, the scheme test and `..` are `crate::link`'s.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use percent_encoding::{AsciiSet, CONTROLS, percent_decode_str, utf8_percent_encode};
+
 use super::{self as link, Parts};
 use crate::config::BaseUrl;
-use crate::diagnostics::{did_you_mean, nearest};
+use crate::diagnostics::nearest;
 
 /// What a link points at, once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +37,8 @@ pub(crate) struct LinkError {
 }
 
 impl Resolver {
-    /// Resolve `dest`, written in the Markdown file `from` (relative to content/).
+    /// Resolve `dest`, written in the Markdown file `from` (relative to content/). Its path is
+    /// percent-decoded first, as GitHub writes a space: `My%20Chapter.md`.
     pub(crate) fn resolve(&self, from: &Path, dest: &str) -> Result<Target, LinkError> {
         let dest = dest.trim();
         if dest.is_empty() {
@@ -44,24 +48,42 @@ impl Resolver {
             return Ok(Target::External);
         }
         let Parts { path, fragment, .. } = link::split(dest);
+        if path.contains('\\') {
+            return Err(self.backslash(from, dest));
+        }
+        let decoded = percent_decode_str(path).decode_utf8().unwrap_or(Cow::Borrowed(path));
         let anchor = fragment.map(String::from);
-        let address = if path.is_empty() {
+        let address = if decoded.is_empty() {
             self.by_file.get(from).cloned().ok_or_else(|| err("link to an unknown page", None))?
-        } else if let Some(abs) = path.strip_prefix('/') {
-            self.address_of(abs)?
+        } else if let Some(abs) = decoded.strip_prefix('/') {
+            self.address_of(abs, dest)?
         } else {
-            let joined = link::normalize(&from.parent().unwrap_or(Path::new("")).join(path))
+            let dir = from.parent().unwrap_or(Path::new(""));
+            let joined = link::normalize(&dir.join(decoded.as_ref()))
                 .ok_or_else(|| err(format!("link `{dest}` leaves the content folder"), None))?;
-            self.file_address(&joined, dest)?
+            self.file_address(&joined, dest, Some((from, dir)))?
         };
         Ok(Target::Page { address, anchor })
+    }
+
+    /// `guide\intro.md`: a Windows path, which no browser reads as folders.
+    fn backslash(&self, from: &Path, dest: &str) -> LinkError {
+        let fixed = dest.replace('\\', "/");
+        let help = match self.resolve(from, &fixed) {
+            Err(LinkError { help: Some(h), .. }) if h.starts_with("did you mean") => {
+                format!("separate folders with `/`, not `\\`; {h}")
+            }
+            _ => format!("separate folders with `/`, as links do on the web and on GitHub: `{fixed}`"),
+        };
+        err(format!("link `{dest}` separates folders with `\\`"), Some(help))
     }
 
     /// The href to write for `dest`: resolved links get the site's base path.
     pub(crate) fn href(&self, base: &BaseUrl, from: &Path, dest: &str) -> String {
         match self.resolve(from, dest) {
             Ok(Target::Page { address, anchor }) if !dest.starts_with('#') => {
-                let mut href = base.link(&address);
+                // A file's name may hold a space (`My Diagram.png`); an href may not.
+                let mut href = base.link(&utf8_percent_encode(&address, HREF).to_string());
                 if let Some(a) = anchor {
                     href.push('#');
                     href.push_str(&a);
@@ -100,32 +122,58 @@ impl Resolver {
         }
     }
 
-    fn address_of(&self, abs: &str) -> Result<String, LinkError> {
+    fn address_of(&self, abs: &str, dest: &str) -> Result<String, LinkError> {
         let is_file = abs.rsplit('/').next().is_some_and(|last| last.contains('.'));
         if abs.ends_with(".md") {
-            return self.file_address(Path::new(abs), abs);
+            return self.file_address(Path::new(abs), dest, None);
         }
         let address =
             if is_file || abs.is_empty() || abs.ends_with('/') { abs.to_string() } else { format!("{abs}/") };
         Ok(address)
     }
 
-    fn file_address(&self, file: &Path, dest: &str) -> Result<String, LinkError> {
-        if file.extension().is_some_and(|e| e == "md") {
-            return self.by_file.get(file).cloned().ok_or_else(|| {
-                let shown = file.to_string_lossy().replace('\\', "/");
-                let names: Vec<String> = self.by_file.keys().map(|k| k.to_string_lossy().replace('\\', "/")).collect();
-                err(
-                    format!("link `{dest}`: there is no page `content/{shown}`"),
-                    did_you_mean(&shown, names.iter().map(String::as_str))
-                        .or_else(|| Some("link to another page with its path relative to this file, e.g. `../guide/intro.md`".into())),
-                )
-            });
+    /// The address of `file` (relative to content/), for the link `dest`; `from` is the linking
+    /// file and its folder when the link is relative, and a suggestion is written the same way.
+    fn file_address(
+        &self,
+        file: &Path,
+        dest: &str,
+        from: Option<(&Path, &Path)>,
+    ) -> Result<String, LinkError> {
+        if file.extension().is_none_or(|e| e != "md") {
+            // Anything else is a file copied from content/ (an image, a download).
+            return Ok(slashes(file));
         }
-        // Anything else is a file copied from content/ (an image, a download).
-        Ok(file.to_string_lossy().replace('\\', "/"))
+        self.by_file.get(file).cloned().ok_or_else(|| {
+            let shown = slashes(file);
+            let names: Vec<String> = self
+                .by_file
+                .keys()
+                .filter(|k| Some(k.as_path()) != from.map(|f| f.0))
+                .map(|k| slashes(k))
+                .collect();
+            let help = match (nearest(&shown, names.iter().map(String::as_str)), from) {
+                (Some(n), Some((_, dir))) => format!("did you mean `{}`?", link::relative(&slashes(dir), n)),
+                (Some(n), None) => format!("did you mean `/{n}`?"),
+                (None, _) => {
+                    "link to another page with its path relative to this file, e.g. `../guide/intro.md`"
+                        .into()
+                }
+            };
+            err(format!("link `{dest}`: there is no page `content/{shown}`"), Some(help))
+        })
     }
 }
+
+/// A path with `/` between its parts, whatever the platform.
+fn slashes(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// What an href's path cannot hold as it is: controls, space and the characters that end or
+/// quote a URL's path.
+const HREF: &AsciiSet =
+    &CONTROLS.add(b' ').add(b'"').add(b'<').add(b'>').add(b'`').add(b'#').add(b'?').add(b'%');
 
 fn sorted(set: &HashSet<String>) -> Vec<&str> {
     let mut v: Vec<&str> = set.iter().map(String::as_str).collect();
@@ -178,12 +226,45 @@ mod tests {
     }
 
     #[test]
+    fn percent_encoded_paths_are_decoded_and_backslashes_get_a_hint() {
+        let mut r = resolver();
+        r.by_file.insert(PathBuf::from("guide/My Chapter.md"), "guide/my-chapter/".into());
+        r.anchors.insert("guide/My Diagram.png".into(), None);
+        let from = Path::new("guide/intro.md");
+        assert_eq!(r.resolve(from, "My%20Chapter.md#why"), Ok(page("guide/my-chapter/", Some("why"))));
+        assert_eq!(r.resolve(from, "My Chapter.md"), Ok(page("guide/my-chapter/", None)));
+        assert_eq!(r.resolve(from, "My%20Diagram.png"), Ok(page("guide/My Diagram.png", None)));
+        let base = BaseUrl::parse("https://e.org/docs/").unwrap();
+        assert_eq!(r.href(&base, from, "My%20Diagram.png"), "/docs/guide/My%20Diagram.png");
+        assert_eq!(r.href(&base, from, "My%20Chapter.md"), "/docs/guide/my-chapter/");
+
+        let e = r.resolve(Path::new("_index.md"), "guide\\intro.md").unwrap_err();
+        assert_eq!(e.message, "link `guide\\intro.md` separates folders with `\\`");
+        assert_eq!(
+            e.help.as_deref(),
+            Some("separate folders with `/`, as links do on the web and on GitHub: `guide/intro.md`")
+        );
+        let e = r.resolve(from, "data\\sq.md").unwrap_err();
+        assert_eq!(
+            e.help.as_deref(),
+            Some("separate folders with `/`, not `\\`; did you mean `data/sql.md`?")
+        );
+    }
+
+    #[test]
     fn reports_missing_pages_anchors_and_escapes() {
         let r = resolver();
         let from = Path::new("guide/intro.md");
         let e = r.resolve(from, "data/sq.md").unwrap_err();
         assert_eq!(e.message, "link `data/sq.md`: there is no page `content/guide/data/sq.md`");
-        assert_eq!(e.help.as_deref(), Some("did you mean `guide/data/sql.md`?"));
+        // Written as the link is, from the linking file's folder: pasted in, it works.
+        assert_eq!(e.help.as_deref(), Some("did you mean `data/sql.md`?"));
+        let e = r.resolve(Path::new("guide/data/sql.md"), "../intr.md").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `../intro.md`?"));
+        let e = r.resolve(Path::new("_index.md"), "guide/intr.md").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `guide/intro.md`?"));
+        let e = r.resolve(from, "/guide/data/sq.md").unwrap_err();
+        assert_eq!(e.help.as_deref(), Some("did you mean `/guide/data/sql.md`?"));
         assert!(
             r.resolve(from, "../../../etc/passwd").unwrap_err().message.contains("leaves the content folder")
         );

@@ -5,6 +5,7 @@ mod data;
 pub mod frontmatter;
 mod limits;
 mod page;
+mod wording;
 pub mod yaml;
 
 use std::fs;
@@ -77,6 +78,7 @@ pub(crate) fn load(root: &Path, memo: Option<&Memo<Parsed>>, d: &mut Diagnostics
             kind => inputs.push((file, rel, kind)),
         }
     }
+    misnamed_indexes(&inputs, d);
     let read: Vec<(PathBuf, Option<String>, Parsed)> = inputs
         .into_par_iter()
         .map(|(file, rel, kind)| {
@@ -129,7 +131,7 @@ fn parse(kind: Kind, shown: &Path, rel: &Path, text: &str) -> Parsed {
         Kind::Config => Item::Config(
             yaml::parse::<SiteConfig>(shown, text, 0..text.len()).map_err(|e| problems.push(e)).ok(),
         ),
-        Kind::Page => Item::Page(page::parse(shown, rel, text).map_err(|e| problems.push(e)).ok()),
+        Kind::Page => Item::Page(page::parse(shown, rel, text).map_err(|e| problems.extend(e)).ok()),
         Kind::Data | Kind::Asset => {
             let mut data = RawData::default();
             load_file(&mut data, shown, rel, text, &mut problems);
@@ -137,6 +139,35 @@ fn parse(kind: Kind, shown: &Path, rel: &Path, text: &str) -> Parsed {
         }
     };
     Parsed { item, problems: problems.into_vec() }
+}
+
+/// `index.md` is how other tools name a folder's own page; here it would be a page called
+/// "index" beside the section's page, so it is an error that says what to rename it to.
+fn misnamed_indexes(inputs: &[(PathBuf, PathBuf, Kind)], d: &mut Diagnostics) {
+    for (_, rel, _) in inputs.iter().filter(|(_, rel, kind)| {
+        *kind == Kind::Page && rel.file_name().is_some_and(|n| n.eq_ignore_ascii_case("index.md"))
+    }) {
+        let folder = rel.parent().unwrap_or(Path::new(""));
+        let section = Path::new("content").join(folder).join("_index.md");
+        let shown = section.to_string_lossy().replace('\\', "/");
+        let which = match folder.to_string_lossy().replace('\\', "/") {
+            f if f.is_empty() => "the home page".to_string(),
+            f => format!("the page of the section `{f}/`"),
+        };
+        let taken = inputs.iter().any(|(_, r, _)| r == &folder.join("_index.md"));
+        let help = if taken {
+            format!("move its text into `{shown}`, which is {which}, and delete it")
+        } else {
+            format!("rename it to `{shown}` to make it {which}")
+        };
+        d.push(
+            Diagnostic::error(
+                Path::new("content").join(rel),
+                "a folder's own page is named `_index.md`, not `index.md`",
+            )
+            .with_help(help),
+        );
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use super::limits::{self, Excess, MAX_DEPTH, MAX_EXPANDED};
+use super::wording::in_writers_words;
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 use crate::source::span_at;
 
@@ -65,7 +66,7 @@ fn error_to_diagnostic(file: &Path, text: &str, base: usize, e: &serde_yaml::Err
     };
     let (message, help) = split_expected(&message);
     let help = help.or_else(|| hint_for(&message));
-    let message = plain_types(&message.replace("EOF while parsing", "the file ends while parsing"));
+    let message = in_writers_words(&message.replace("EOF while parsing", "the file ends while parsing"));
     Diagnostic::error(file, message)
         .at(Some(span_at(text, offset, token_len(text, offset))))
         .with_help_opt(help)
@@ -154,18 +155,6 @@ fn split_expected(message: &str) -> (String, Option<String>) {
     (message.to_string(), None)
 }
 
-/// Rust's number types in serde's messages, in a writer's words.
-fn plain_types(message: &str) -> String {
-    let Some((head, expected)) = message.rsplit_once("expected ") else { return message.to_string() };
-    let plain = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
-        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        _ => return message.to_string(),
-    };
-    format!("{head}expected {plain}")
-}
-
 fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("missing field") {
         Some("add the field; docs/content-format.md lists every field".into())
@@ -178,12 +167,17 @@ fn hint_for(message: &str) -> Option<String> {
     }
 }
 
-/// The length of the word at `offset`, so the caret underlines the offending key or value.
+/// The length of what starts at `offset`, so the caret underlines the offending key or the whole
+/// value (`a year`, `"quoted, text"`, `[a, b]`), not only its first word.
 fn token_len(text: &str, offset: usize) -> usize {
-    text.get(offset..)
-        .map(|rest| rest.find(|c: char| c == ':' || c == ',' || c.is_whitespace()).unwrap_or(rest.len()))
-        .unwrap_or(1)
-        .max(1)
+    let Some(rest) = text.get(offset..) else { return 1 };
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..offset].trim_end();
+    if before.ends_with(':') || before.ends_with("- ") || before == "-" {
+        let line = rest.split('\n').next().unwrap_or_default();
+        return value_len(line.trim_end_matches('\r'));
+    }
+    rest.find(|c: char| c == ':' || c == ',' || c.is_whitespace()).unwrap_or(rest.len()).max(1)
 }
 
 /// One step of a key path: a mapping key or a sequence index.
@@ -198,6 +192,20 @@ pub enum Seg<'a> {
 pub fn locate(text: &str, range: Range<usize>, path: &[Seg<'_>]) -> Option<Span> {
     let (offset, len) = locate_offset(&text[range.clone()], path)?;
     Some(span_at(text, range.start + offset, len))
+}
+
+/// The span of the top-level `key` itself (not its value) in `text[range]`.
+pub fn locate_key(text: &str, range: Range<usize>, key: &str) -> Option<Span> {
+    let yaml = &text[range.clone()];
+    let mut off = 0;
+    for line in yaml.split_inclusive('\n') {
+        if is_content(line) && indent_of(line) == 0 && key_of(line) == Some(key) {
+            let written = line.split(':').next().unwrap_or(key).trim_end();
+            return Some(span_at(text, range.start + off, written.len()));
+        }
+        off += line.len();
+    }
+    None
 }
 
 fn locate_offset(yaml: &str, path: &[Seg<'_>]) -> Option<(usize, usize)> {
@@ -393,18 +401,21 @@ mod tests {
 
         let d = parse_err("---\ntitle: x\nweight: heavy\n");
         assert_eq!(d.location(), "a.md:3:9");
-        assert_eq!(d.message, "weight: invalid type: string \"heavy\", expected a whole number");
+        assert_eq!(d.message, "weight: found the text \"heavy\", expected a whole number, like `weight: 10`");
         #[derive(Debug, serde::Deserialize)]
         #[allow(dead_code)]
         struct Days {
             days: u32,
         }
         let d = parse::<Days>(Path::new("a.yaml"), "days: -5\n", 0..9).unwrap_err();
-        assert_eq!(d.message, "days: invalid type: integer `-5`, expected a whole number, 0 or more");
+        assert_eq!(
+            d.message,
+            "days: found the number -5, expected a whole number, 0 or more, like `days: 10`"
+        );
 
         let d = parse_err("---\ntitle: [x\n");
         assert_eq!(d.location(), "a.md:2:8");
-        assert_eq!(d.message, "title: invalid type: sequence, expected a string");
+        assert_eq!(d.message, "title: found a list, expected text, like `title: Some text`");
 
         let text = "title: [a, b\nweight: [1]\n";
         let d = parse::<serde_yaml::Value>(Path::new("a.md"), text, 0..text.len()).unwrap_err();

@@ -1,8 +1,9 @@
 //! Markdown to HTML: pulldown-cmark once per file, producing the HTML with rewritten links, the
 //! table of contents, the heading anchors, every link with its position, and the directive
 //! blocks (```stack, ```compare, ```decision) with the places in the HTML where the render stage
-//! puts them.
+//! puts them. GitHub's alerts (`> [!NOTE]`...) become callouts (`callout`).
 
+mod callout;
 pub(crate) mod highlight;
 mod palette;
 mod slug;
@@ -107,6 +108,8 @@ fn options() -> Options {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_SMART_PUNCTUATION
         | Options::ENABLE_HEADING_ATTRIBUTES
+        // GitHub's alerts: `> [!NOTE]` opens a block quote of that kind.
+        | Options::ENABLE_GFM
 }
 
 /// Render `body`; `rewrite` turns a link as written into the href to emit.
@@ -138,6 +141,8 @@ fn run(body: &str, rewrite: Option<&dyn Fn(&str) -> String>, highlighter: &Highl
             }
             Event::Start(Tag::CodeBlock(kind)) => r.code_block(&kind, range.start, &mut iter),
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => r.link(tag, range),
+            Event::Start(Tag::BlockQuote(Some(kind))) => r.html(callout::open(kind)),
+            Event::End(TagEnd::BlockQuote(Some(_))) => r.html(callout::CLOSE.into()),
             event => r.event(event),
         }
     }

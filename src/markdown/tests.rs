@@ -140,3 +140,27 @@ fn an_outline_finds_what_a_rendering_finds_without_the_html() {
         assert_eq!(outline.text, full.text);
     }
 }
+
+#[test]
+fn github_alerts_become_callouts_with_a_visible_title() {
+    let r = md("> [!WARNING]\n> Back up *first*.\n\n> [!TIP]\n> Use `check`.\n\n> A quote.\n");
+    assert!(
+        r.html.starts_with(
+            "<aside class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\"><svg class=\"callout-icon\" aria-hidden=\"true\""
+        ),
+        "{}",
+        r.html
+    );
+    assert!(r.html.contains("</svg>Warning</p>\n<p>Back up <em>first</em>.</p>\n</aside>\n"), "{}", r.html);
+    assert!(r.html.contains("</svg>Tip</p>\n<p>Use <code>check</code>.</p>\n</aside>\n"), "{}", r.html);
+    assert!(r.html.contains("<blockquote>\n<p>A quote.</p>\n</blockquote>"), "{}", r.html);
+    assert!(!r.html.contains("[!"), "the marker is not shown: {}", r.html);
+    for kind in ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"] {
+        let html = md(&format!("> [!{kind}]\n> x\n")).html;
+        let title = format!("{}{}", &kind[..1], kind[1..].to_lowercase());
+        assert!(html.contains(&format!("callout-{}\"", kind.to_lowercase())), "{html}");
+        assert!(html.contains(&format!("</svg>{title}</p>")), "{html}");
+    }
+    // The outline sees the callout's text, for search.
+    assert_eq!(outline("> [!NOTE]\n> Read this.\n", &super::Highlighter::default()).text, "Read this.\n");
+}

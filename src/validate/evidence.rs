@@ -67,7 +67,7 @@ fn day(text: &str, f: &Path, path: &[Seg<'_>], sources: &SourceMap, d: &mut Diag
             Some(Seg::Key(k)) => *k,
             _ => "date",
         };
-        d.push(super::not_a_date(f, key, text).at(at(sources, f, path)));
+        d.push(crate::date::not_a_date(f, key, text).at(at(sources, f, path)));
     }
     parsed
 }

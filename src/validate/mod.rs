@@ -254,7 +254,7 @@ fn add_anchors(resolver: &mut Resolver, pages: &[RawPage], bodies: &[Rendered], 
     }
 }
 
-/// Links, front matter and code languages of every page.
+/// Links and code languages of every page.
 fn check_page_links(
     resolver: &Resolver,
     pages: &[RawPage],
@@ -265,7 +265,6 @@ fn check_page_links(
     for (p, body) in pages.iter().zip(bodies) {
         let text = sources.get(&p.file).unwrap_or_default();
         check_links(&p.file, body, resolver, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
-        check_front_matter(p, text, d);
         warn_unknown_languages(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
     }
 }
@@ -428,29 +427,6 @@ fn warn_unknown_languages(
                 .at(span(u.offset, 3 + u.lang.len()))
                 .with_help("the block is shown without colours; use a common name such as `python`, `ts` or `bash`, or `text`"),
         );
-    }
-}
-
-/// `key: text` in `file` is not a `YYYY-MM-DD` date (the caller places it).
-fn not_a_date(file: &Path, key: &str, text: &str) -> Diagnostic {
-    Diagnostic::error(file, format!("`{key}: {text}` is not a date"))
-        .with_help("write the date as YYYY-MM-DD, e.g. 2026-11-01")
-}
-
-fn check_front_matter(p: &RawPage, text: &str, d: &mut Diagnostics) {
-    if let Some(updated) = p.front.updated.as_ref().filter(|u| crate::date::parse(u).is_none()) {
-        d.push(not_a_date(&p.file, "updated", updated).at(yaml::locate(
-            text,
-            p.yaml.clone(),
-            &[yaml::Seg::Key("updated")],
-        )));
-    }
-    if p.front.title.trim().is_empty() {
-        d.push(Diagnostic::error(&p.file, "`title` is empty").at(yaml::locate(
-            text,
-            p.yaml.clone(),
-            &[yaml::Seg::Key("title")],
-        )));
     }
 }
 

@@ -1,6 +1,6 @@
 //! Building a site: addresses, navigation, Markdown, links, drafts, themes and feeds.
 
-use crate::support::{TestSite, main_of, select_one};
+use crate::support::{TestSite, main_of, select, select_one};
 
 #[test]
 fn pages_get_pretty_addresses() {
@@ -91,6 +91,58 @@ fn links_are_rewritten_to_addresses_under_the_base_path() {
     assert!(html.contains("<a href=\"/docs/guide/\">Guide</a>"), "nav links get the base path");
     assert!(html.contains("<a href=\"https://example.com/\">Elsewhere</a>"));
     assert!(main.contains("href=\"https://github.com/org/repo/edit/main/content/guide/intro.md\""));
+}
+
+/// GitHub writes a space in a link as `%20`: such links resolve to the page or file, and a
+/// file's name keeps its space encoded in the href, which `check` follows back to the file.
+#[test]
+fn percent_encoded_links_resolve_like_on_github() {
+    let site = TestSite::minimal()
+        .file("content/guide/My Chapter.md", "---\ntitle: Mine\ndescription: M\n---\n## Why\n")
+        .file(
+            "content/guide/a.md",
+            "---\ntitle: A\ndescription: A\n---\n[x](My%20Chapter.md#why) [y](<My Chapter.md>) ![d](My%20Diagram.png)\n",
+        );
+    site.write("content/guide/My Diagram.png", b"png");
+    let result = site.build();
+    assert!(result.ok(), "{:#?}", crate::support::messages(&result));
+    let main = site.main_html("guide/a/index.html");
+    assert!(main.contains("href=\"/guide/my-chapter/#why\""), "{main}");
+    assert!(main.contains("href=\"/guide/my-chapter/\""), "{main}");
+    assert!(main.contains("src=\"/guide/My%20Diagram.png\""), "{main}");
+    assert!(site.public().join("guide/My Diagram.png").is_file());
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// `> [!NOTE]` and its four siblings (tests/fixtures/pages/callouts/): each an aside with the
+/// role of a note, its kind as a visible word and an icon screen readers skip.
+#[test]
+fn github_alerts_render_as_accessible_callouts() {
+    let site = TestSite::overlay("pages/callouts");
+    let result = site.build();
+    assert!(result.ok(), "{:#?}", crate::support::messages(&result));
+    let main = site.main_html("guide/callouts/index.html");
+    let callouts = select(&main, "aside.callout");
+    let kinds: Vec<String> = callouts
+        .iter()
+        .map(|c| format!("{} / {}", c.attr("class").unwrap_or_default(), c.attr("role").unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        kinds,
+        ["note", "tip", "important", "warning", "caution"].map(|k| format!("callout callout-{k} / note"))
+    );
+    let titles: Vec<String> =
+        select(&main, "aside.callout > p.callout-title").into_iter().map(|t| t.text).collect();
+    assert_eq!(titles, ["Note", "Tip", "Important", "Warning", "Caution"]);
+    for icon in select(&main, "p.callout-title > svg") {
+        assert_eq!(icon.attr("aria-hidden"), Some("true"));
+    }
+    assert_eq!(select(&main, "aside.callout-warning > p").len(), 3, "title and two paragraphs");
+    assert!(callouts[1].html.contains("<a href=\"/decide/pick/\">flowchart</a>"), "{}", callouts[1].html);
+    assert!(!main.contains("[!"), "{main}");
+    assert_eq!(select_one(&main, "blockquote").text.trim(), "A plain quote stays a quote.");
+    insta::assert_snapshot!(select_one(&main, ".prose").html);
 }
 
 #[test]

@@ -34,7 +34,9 @@ fn all_problems_are_reported_together() {
     assert!(messages[0].starts_with("content/a.md:4:1: error: unknown field `wieght`"), "{messages:#?}");
     assert!(messages[1].starts_with("content/b.md:2:1: error: missing field `description`"), "{messages:#?}");
     assert!(
-        messages[2].starts_with("content/site.yaml:4:9: error: author: invalid type: sequence"),
+        messages[2].starts_with(
+            "content/site.yaml:4:9: error: author: found a list, expected text, like `author: Some text`"
+        ),
         "{messages:#?}"
     );
 }

@@ -195,8 +195,11 @@ fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
 
     std::fs::write(&intro, "---\ntitle: Broken\nwieght: 1\n---\n").unwrap();
     let errors: serde_json::Value = serde_json::from_str(&next_event(&mut events, "errors")).unwrap();
-    assert_eq!(errors[0]["location"], "content/guide/intro.md:3:1");
-    assert_eq!(errors[0]["help"], "did you mean `weight`?");
+    // Every problem of the front matter at once: the missing description and the typo.
+    assert_eq!(errors[0]["location"], "content/guide/intro.md:2:1");
+    assert_eq!(errors[0]["message"], "missing field `description`");
+    assert_eq!(errors[1]["location"], "content/guide/intro.md:3:1");
+    assert_eq!(errors[1]["help"], "did you mean `weight`?");
     let (status, _, body) = get(&server, "/guide/intro/");
     assert_eq!(status, 200, "the server keeps running and keeps the last good pages");
     assert!(body.contains("A bold claim"));
