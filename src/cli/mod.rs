@@ -14,10 +14,17 @@ use crate::session::Session;
 use crate::{check, init, scaffold, serve};
 
 mod progress;
+mod tools;
 
 /// Build a guide to choosing a backend stack from Markdown chapters and YAML stack profiles.
 #[derive(Debug, Parser)]
-#[command(name = "stackguide", version, about)]
+#[command(
+    name = "stackguide",
+    version,
+    about,
+    disable_help_subcommand = true,
+    after_help = "The format of the files writers edit: `stackguide help content`."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -68,6 +75,23 @@ pub enum Command {
         /// The site folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+    /// Write JSON Schemas of every file writers edit, for editors (`init` writes them too).
+    Schema {
+        /// The folder to write them into (created if missing; other files in it are kept).
+        #[arg(long, default_value = "schemas")]
+        output: PathBuf,
+    },
+    /// Print a completion script for a shell, e.g. `stackguide completions bash > ~/.local/share/bash-completion/completions/stackguide`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the format of the files writers edit (`help content`), or a command's help.
+    Help {
+        /// `content`, or a command such as `build`.
+        topic: Option<String>,
     },
 }
 
@@ -143,8 +167,10 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
         Command::New { kind, name, root } => match scaffold::new(&root, kind, &name) {
-            Ok(rel) => {
-                println!("created {}", rel.display());
+            Ok(created) => {
+                for line in created.report() {
+                    println!("{line}");
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -152,6 +178,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Schema { output } => tools::schema(&output),
+        Command::Completions { shell } => tools::completions(shell),
+        Command::Help { topic } => tools::help(topic.as_deref()),
     }
 }
 

@@ -5,6 +5,7 @@ mod data;
 pub mod frontmatter;
 mod limits;
 mod page;
+pub(crate) mod placeholder;
 pub mod yaml;
 
 use std::fs;
