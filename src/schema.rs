@@ -41,10 +41,13 @@ pub(crate) fn all() -> Vec<SchemaFile> {
             &["content/project-types.yaml"],
             "The kinds of project a stack can fit well or badly: content/project-types.yaml.",
         ),
-        make::<StackFile>(
-            "stack",
-            &["content/stacks/*.yaml"],
-            "A stack profile: content/stacks/<id>.yaml (the file name is the id).",
+        required(
+            make::<StackFile>(
+                "stack",
+                &["content/stacks/*.yaml"],
+                "A stack profile: content/stacks/<id>.yaml (the file name is the id).",
+            ),
+            "reviewed",
         ),
         make::<DecisionFile>(
             "decision",
@@ -65,6 +68,20 @@ fn make<T: JsonSchema>(name: &'static str, files: &'static [&'static str], what:
     schema.insert("description".into(), Value::String(what.into()));
     let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
     SchemaFile { name, files, text }
+}
+
+/// `s` with the top-level property `key` required: a key the type decodes as optional only so
+/// that the build can report it missing with a better message (`reviewed`: the line to add).
+fn required(s: SchemaFile, key: &str) -> SchemaFile {
+    let Ok(mut schema) = serde_json::from_str::<Value>(&s.text) else { return s };
+    if let Some(list) = schema.get_mut("required").and_then(Value::as_array_mut) {
+        list.push(Value::String(key.into()));
+    }
+    if let Some(property) = schema.pointer_mut(&format!("/properties/{key}")).and_then(Value::as_object_mut) {
+        property.remove("default");
+    }
+    let text = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    SchemaFile { text, ..s }
 }
 
 impl SchemaFile {

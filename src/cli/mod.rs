@@ -11,7 +11,7 @@ use crate::build::{self, BuildResult};
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, emit};
 use crate::session::Session;
-use crate::{check, init, scaffold, serve};
+use crate::{check, init, scaffold, schema, serve};
 
 mod progress;
 mod tools;
@@ -189,7 +189,21 @@ fn print_init(dir: &Path, report: &init::Report) {
     println!("created a new site in {} ({} files)", dir.display(), report.written.len());
     for rel in &report.kept {
         let path = dir.join(rel);
-        if rel != Path::new(".gitignore") {
+        if rel.starts_with(schema::SCHEMA_DIR) {
+            println!(
+                "kept the existing {} as it is; `stackguide schema --output {}` replaces it with this version's",
+                path.display(),
+                dir.join(schema::SCHEMA_DIR).display()
+            );
+        } else if rel == Path::new(".vscode/settings.json") {
+            println!(
+                "kept the existing {} as it is; to have editors check the YAML files against the schemas, add:",
+                path.display()
+            );
+            for line in schema::vscode_settings().lines() {
+                println!("    {line}");
+            }
+        } else if rel != Path::new(".gitignore") {
             println!("kept the existing {} as it is; the example's own was not written", path.display());
         } else if report.ignore_lines_missing.is_empty() {
             println!("kept the existing {} as it is; it already ignores what a build writes", path.display());

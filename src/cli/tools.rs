@@ -1,7 +1,7 @@
 //! The commands that serve a writer's tools rather than a site: the content format reference,
 //! JSON Schemas for editors and shell completions.
 
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -19,10 +19,7 @@ pub(super) fn help(topic: Option<&str>) -> ExitCode {
     let mut cli = Cli::command();
     match topic {
         None => print_or_fail(cli.print_long_help()),
-        Some("content") => {
-            print!("{CONTENT_FORMAT}");
-            ExitCode::SUCCESS
-        }
+        Some("content") => print_or_fail(io::stdout().lock().write_all(CONTENT_FORMAT.as_bytes())),
         Some(name) => match cli.find_subcommand_mut(name) {
             Some(sub) => {
                 let mut sub = sub.clone().bin_name(format!("stackguide {name}"));
@@ -41,9 +38,11 @@ pub(super) fn help(topic: Option<&str>) -> ExitCode {
     }
 }
 
+/// Success, also when the reader stopped early (`stackguide help content | head`).
 fn print_or_fail(result: io::Result<()>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
@@ -75,7 +74,7 @@ pub(super) fn schema(output: &Path) -> ExitCode {
 
 /// `stackguide completions SHELL`: the completion script on stdout.
 pub(super) fn completions(shell: Shell) -> ExitCode {
-    let mut cli = Cli::command();
-    clap_complete::generate(shell, &mut cli, "stackguide", &mut io::stdout());
-    ExitCode::SUCCESS
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "stackguide", &mut script);
+    print_or_fail(io::stdout().lock().write_all(&script))
 }

@@ -24,6 +24,7 @@ pub struct StackFile {
     /// The day someone last checked the profile against its sources, YYYY-MM-DD. Required:
     /// the build reports it missing with the line to add.
     #[serde(default)]
+    #[schemars(with = "String")]
     pub reviewed: Option<String>,
     /// The releases a reader may meet, with their support windows.
     #[serde(default)]

@@ -57,7 +57,7 @@ pub(super) fn resolve(
                         Path::new("content").join(name),
                         format!("stack profiles need `content/{name}`"),
                     )
-                    .with_help("docs/content-format.md shows its format"),
+                    .with_help("`stackguide help content` shows its format"),
                 );
             }
         }
