@@ -2,36 +2,47 @@
 
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// `content/site.yaml`, as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// The site's name, shown in every page's header and title.
     pub title: String,
+    /// One sentence about the site: the home page's meta description.
     pub description: String,
+    /// The address the site is served from, e.g. https://example.org/guide/ (`--base-url` overrides it).
     pub base_url: String,
+    /// The language of the pages, e.g. `en` (the default).
     #[serde(default = "default_language")]
     pub language: String,
+    /// The theme: `themes/<theme>/` overrides the embedded default theme file by file.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Shown in the footer and the feed.
     #[serde(default)]
     pub author: Option<String>,
+    /// The repository that holds the site, linked in the footer.
     #[serde(default)]
     pub repo_url: Option<String>,
+    /// Where a page is edited: the page's source path is appended, e.g. https://github.com/org/repo/edit/main/.
     #[serde(default)]
     pub edit_url: Option<String>,
+    /// The id of the flowchart shown on the home page (a file name in content/decisions/).
     #[serde(default)]
     pub main_decision: Option<String>,
+    /// The links of the top navigation.
     #[serde(default)]
     pub nav: Vec<NavLink>,
-    /// After how many days a stack profile's `reviewed` date is stale.
+    /// After how many days a stack profile's `reviewed` date is stale, so that `check` warns (365 by default).
     #[serde(default = "default_review_after")]
     pub review_after: u32,
 }
 
 /// A link in the top navigation.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NavLink {
     pub title: String,

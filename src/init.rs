@@ -1,11 +1,15 @@
-//! `stackguide init`: write a small example site that builds as it is, never replacing a file
-//! that is already there.
+//! `stackguide init`: write a small example site that builds as it is (a chapter, criteria,
+//! project types, one stack profile and one flowchart, so every `stackguide new` works on it),
+//! with the JSON Schemas of its files and the editor settings that map them, never replacing a
+//! file that is already there.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, DirEntry, include_dir};
+
+use crate::{date, schema};
 
 static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/starter");
 
@@ -31,9 +35,9 @@ pub(crate) fn init(dir: &Path) -> io::Result<Report> {
         return Err(refused(format!("{} already has a content/ folder; nothing was changed", dir.display())));
     }
     let mut report = Report::default();
-    for (rel, bytes) in starter_files(&STARTER) {
+    for (rel, bytes) in files() {
         let path = dir.join(&rel);
-        if fs::symlink_metadata(&path).is_ok() || !write_new(&path, bytes)? {
+        if fs::symlink_metadata(&path).is_ok() || !write_new(&path, &bytes)? {
             report.kept.push(rel);
         } else {
             report.written.push(rel);
@@ -47,6 +51,35 @@ pub(crate) fn init(dir: &Path) -> io::Result<Report> {
 
 fn refused(message: String) -> io::Error {
     io::Error::new(io::ErrorKind::AlreadyExists, message)
+}
+
+/// Every file `init` writes: its path in the site and its bytes. The example profile is
+/// reviewed on the build day, so a new site has no stale review to warn about.
+fn files() -> Vec<(PathBuf, Vec<u8>)> {
+    let today = date::build_day(None).map_or_else(|_| date::today(), date::format);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = starter_files(&STARTER)
+        .into_iter()
+        .map(|(rel, bytes)| {
+            let text = String::from_utf8_lossy(bytes);
+            let reviewed = (rel.starts_with("content/stacks") && text.contains("\nreviewed: ")).then(|| {
+                text.lines()
+                    .map(|l| {
+                        if l.starts_with("reviewed: ") {
+                            format!("reviewed: {today}\n")
+                        } else {
+                            format!("{l}\n")
+                        }
+                    })
+                    .collect::<String>()
+            });
+            (rel, reviewed.map_or_else(|| bytes.to_vec(), String::into_bytes))
+        })
+        .collect();
+    for s in schema::all() {
+        files.push((Path::new(schema::SCHEMA_DIR).join(s.file_name()), s.text.into_bytes()));
+    }
+    files.push((PathBuf::from(".vscode/settings.json"), schema::vscode_settings().into_bytes()));
+    files
 }
 
 /// Every file of the starter: its path in the site and its bytes.

@@ -1,6 +1,7 @@
 //! `stackguide new chapter|stack|decision NAME`: a new file with every field present and
-//! explained. Chapters and flowcharts build as written; a stack's ratings and fits are
-//! placeholders that `check` points at one by one.
+//! explained. A chapter starts as a draft; a flowchart builds as written; what a stack profile
+//! needs a writer for is a `TODO` placeholder that `check` points at one by one and `build`
+//! refuses to publish. YAML files start with the line that points editors at their schema.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -10,8 +11,10 @@ use crate::data::{slug_problem, stack_id_problem};
 use crate::date;
 use crate::diagnostics::Diagnostics;
 use crate::load;
+use crate::load::placeholder::{self, PLACEHOLDER};
 use crate::routes::Routes;
-use crate::validate::{PLACEHOLDER, address_of, route_inputs};
+use crate::schema;
+use crate::validate::{address_of, route_inputs};
 
 /// What to scaffold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -21,9 +24,57 @@ pub enum Kind {
     Decision,
 }
 
-/// Write the new file under `root`; returns its path relative to `root`. Never replaces a file
-/// (or follows a symlink) that is already there.
-pub(crate) fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String> {
+/// What `new` wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Created {
+    pub kind: Kind,
+    /// The file, relative to the site.
+    pub rel: PathBuf,
+    /// Its address in the built site, e.g. `/stacks/go-gin/`.
+    pub address: String,
+    /// How many `TODO` placeholders it holds.
+    pub placeholders: usize,
+    /// The schema its first line names, when the site does not have it yet.
+    pub schema_missing: Option<PathBuf>,
+}
+
+impl Created {
+    /// What to tell the writer: what was written, whether it is a draft and how to publish it.
+    pub(crate) fn report(&self) -> Vec<String> {
+        let rel = self.rel.display();
+        let mut lines = match (self.kind, self.placeholders) {
+            (Kind::Chapter, _) => vec![
+                format!("created {rel}, a draft (`draft: true` in its front matter)"),
+                "`stackguide serve` and `build --drafts` show it; `build` leaves it out".into(),
+                format!("to publish it at {}, set `draft: false`", self.address),
+            ],
+            (_, 0) => vec![
+                format!("created {rel}; it builds as it is"),
+                format!("the next `stackguide build` publishes it at {}", self.address),
+            ],
+            (_, n) => vec![
+                format!(
+                    "created {rel}, a draft: it has {n} `{PLACEHOLDER}` placeholder{} still to be written",
+                    if n == 1 { "" } else { "s" }
+                ),
+                "`stackguide check` lists each with its line and column; `serve` and `build --drafts` show it as it is".into(),
+                format!("`build` refuses it until none is left; then it is published at {}", self.address),
+            ],
+        };
+        if let Some(schema) = &self.schema_missing {
+            lines.push(format!(
+                "its first line points editors at {}, which this site does not have: write it with `stackguide schema --output {}`",
+                schema.display(),
+                schema.parent().map_or_else(|| ".".into(), |p| p.display().to_string())
+            ));
+        }
+        lines
+    }
+}
+
+/// Write the new file under `root`. Never replaces a file (or follows a symlink) that is
+/// already there.
+pub(crate) fn new(root: &Path, kind: Kind, name: &str) -> Result<Created, String> {
     let name = name.trim().trim_end_matches(".md").trim_end_matches(".yaml");
     let rel = relative_path(kind, name)?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
@@ -36,20 +87,38 @@ pub(crate) fn new(root: &Path, kind: Kind, name: &str) -> Result<PathBuf, String
         return Err(exists());
     }
     address_free(root, kind, &rel, stem)?;
-    let text = match kind {
+    let body = match kind {
         Kind::Chapter => chapter(stem),
         Kind::Stack => stack(root, stem),
         Kind::Decision => decision(root, stem),
     };
+    let modeline = schema::modeline(&rel);
+    let text = format!("{}{body}", modeline.as_deref().unwrap_or_default());
     if let Some(dir) = path.parent() {
         fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let file = OpenOptions::new().write(true).create_new(true).open(&path);
     match file.and_then(|mut f| f.write_all(text.as_bytes())) {
-        Ok(()) => Ok(rel),
+        Ok(()) => Ok(created(root, kind, rel.clone(), stem, &text)),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(exists()),
         Err(e) => Err(format!("cannot write {}: {e}", rel.display())),
     }
+}
+
+fn created(root: &Path, kind: Kind, rel: PathBuf, stem: &str, text: &str) -> Created {
+    let address = match kind {
+        Kind::Chapter => format!("/{}", address_of(rel.strip_prefix("content").unwrap_or(&rel))),
+        Kind::Stack => format!("/stacks/{stem}/"),
+        Kind::Decision => format!("/decide/{stem}/"),
+    };
+    let yaml = match kind {
+        Kind::Chapter => load::frontmatter::split(text).ok().and_then(|s| s.yaml).map_or("", |r| &text[r]),
+        _ => text,
+    };
+    let schema_missing = schema::for_file(&rel)
+        .map(|name| Path::new(schema::SCHEMA_DIR).join(format!("{name}.schema.json")))
+        .filter(|path| !root.join(path).is_file());
+    Created { kind, address, placeholders: placeholder::find(yaml).len(), schema_missing, rel }
 }
 
 /// Where a `kind` called `name` goes, relative to the site, or why the build would not read it
@@ -179,7 +248,7 @@ fn stack(root: &Path, id: &str) -> String {
     for c in raw.data.criteria.iter().flat_map(|c| &c.value) {
         let levels: Vec<&str> = c.scale.iter().map(|l| l.id.as_str()).collect();
         ratings.push_str(&format!(
-            "  # {}: {}\n  {}: {{ level: {PLACEHOLDER}, reason: \"One line: why this level.\", sources: [] }}\n",
+            "  # {}: {}\n  {}: {{ level: {PLACEHOLDER}, reason: {PLACEHOLDER}, sources: [] }}\n",
             c.name,
             levels.join(" < "),
             c.id
@@ -187,10 +256,7 @@ fn stack(root: &Path, id: &str) -> String {
     }
     let mut fit = String::new();
     for t in raw.data.project_types.iter().flat_map(|t| &t.value) {
-        fit.push_str(&format!(
-            "  # {}\n  {}: {{ fit: {PLACEHOLDER}, note: \"Optional: one line on why.\" }}\n",
-            t.name, t.id
-        ));
+        fit.push_str(&format!("  # {}\n  {}: {{ fit: {PLACEHOLDER} }}\n", t.name, t.id));
     }
     format!(
         r#"# A stack profile. The file name ({id}) is the stack's id and its address: /stacks/{id}/.
@@ -223,9 +289,11 @@ history: []
 # One rating per criterion of content/criteria.yaml: a level from its scale, weakest first,
 # a one-line reason, and the sources that show it (`check` warns about a rating without one):
 #   sources: [{{ title: "Benchmark round 23", url: "https://example.org/round-23" }}]
-# `{PLACEHOLDER}` marks a rating still to be decided; `check` lists them.
+# `{PLACEHOLDER}` marks what is still to be written: `check` lists each one, and `build` refuses
+# the profile until none is left (`serve` and `build --drafts` show it as it is).
 ratings:
-{ratings}# How well it fits each project type of content/project-types.yaml: good, ok or poor.
+{ratings}# How well it fits each project type of content/project-types.yaml: good, ok or poor,
+# with an optional one-line `note` on why.
 fit:
 {fit}# Strengths and weaknesses, a line each.
 pros:
@@ -236,12 +304,11 @@ cons:
 users: []
 # A short, real code example and its language (go, python, js, ts, java, cs, php, ruby, ...).
 example:
-  language: text
+  language: {PLACEHOLDER}
   code: |
-    TODO
-# Official links.
-links:
-  - {{ title: Official site, url: "https://example.org/" }}
+    {PLACEHOLDER}
+# Official links, e.g. {{ title: Official site, url: "https://example.org/" }}.
+links: []
 "#,
         title = title_of(id),
         // The build day, so a site that pins STACKGUIDE_TODAY gets a profile reviewed that day.
@@ -302,7 +369,7 @@ mod tests {
             assert!(new(dir.path(), Kind::Chapter, bad).is_err(), "{bad}");
         }
         assert_eq!(
-            new(dir.path(), Kind::Chapter, "guide/data/caching").unwrap(),
+            new(dir.path(), Kind::Chapter, "guide/data/caching").unwrap().rel,
             Path::new("content/guide/data/caching.md")
         );
         assert!(new(dir.path(), Kind::Chapter, "guide/data/caching").unwrap_err().contains("already exists"));

@@ -25,6 +25,8 @@ cargo fmt --version >/dev/null 2>&1 || rustup component add rustfmt
 cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
+# The deploy workflow: actionlint (installs a pinned one when none is on PATH).
+bash tests/lint-workflows.sh
 
 cargo test --locked
 

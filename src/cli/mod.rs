@@ -11,13 +11,20 @@ use crate::build::{self, BuildResult};
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, emit};
 use crate::session::Session;
-use crate::{check, init, scaffold, serve};
+use crate::{check, init, scaffold, schema, serve};
 
 mod progress;
+mod tools;
 
 /// Build a guide to choosing a backend stack from Markdown chapters and YAML stack profiles.
 #[derive(Debug, Parser)]
-#[command(name = "stackguide", version, about)]
+#[command(
+    name = "stackguide",
+    version,
+    about,
+    disable_help_subcommand = true,
+    after_help = "The format of the files writers edit: `stackguide help content`."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -68,6 +75,23 @@ pub enum Command {
         /// The site folder.
         #[arg(long, default_value = ".")]
         root: PathBuf,
+    },
+    /// Write JSON Schemas of every file writers edit, for editors (`init` writes them too).
+    Schema {
+        /// The folder to write them into (created if missing; other files in it are kept).
+        #[arg(long, default_value = "schemas")]
+        output: PathBuf,
+    },
+    /// Print a completion script for a shell, e.g. `stackguide completions bash > ~/.local/share/bash-completion/completions/stackguide`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the format of the files writers edit (`help content`), or a command's help.
+    Help {
+        /// `content`, or a command such as `build`.
+        topic: Option<String>,
     },
 }
 
@@ -143,8 +167,10 @@ pub fn run(cli: Cli) -> ExitCode {
             }
         },
         Command::New { kind, name, root } => match scaffold::new(&root, kind, &name) {
-            Ok(rel) => {
-                println!("created {}", rel.display());
+            Ok(created) => {
+                for line in created.report() {
+                    println!("{line}");
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -152,6 +178,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Schema { output } => tools::schema(&output),
+        Command::Completions { shell } => tools::completions(shell),
+        Command::Help { topic } => tools::help(topic.as_deref()),
     }
 }
 
@@ -160,7 +189,21 @@ fn print_init(dir: &Path, report: &init::Report) {
     println!("created a new site in {} ({} files)", dir.display(), report.written.len());
     for rel in &report.kept {
         let path = dir.join(rel);
-        if rel != Path::new(".gitignore") {
+        if rel.starts_with(schema::SCHEMA_DIR) {
+            println!(
+                "kept the existing {} as it is; `stackguide schema --output {}` replaces it with this version's",
+                path.display(),
+                dir.join(schema::SCHEMA_DIR).display()
+            );
+        } else if rel == Path::new(".vscode/settings.json") {
+            println!(
+                "kept the existing {} as it is; to have editors check the YAML files against the schemas, add:",
+                path.display()
+            );
+            for line in schema::vscode_settings().lines() {
+                println!("    {line}");
+            }
+        } else if rel != Path::new(".gitignore") {
             println!("kept the existing {} as it is; the example's own was not written", path.display());
         } else if report.ignore_lines_missing.is_empty() {
             println!("kept the existing {} as it is; it already ignores what a build writes", path.display());

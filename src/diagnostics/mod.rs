@@ -118,6 +118,11 @@ impl Diagnostics {
         self.items.extend(ds);
     }
 
+    /// Every diagnostic so far, in the order they were pushed.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
     /// The files diagnostics were reported in (with repeats).
     pub(crate) fn files(&self) -> impl Iterator<Item = &Path> {
         self.items.iter().map(|d| d.file.as_path())

@@ -94,7 +94,7 @@ fn parse_nonempty<T: DeserializeOwned>(file: &Path, text: &str, d: &mut Diagnost
     if text.trim().is_empty() {
         d.push(
             Diagnostic::error(file, "file is empty")
-                .with_help("docs/content-format.md shows what this file holds"),
+                .with_help("`stackguide help content` shows what this file holds"),
         );
         return None;
     }

@@ -5,6 +5,7 @@ mod data;
 pub mod frontmatter;
 mod limits;
 mod page;
+pub(crate) mod placeholder;
 mod wording;
 pub mod yaml;
 

@@ -3,6 +3,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_yaml::Value;
@@ -13,17 +14,23 @@ use super::yaml::{self, Seg};
 use crate::diagnostics::{Diagnostic, Span, did_you_mean};
 
 /// The front matter of a chapter, section or home page.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
+    /// The page heading, also shown in the sidebar, the browser tab and search results.
     pub title: String,
+    /// One sentence: shown under the title, on cards and as the meta description.
     pub description: String,
+    /// Sections and chapters are ordered by weight (smallest first), then by title.
     #[serde(default)]
     pub weight: i64,
+    /// A draft is left out of `build` unless `--drafts` is given; `serve` shows it, marked.
     #[serde(default)]
     pub draft: bool,
+    /// When the facts were last checked, as YYYY-MM-DD.
     #[serde(default)]
     pub updated: Option<String>,
+    /// Ids of the stacks this page is about (file names in content/stacks/): their cards are shown and their pages link back.
     #[serde(default)]
     pub stacks: Vec<String>,
 }

@@ -157,7 +157,7 @@ fn split_expected(message: &str) -> (String, Option<String>) {
 
 fn hint_for(message: &str) -> Option<String> {
     if message.starts_with("missing field") {
-        Some("add the field; docs/content-format.md lists every field".into())
+        Some("add the field; `stackguide help content` lists every field".into())
     } else if message.contains("duplicate") {
         Some("each key may appear once; remove or rename one of them".into())
     } else if message.contains("mapping values are not allowed") {

@@ -8,15 +8,13 @@ use rayon::prelude::*;
 
 use crate::data::{self, StackFile};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
+use crate::load::placeholder::is_placeholder;
 use crate::load::yaml::{Seg, locate};
 use crate::load::{Located, RawData};
 use crate::markdown::{self, Highlighter, highlight};
 use crate::model::{Criterion, Fit, Level, LevelIndex, ProjectType, Rating, Stack};
 use crate::source::SourceMap;
 use crate::validate::evidence;
-
-/// What `stackguide new stack` writes where a rating or fit is still to be decided.
-pub(crate) const PLACEHOLDER: &str = "todo";
 
 /// The resolved data, or as much of it as could be resolved.
 #[derive(Debug, Default)]
@@ -42,6 +40,7 @@ pub(super) fn resolve(
     render_md: &(dyn Fn(&Path, &str) -> markdown::Rendered + Sync),
     highlighter: &Highlighter,
     today: time::Date,
+    drafts: bool,
 ) -> Data {
     // The yardsticks' own problems decide whether stacks are checked against them.
     let mut yardstick_problems = Diagnostics::new();
@@ -60,7 +59,7 @@ pub(super) fn resolve(
                         Path::new("content").join(name),
                         format!("stack profiles need `content/{name}`"),
                     )
-                    .with_help("docs/content-format.md shows its format"),
+                    .with_help("`stackguide help content` shows its format"),
                 );
             }
         }
@@ -85,6 +84,7 @@ pub(super) fn resolve(
         sources,
         highlighter,
         today,
+        drafts,
     };
     // On every core: highlighting a language for the first time takes tens of milliseconds.
     let resolved: Vec<(Stack, Diagnostics)> = raw
@@ -211,6 +211,8 @@ struct Yardsticks<'a> {
     highlighter: &'a Highlighter,
     /// The build day.
     today: time::Date,
+    /// Whether drafts are built: placeholders are then warnings.
+    drafts: bool,
 }
 
 fn stack(
@@ -230,10 +232,16 @@ fn stack(
     let evidence = evidence::resolve(f, s, &cx, d);
     // Highlighting tells whether the language is known; remembered code needs no syntax set.
     let example_html = y.highlighter.highlight(&s.example.code, &s.example.language).unwrap_or_else(|| {
-        d.push(
-            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
+        // A placeholder is reported as one; that it names no language would only repeat it.
+        if !is_placeholder(&s.example.language) {
+            d.push(
+                Diagnostic::warning(
+                    f,
+                    format!("no syntax highlighting for language `{}`", s.example.language),
+                )
                 .at(at(y.sources, f, &[Seg::Key("example"), Seg::Key("language")])),
-        );
+            );
+        }
         highlight::plain(&s.example.code, &s.example.language)
     });
     Stack {
@@ -273,7 +281,7 @@ fn ratings(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> 
             };
             let level = c.levels.iter().position(|l| l.id == r.level).unwrap_or_else(|| {
                 let span = at(y.sources, f, &[Seg::Key("ratings"), Seg::Key(&c.id), Seg::Key("level")]);
-                d.push(level_error(c, &r.level, f).at(span));
+                d.push(level_error(c, &r.level, f, y.drafts).at(span));
                 0
             });
             Rating { level: LevelIndex(level), reason: r.reason.clone(), sources: r.sources.clone() }
@@ -282,16 +290,29 @@ fn ratings(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> 
 }
 
 /// A level that is not on criterion `c`'s scale, or still the placeholder.
-fn level_error(c: &Criterion, level: &str, f: &Path) -> Diagnostic {
+fn level_error(c: &Criterion, level: &str, f: &Path, drafts: bool) -> Diagnostic {
     let levels = || c.levels.iter().map(|l| l.id.as_str());
-    if level == PLACEHOLDER {
-        Diagnostic::error(f, format!("the rating for `{}` is still a placeholder", c.id)).with_help(format!(
-            "choose one of: {}",
-            levels().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
-        ))
+    if is_placeholder(level) {
+        let choose = levels().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ");
+        still_to_choose(f, format!("the rating for `{}` is still a placeholder", c.id), drafts)
+            .with_help(format!("choose one of: {choose}{}", drafted(drafts, "the lowest level")))
     } else {
         Diagnostic::error(f, format!("`{level}` is not a level of criterion `{}`", c.id))
             .with_help_opt(did_you_mean(level, levels()))
+    }
+}
+
+/// A rating or fit still to be chosen: an error, or a warning in a build of drafts.
+fn still_to_choose(f: &Path, message: String, drafts: bool) -> Diagnostic {
+    if drafts { Diagnostic::warning(f, message) } else { Diagnostic::error(f, message) }
+}
+
+/// What the help adds in a build of drafts: how the placeholder is shown meanwhile.
+fn drafted(drafts: bool, shown_as: &str) -> String {
+    if drafts {
+        format!("; this build of drafts shows it as {shown_as}, a build without --drafts refuses it")
+    } else {
+        String::new()
     }
 }
 
@@ -302,9 +323,12 @@ fn fits(f: &Path, s: &StackFile, y: &Yardsticks<'_>, d: &mut Diagnostics) -> Vec
     for (t, x) in y.types.iter().zip(&found) {
         if x.is_some_and(|x| x.fit == data::FitLevel::Todo) {
             d.push(
-                Diagnostic::error(f, format!("the fit for `{}` is still a placeholder", t.id))
+                still_to_choose(f, format!("the fit for `{}` is still a placeholder", t.id), y.drafts)
                     .at(at(y.sources, f, &[Seg::Key("fit"), Seg::Key(&t.id), Seg::Key("fit")]))
-                    .with_help("choose one of: `good`, `ok`, `poor`"),
+                    .with_help(format!(
+                        "choose one of: `good`, `ok`, `poor`{}",
+                        drafted(y.drafts, "\"not rated yet\"")
+                    )),
             );
         }
     }

@@ -4,11 +4,11 @@
 //! failure, so every problem is reported together; `None` comes back if any was an error.
 
 mod data;
-pub(crate) use data::PLACEHOLDER;
 mod embeds;
 mod evidence;
 mod fit;
 mod graph;
+mod placeholders;
 mod review;
 mod site_config;
 mod tree;
@@ -132,7 +132,8 @@ pub(crate) fn validate(
     let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
     let links_key = session.remembers_markdown().then(|| body::links_key(&resolver, &link_base));
     let render_md = body::render_with(&resolver, &link_base, links_key, session);
-    let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter(), today);
+    let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter(), today, opts.drafts);
+    placeholders::check(&raw.data, &raw_pages, sources, opts.drafts, d);
     let type_ids: Vec<&str> = data.project_types.iter().map(|t| t.id.as_str()).collect();
     let names = graph::Names {
         stacks: &stack_ids,

@@ -68,9 +68,24 @@ fn new_chapter_and_flowchart_build_as_they_are() {
     let site = TestSite::fixture("base");
     let run = site.cli(&["new", "chapter", "guide/data/caching"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout.trim(), "created content/guide/data/caching.md");
+    assert_eq!(
+        run.stdout,
+        "created content/guide/data/caching.md, a draft (`draft: true` in its front matter)\n\
+         `stackguide serve` and `build --drafts` show it; `build` leaves it out\n\
+         to publish it at /guide/data/caching/, set `draft: false`\n"
+    );
     let run = site.cli(&["new", "decision", "hosting"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "created content/decisions/hosting.yaml; it builds as it is\n\
+         the next `stackguide build` publishes it at /decide/hosting/\n\
+         its first line points editors at schemas/decision.schema.json, which this site does not have: write it with `stackguide schema --output schemas`\n"
+    );
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.public().join("decide/hosting/index.html").is_file());
+    assert!(!site.public().join("guide/data/caching/index.html").exists(), "a draft is left out");
     let run = site.cli(&["build", "--drafts"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
@@ -110,6 +125,81 @@ fn a_new_stack_lists_every_criterion_and_check_points_at_each_placeholder() {
     );
     assert!(run.stderr.contains("--> content/stacks/elixir-phoenix.yaml:"), "{}", run.stderr);
     assert!(run.stderr.contains("help: choose one of: `slow`, `fair`, `fast`"), "{}", run.stderr);
+}
+
+/// Every `TODO` that `new stack` writes is reported at its line and column; `build` refuses
+/// them, `build --drafts` publishes the profile with warnings, and the count `new` gave is the
+/// count `check` finds.
+#[test]
+fn a_new_stack_is_a_draft_until_every_placeholder_is_written() {
+    let site = TestSite::fixture("base");
+    let run = site.cli(&["new", "stack", "elixir-phoenix"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let said: usize =
+        run.stdout.split(" has ").nth(1).and_then(|r| r.split(' ').next()).unwrap().parse().unwrap();
+    assert!(
+        run.stdout.starts_with(&format!(
+            "created content/stacks/elixir-phoenix.yaml, a draft: it has {said} `TODO` placeholders still to be written\n"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("then it is published at /stacks/elixir-phoenix/\n"), "{}", run.stdout);
+    let text = std::fs::read_to_string(site.root().join("content/stacks/elixir-phoenix.yaml")).unwrap();
+    let run = site.cli(&["check", "--message-format", "json"]);
+    assert_eq!(run.code, 1);
+    let found: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|d| d["message"].as_str().is_some_and(|m| m.contains("placeholder")))
+        .collect();
+    assert_eq!(found.len(), said, "{}", run.stdout);
+    for d in &found {
+        assert_eq!(d["file"], "content/stacks/elixir-phoenix.yaml");
+        assert_eq!(d["severity"], "error");
+        let line = text.lines().nth(d["line"].as_u64().unwrap() as usize - 1).unwrap();
+        let col = d["column"].as_u64().unwrap() as usize - 1;
+        assert!(line[col..].to_lowercase().starts_with("todo"), "{line} at {col}");
+    }
+    let lines: std::collections::BTreeSet<u64> = found.iter().map(|d| d["line"].as_u64().unwrap()).collect();
+    for key in ["language: TODO", "summary: TODO", "  - TODO", "    TODO"] {
+        let at = text.lines().position(|l| l == key).unwrap() as u64 + 1;
+        assert!(lines.contains(&at), "{key} (line {at}) is not reported");
+    }
+    let build = site.cli(&["build"]);
+    assert_eq!(build.code, 1);
+    assert!(build.stderr.contains("error: `TODO` is a placeholder still to be written"), "{}", build.stderr);
+    assert!(!site.public().exists(), "nothing is published");
+    let drafts = site.cli(&["build", "--drafts"]);
+    assert_eq!(drafts.code, 0, "{}", drafts.stderr);
+    assert!(
+        drafts.stderr.contains("warning: `TODO` is a placeholder still to be written"),
+        "{}",
+        drafts.stderr
+    );
+    assert!(drafts.stderr.contains("help: a build without --drafts refuses it"), "{}", drafts.stderr);
+    assert!(site.main_html("stacks/elixir-phoenix/index.html").contains("Elixir phoenix"));
+}
+
+/// A placeholder in a chapter's front matter is refused too, unless drafts are built; `TODO`
+/// in a sentence is a writer's word, not a placeholder.
+#[test]
+fn a_placeholder_in_front_matter_is_reported_at_its_position() {
+    let site = TestSite::fixture("build/basic").file(
+        "content/guide/wip.md",
+        "---\ntitle: Work in progress\ndescription: TODO\n---\nA TODO list in a sentence.\n",
+    );
+    let run = site.cli(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("error: `TODO` is a placeholder still to be written\n --> content/guide/wip.md:3:14\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("is a placeholder").count(), 1, "{}", run.stderr);
+    assert_eq!(site.cli(&["check", "--drafts"]).code, 0);
 }
 
 /// `new stack` writes every evidence field with its explanation: the review date (the build

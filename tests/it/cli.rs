@@ -116,7 +116,7 @@ fn init_keeps_an_existing_gitignore_and_says_what_to_add() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("created a new site in mysite (4 files)"), "{}", run.stdout);
+    assert!(run.stdout.contains("created a new site in mysite (15 files)"), "{}", run.stdout);
     let build = site.cli(&["build", "--root", "mysite"]);
     assert_eq!(build.code, 0, "{}", build.stderr);
     assert!(site.root().join("mysite/public/guide/getting-started/index.html").is_file());
