@@ -25,6 +25,7 @@ mod progress;
 mod render;
 mod routes;
 mod scaffold;
+mod score;
 mod search;
 mod serve;
 mod session;
