@@ -62,6 +62,11 @@ impl Resolver {
         match self.resolve(from, dest) {
             Ok(Target::Page { address, anchor }) if !dest.starts_with('#') => {
                 let mut href = base.link(&address);
+                // A query is kept: a page's script may read it (`/priorities/?hiring=high`).
+                if let Some(q) = link::split(dest).query {
+                    href.push('?');
+                    href.push_str(q);
+                }
                 if let Some(a) = anchor {
                     href.push('#');
                     href.push_str(&a);
@@ -174,6 +179,7 @@ mod tests {
         let base = BaseUrl::parse("https://e.org/docs/").unwrap();
         assert_eq!(r.href(&base, from, "data/sql.md#indexes"), "/docs/guide/data/sql/#indexes");
         assert_eq!(r.href(&base, from, "#why"), "#why");
+        assert_eq!(r.href(&base, from, "/stacks/go-gin/?a=1&b=2#x"), "/docs/stacks/go-gin/?a=1&b=2#x");
         assert_eq!(r.href(&base, from, "https://x.org"), "https://x.org");
     }
 
