@@ -32,7 +32,7 @@
     if (differs) th.appendChild(el("span", " ≠ differs", "differs-mark"));
     tr.appendChild(th);
     stacks.forEach(function (s, i) {
-      var td = el("td", null, differs && values[i] === best ? "ahead" : "");
+      var td = el("td", null, differs && values[i] === best ? "ahead" : "", { "data-stack": s.name });
       td.appendChild(show(s));
       if (differs && values[i] === best) td.appendChild(el("span", " ▲ best", "ahead-mark"));
       tr.appendChild(td);
