@@ -26,6 +26,7 @@ mod render;
 mod routes;
 mod scaffold;
 mod schema;
+mod score;
 mod search;
 mod serve;
 mod session;

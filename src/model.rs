@@ -146,6 +146,9 @@ pub struct ProjectType {
     pub id: String,
     pub name: String,
     pub description: String,
+    /// How much this kind of project weighs each criterion, in the order of `Site::criteria`:
+    /// the default weights of its ranking (see the `score` module).
+    pub weights: Vec<Weight>,
 }
 
 /// A stack's rating on one criterion.
@@ -184,7 +187,7 @@ pub struct Fit {
     pub note: Option<String>,
 }
 
-pub(crate) use crate::data::{FitLevel, Link};
+pub(crate) use crate::data::{FitLevel, Link, Weight};
 pub(crate) use crate::routes::{compare_address, decision_address, stack_address};
 
 /// A stack profile, resolved: one rating per criterion and one fit per project type, in the

@@ -8,7 +8,7 @@ use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::ids::{DecisionId, PageId, StackId};
+use crate::ids::{DecisionId, PageId, ProjectTypeId, StackId};
 
 /// The most addresses one sitemap may list (the sitemaps protocol's limit); a larger site gets
 /// a sitemap index and several sitemaps.
@@ -45,6 +45,12 @@ pub enum Route {
     Stack(StackId),
     /// The comparison of two stacks, the first before the second by id.
     Compare(StackId, StackId),
+    /// Two to four stacks of the reader's choice side by side; every pair listed.
+    CompareChooser,
+    /// Every stack ranked by the reader's weights (and, without JavaScript, by equal weights).
+    Priorities,
+    /// Every stack ranked by a project type's default weights.
+    PrioritiesFor(ProjectTypeId),
     /// A flowchart's page.
     Decision(DecisionId),
     Search,
@@ -85,6 +91,9 @@ impl Route {
                 | Route::StackIndex
                 | Route::Stack(_)
                 | Route::Compare(..)
+                | Route::CompareChooser
+                | Route::Priorities
+                | Route::PrioritiesFor(_)
                 | Route::Decision(_)
                 | Route::Search
                 | Route::Methodology
@@ -121,6 +130,8 @@ pub struct Inputs<'a> {
     pub stacks: Vec<(&'a str, &'a Path)>,
     /// Flowchart ids, sorted, with their files.
     pub decisions: Vec<(&'a str, &'a Path)>,
+    /// Project type ids, in file order (a ranking for each, when there are stacks).
+    pub project_types: Vec<&'a str>,
     /// Files of content/ copied as they are: (path in the output, file).
     pub assets: Vec<(String, PathBuf)>,
     /// Static files of the theme: (path in the output, where it comes from).
@@ -155,6 +166,17 @@ impl Routes {
             claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
             claim(file_of("methodology/"), Route::Methodology, None, "the methodology page".into());
             claim(file_of("support/"), Route::Support, None, "the page of support windows".into());
+            claim(
+                file_of("compare/"),
+                Route::CompareChooser,
+                None,
+                "the page that compares any stacks".into(),
+            );
+            claim(file_of("priorities/"), Route::Priorities, None, "the page of rankings".into());
+            for (i, id) in inputs.project_types.iter().enumerate() {
+                let what = format!("the ranking for project type `{id}`");
+                claim(file_of(&priorities_address(id)), Route::PrioritiesFor(ProjectTypeId(i)), None, what);
+            }
         }
         for (i, (id, file)) in inputs.stacks.iter().enumerate() {
             claim(
@@ -287,6 +309,11 @@ impl Routes {
 /// The address of a stack's page.
 pub(crate) fn stack_address(id: &str) -> String {
     format!("stacks/{id}/")
+}
+
+/// The address of the ranking for a project type.
+pub(crate) fn priorities_address(id: &str) -> String {
+    format!("priorities/{id}/")
 }
 
 /// The address of a flowchart's page.

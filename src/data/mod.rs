@@ -6,7 +6,7 @@ mod criteria;
 mod decision;
 mod stack;
 
-pub(crate) use criteria::{Criterion, ProjectType};
+pub(crate) use criteria::{Criterion, ProjectType, Weight};
 pub(crate) use decision::{DecisionFile, NodeFile};
 pub(crate) use stack::{Change, FitLevel, Link, StackFile, Version};
 

@@ -84,6 +84,11 @@ impl Resolver {
             Ok(Target::Page { address, anchor }) if !dest.starts_with('#') => {
                 // A file's name may hold a space (`My Diagram.png`); an href may not.
                 let mut href = base.link(&utf8_percent_encode(&address, HREF).to_string());
+                // A query is kept: a page's script may read it (`/priorities/?hiring=high`).
+                if let Some(q) = link::split(dest).query {
+                    href.push('?');
+                    href.push_str(q);
+                }
                 if let Some(a) = anchor {
                     href.push('#');
                     href.push_str(&a);
@@ -222,6 +227,7 @@ mod tests {
         let base = BaseUrl::parse("https://e.org/docs/").unwrap();
         assert_eq!(r.href(&base, from, "data/sql.md#indexes"), "/docs/guide/data/sql/#indexes");
         assert_eq!(r.href(&base, from, "#why"), "#why");
+        assert_eq!(r.href(&base, from, "/stacks/go-gin/?a=1&b=2#x"), "/docs/stacks/go-gin/?a=1&b=2#x");
         assert_eq!(r.href(&base, from, "https://x.org"), "https://x.org");
     }
 

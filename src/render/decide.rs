@@ -5,8 +5,11 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
+use super::priorities::{TypeLink, type_link};
 use crate::flowchart;
-use crate::model::{Decision, DecisionId, NodeId, NodeKind, Site, StackId, decision_address, stack_address};
+use crate::model::{
+    Decision, DecisionId, NodeId, NodeKind, ProjectTypeId, Site, StackId, decision_address, stack_address,
+};
 use crate::search::script_safe_json_of;
 
 /// A node of the nested list; a node already shown higher up is only referred to.
@@ -19,6 +22,8 @@ pub(crate) struct ListNode<'a> {
     pub answers: Vec<ListAnswer<'a>>,
     pub recommend: Vec<StackLink<'a>>,
     pub note: Option<&'a str>,
+    /// For a result: the rankings of the project types the answers on the way stand for.
+    pub rankings: Vec<TypeLink<'a>>,
 }
 
 /// What a [`ListNode`] is; templates see `question`, `result` or `ref`.
@@ -76,14 +81,21 @@ pub(crate) fn view<'a>(site: &'a Site, i: DecisionId, prefix: &str) -> DecisionV
         description: &d.description,
         url: site.base.link(&decision_address(&d.id)),
         svg: flowchart::svg(d, &names, &urls, prefix),
-        list: list(site, d, NodeId::START, &mut seen),
+        list: list(site, d, NodeId::START, &[], &mut seen),
         json: json(site, d),
         questions: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Question { .. })).count(),
         results: d.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Result { .. })).count(),
     }
 }
 
-fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeId>) -> ListNode<'a> {
+/// Node `i` of the list, reached by answers that stand for the project types `types`.
+fn list<'a>(
+    site: &'a Site,
+    d: &'a Decision,
+    i: NodeId,
+    types: &[ProjectTypeId],
+    seen: &mut HashSet<NodeId>,
+) -> ListNode<'a> {
     let node = d.node(i);
     let first = seen.insert(i);
     let mut out = ListNode {
@@ -94,6 +106,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
         answers: Vec::new(),
         recommend: Vec::new(),
         note: None,
+        rankings: Vec::new(),
     };
     match &node.kind {
         NodeKind::Question { text, help, answers } => {
@@ -103,7 +116,11 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
                 out.help = help.as_deref();
                 out.answers = answers
                     .iter()
-                    .map(|a| ListAnswer { label: &a.label, next: list(site, d, a.next, seen) })
+                    .map(|a| {
+                        let mut below = types.to_vec();
+                        below.extend(a.project_type.filter(|t| !types.contains(t)));
+                        ListAnswer { label: &a.label, next: list(site, d, a.next, &below, seen) }
+                    })
                     .collect();
             }
         }
@@ -113,6 +130,7 @@ fn list<'a>(site: &'a Site, d: &'a Decision, i: NodeId, seen: &mut HashSet<NodeI
             out.recommend = recommend.iter().map(|&s| stack_link(site, s)).collect();
             // Results are short: repeating one under each answer reads better than a jump.
             out.note = Some(&note.html);
+            out.rankings = types.iter().map(|&t| type_link(site, t)).collect();
         }
     }
     out
@@ -133,7 +151,8 @@ struct WizardNode<'a> {
     id: &'a str,
     question: Option<&'a str>,
     help: Option<&'a str>,
-    answers: Vec<(&'a str, NodeId)>,
+    /// (label, next node, the ranking of the project type the answer stands for).
+    answers: Vec<(&'a str, NodeId, Option<TypeLink<'a>>)>,
     result: Option<&'a str>,
     note: Option<&'a str>,
     recommend: Vec<StackLink<'a>>,
@@ -150,7 +169,10 @@ fn json(site: &Site, d: &Decision) -> String {
                 id: &n.id,
                 question: Some(text),
                 help: help.as_deref(),
-                answers: answers.iter().map(|a| (a.label.as_str(), a.next)).collect(),
+                answers: answers
+                    .iter()
+                    .map(|a| (a.label.as_str(), a.next, a.project_type.map(|t| type_link(site, t))))
+                    .collect(),
                 result: None,
                 note: None,
                 recommend: Vec::new(),

@@ -1,11 +1,13 @@
 //! The render stage: `&Site` + `&Theme` -> output files. Pure and parallel: nothing is written here.
 
 mod atom;
+mod chooser;
 pub(crate) mod context;
 pub(crate) mod decide;
 pub(crate) mod evidence;
 mod feeds;
 mod input;
+mod priorities;
 pub(crate) mod stacks;
 
 use std::borrow::Cow;
@@ -200,6 +202,11 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
             ctx.insert("compare", stacks::compare_page(site, a, b));
             ("compare.html", sa.file.as_path())
         }
+        Route::CompareChooser | Route::Priorities | Route::PrioritiesFor(_) => {
+            let (page, template) = reader_tool(site, route, address, &mut ctx);
+            ctx.insert("page", page);
+            (template, Path::new("content/project-types.yaml"))
+        }
         Route::Decision(i) => {
             let dec = site.decision(i);
             ctx.insert("page", simple(site, &dec.title, &dec.description, address));
@@ -235,6 +242,38 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
             .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
         Ok(OutputFile::text(path, html).from_source(source))
     })
+}
+
+/// The pages of the reader's tools, `/compare/` and `/priorities/...`: their page and template,
+/// with what they show put into `ctx`.
+fn reader_tool<'a>(
+    site: &'a Site,
+    route: Route,
+    address: &str,
+    ctx: &mut input::Input<'a>,
+) -> (SimplePage<'a>, &'static str) {
+    if route == Route::CompareChooser {
+        let description = "Any two to four stacks side by side: ratings, fit and versions, with the differences marked; and every pair of stacks.";
+        ctx.insert("chooser", chooser::chooser(site));
+        return (simple(site, "Compare stacks", description, address), "compare-chooser.html");
+    }
+    let ranking = priorities::ranking(site, route);
+    let (title, description) = match &ranking.project_type {
+        Some(t) => (
+            format!("Stacks ranked for {}", t.name),
+            format!(
+                "Every stack ranked by what matters most for {}, with what each criterion adds to its score.",
+                t.name
+            ),
+        ),
+        None => (
+            "Rank stacks by your priorities".to_string(),
+            "Weigh each criterion and see every stack ranked by weighted score, with what each criterion adds."
+                .to_string(),
+        ),
+    };
+    ctx.insert("ranking", ranking);
+    (simple(site, title, description, address), "priorities.html")
 }
 
 fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Diagnostic> {

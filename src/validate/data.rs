@@ -12,7 +12,7 @@ use crate::load::placeholder::is_placeholder;
 use crate::load::yaml::{Seg, locate};
 use crate::load::{Located, RawData};
 use crate::markdown::{self, Highlighter, highlight};
-use crate::model::{Criterion, Fit, Level, LevelIndex, ProjectType, Rating, Stack};
+use crate::model::{Criterion, Fit, Level, LevelIndex, ProjectType, Rating, Stack, Weight};
 use crate::source::SourceMap;
 use crate::validate::evidence;
 
@@ -46,7 +46,8 @@ pub(super) fn resolve(
     let mut yardstick_problems = Diagnostics::new();
     let y = &mut yardstick_problems;
     let criteria = raw.criteria.as_ref().map(|c| criteria(c, sources, y)).unwrap_or_default();
-    let project_types = raw.project_types.as_ref().map(|p| project_types(p, sources, y)).unwrap_or_default();
+    let project_types =
+        raw.project_types.as_ref().map(|p| project_types(p, &criteria, sources, y)).unwrap_or_default();
     let yardsticks_ok = !yardstick_problems.has_errors();
     d.extend(yardstick_problems.into_vec());
     if !raw.stacks.is_empty() {
@@ -190,6 +191,7 @@ fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diag
 
 fn project_types(
     p: &Located<Vec<data::ProjectType>>,
+    criteria: &[Criterion],
     sources: &SourceMap,
     d: &mut Diagnostics,
 ) -> Vec<ProjectType> {
@@ -197,8 +199,41 @@ fn project_types(
     check_ids("project type", &listed(p.value.iter().map(|x| x.id.as_str()), sources, f, &[]), f, d);
     p.value
         .iter()
-        .map(|x| ProjectType { id: x.id.clone(), name: x.name.clone(), description: x.description.clone() })
+        .enumerate()
+        .map(|(i, x)| ProjectType {
+            id: x.id.clone(),
+            name: x.name.clone(),
+            description: x.description.clone(),
+            weights: weights(x.weights.as_ref(), i, criteria, f, sources, d),
+        })
         .collect()
+}
+
+/// A project type's default weights, one per criterion: as given, `none` for a criterion left
+/// out, `medium` for every criterion when the type gives no `weights`. A criterion that does
+/// not exist is an error at its key.
+fn weights(
+    given: Option<&BTreeMap<String, Weight>>,
+    i: usize,
+    criteria: &[Criterion],
+    f: &Path,
+    sources: &SourceMap,
+    d: &mut Diagnostics,
+) -> Vec<Weight> {
+    let Some(given) = given else { return vec![Weight::Medium; criteria.len()] };
+    let ids = || criteria.iter().map(|c| c.id.as_str());
+    for key in given.keys().filter(|k| !ids().any(|c| c == k.as_str())) {
+        let value = at(sources, f, &[Seg::Index(i), Seg::Key("weights"), Seg::Key(key)]);
+        d.push(
+            Diagnostic::error(f, format!("unknown criterion `{key}` in `weights`"))
+                .at(value.and_then(|v| key_on_line(sources, f, v.line, key)).or(value))
+                .with_help_opt(
+                    did_you_mean(key, ids())
+                        .or_else(|| Some("criterion ids are defined in content/criteria.yaml".into())),
+                ),
+        );
+    }
+    criteria.iter().map(|c| given.get(&c.id).copied().unwrap_or(Weight::None)).collect()
 }
 
 /// What a stack profile is checked against and read with.
@@ -403,8 +438,13 @@ fn keyed<'a, T>(
 /// The span of a key itself (not its value), for "unknown key" errors.
 pub(super) fn key_span(sources: &SourceMap, f: &Path, field: &str, key: &str) -> Option<Span> {
     let value = at(sources, f, &[Seg::Key(field), Seg::Key(key)])?;
+    key_on_line(sources, f, value.line, key)
+}
+
+/// The span of `key` on line `line` (1-based) of `f`.
+fn key_on_line(sources: &SourceMap, f: &Path, line: usize, key: &str) -> Option<Span> {
     let text = sources.get(f)?;
-    let line = text.lines().nth(value.line - 1)?;
-    let col = line.find(key).map(|i| line[..i].chars().count() + 1)?;
-    Some(Span { line: value.line, col, len: key.chars().count() })
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let col = line_text.find(key).map(|i| line_text[..i].chars().count() + 1)?;
+    Some(Span { line, col, len: key.chars().count() })
 }

@@ -58,6 +58,10 @@ pub(crate) const METHODOLOGY_ANCHORS: &[&str] = &["criteria", "sources", "review
 pub(crate) const SUPPORT_ANCHORS: &[&str] = &["timeline", "versions"];
 /// The ids on the page of changes.
 pub(crate) const CHANGES_ANCHORS: &[&str] = &["changes"];
+/// The ids on the page of rankings and on each project type's ranking.
+pub(crate) const PRIORITIES_ANCHORS: &[&str] = &["weights", "ranking", "project-types"];
+/// The ids on the page that compares any stacks.
+pub(crate) const COMPARE_CHOOSER_ANCHORS: &[&str] = &["choose", "pairs"];
 /// The ids on a flowchart page.
 pub(crate) const DECISION_ANCHORS: &[&str] = &["chart", "questions", "wizard"];
 
@@ -72,8 +76,16 @@ pub(crate) fn route_inputs<'a>(
     let mut decisions: Vec<(&str, &Path)> =
         data.decisions.iter().map(|(id, l)| (id.as_str(), l.file.as_path())).collect();
     decisions.sort_unstable();
+    // A bad or repeated project type id is reported once, as such, not again as a clash.
+    let mut project_types: Vec<&str> = Vec::new();
+    for t in data.project_types.iter().flat_map(|t| &t.value) {
+        if crate::data::slug_problem(&t.id).is_none() && !project_types.contains(&t.id.as_str()) {
+            project_types.push(&t.id);
+        }
+    }
     Inputs {
         pages: pages.map(|p| (p.file.as_path(), address_of(&p.rel))).collect(),
+        project_types,
         stacks: data.stacks.iter().map(|(id, l)| (id.as_str(), l.file.as_path())).collect(),
         decisions,
         assets: assets.iter().map(|(rel, _)| (output_path(rel), Path::new("content").join(rel))).collect(),
@@ -97,6 +109,8 @@ fn route_anchors(route: Route) -> Option<HashSet<String>> {
         Route::Search => SEARCH_ANCHORS,
         Route::Methodology => METHODOLOGY_ANCHORS,
         Route::Support => SUPPORT_ANCHORS,
+        Route::Priorities | Route::PrioritiesFor(_) => PRIORITIES_ANCHORS,
+        Route::CompareChooser => COMPARE_CHOOSER_ANCHORS,
         Route::Changes => CHANGES_ANCHORS,
         Route::Page(_) => &[],
         _ => return None,

@@ -35,20 +35,38 @@ try {
   fail(`HTML errors:\n${String(e.stderr || e.stdout)}`);
 }
 
-// 2. Page weight: HTML + the CSS and JS each page loads, uncompressed.
-console.log('Page weight');
+// 2. Page weight: HTML + the CSS and JS each page loads, uncompressed. A page's JavaScript is
+// its inline scripts (not JSON data), its script tags, and what site.js loads for it: search.js
+// on first use of the search box, and the script each element names in data-script.
+console.log('Page weight and JavaScript');
 const size = (rel) => statSync(join(siteDir, rel)).size;
-const assets = (html) => [...html.matchAll(/<(?:link[^>]+href|script[^>]+src)="\/([^"]+\.(?:css|js))"/g)].map((m) => m[1]);
-let heaviest = ['', 0];
+const styles = (html) => [...html.matchAll(/<link[^>]+href="\/([^"]+\.css)"/g)].map((m) => m[1]);
+function scripts(html) {
+  const files = new Set([...html.matchAll(/<script[^>]+src="\/([^"]+\.js)"/g)].map((m) => m[1]));
+  const site = [...files].find((f) => /(^|\/)site\.js$/.test(f));
+  for (const m of html.matchAll(/data-search-script="\/([^"]+\.js)"/g)) files.add(m[1]);
+  for (const m of html.matchAll(/data-script="([\w-]+\.js)"/g)) files.add((site || 'site.js').replace(/site\.js$/, m[1]));
+  const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)]
+    .reduce((n, m) => n + Buffer.byteLength(m[1]), 0);
+  return { files, inline, bytes: inline + [...files].reduce((n, f) => n + size(f), 0) };
+}
+const jsLimit = 15 * 1024, sharedLimit = 10 * 1024;
+let heaviest = ['', 0], mostJs = ['', 0], shared = null;
 for (const page of pages) {
   const html = readFileSync(join(siteDir, page), 'utf8');
-  const total = size(page) + assets(html).reduce((n, a) => n + size(a), 0);
+  const js = scripts(html);
+  const total = size(page) + styles(html).reduce((n, a) => n + size(a), 0) + js.bytes - js.inline;
   if (total > heaviest[1]) heaviest = [page, total];
+  if (js.bytes > mostJs[1]) mostJs = [page, js.bytes];
   if (total > 100 * 1024) fail(`${page} weighs ${total} bytes with its CSS and JS (limit 100 KB)`);
+  if (js.bytes > jsLimit) fail(`${page} loads ${js.bytes} bytes of JavaScript: ${[...js.files].join(', ')} and ${js.inline} inline (limit 15 KB)`);
+  const mine = [...js.files].map((f) => [f, size(f)]).concat([['inline', js.inline]]);
+  shared = shared ? shared.filter(([f]) => mine.some(([g]) => g === f)) : mine;
 }
 ok(`heaviest page: ${heaviest[0]}, ${heaviest[1]} bytes with its CSS and JS`);
-const js = all.filter((f) => f.endsWith('.js')).reduce((n, f) => n + size(f), 0);
-check(js < 15 * 1024, `all JavaScript together: ${js} bytes (limit 15 KB)`);
+check(mostJs[1] <= jsLimit, `most JavaScript on one page: ${mostJs[0]}, ${mostJs[1]} bytes (limit 15 KB a page)`);
+const sharedBytes = (shared || []).reduce((n, [, b]) => n + b, 0);
+check(sharedBytes <= sharedLimit, `JavaScript every page loads: ${sharedBytes} bytes (${(shared || []).map(([f, b]) => `${f} ${b}`).join(', ')}; limit 10 KB, so a page's own script has 5 KB)`);
 const shardLimit = 64 * 1024;
 const indexFiles = all.filter((f) => f.startsWith('search/index/'));
 const largest = indexFiles.reduce((m, f) => (size(f) > m[1] ? [f, size(f)] : m), ['', 0]);
@@ -78,8 +96,12 @@ const kinds = {
   home: '', section: 'guide/basics/', chapter: 'guide/architecture/databases/', stacks: 'stacks/',
   stack: 'stacks/go-gin/', compare: 'compare/go-gin-vs-node-express/', decision: 'decide/which-stack/',
   search: 'search/', 'not found': 'no-such-page/', methodology: 'methodology/', changes: 'changes/',
-  support: 'support/',
+  support: 'support/', priorities: 'priorities/', 'project type ranking': 'priorities/mvp/',
+  'compare any': 'compare/?stacks=go-gin,node-express,python-django',
 };
+
+// Where a page is now: read in the page, since history.replaceState reaches page.url() late.
+const addressOf = (page) => page.evaluate(() => location.href);
 
 async function open(url, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -209,11 +231,70 @@ console.log('Behaviour');
   await page.click('.wizard-answers li:nth-child(1) button');
   check(await page.$('.wizard-result a') !== null, 'the wizard ends on recommended stacks with links');
   check((await page.$$('.wizard-path li')).length === 2, 'the path taken so far is shown');
+  const ranking = await page.getAttribute('.wizard-result .dl-ranking a', 'href');
+  check(/\/priorities\/mvp\/$/.test(ranking || ''), `a result below "MVP" links to the MVP ranking (${ranking})`);
   await page.click('.wizard-back');
   check(await page.textContent('.wizard-question') === q1, 'Back returns to the previous question');
   await page.goBack();
   check(await page.textContent('.wizard-question') === q0, "the browser's back button steps back too");
   check(errors.length === 0, 'no console errors in the wizard');
+  await context.close();
+}
+{
+  // /priorities/: the script ranks as the build does, and the weights live in the address.
+  const rows = (page) => page.$$eval('#ranking tbody tr', (r) => r.map((x) => x.innerText.replace(/\s+/g, ' ').trim()));
+  const order = (page) => page.$$eval('#ranking tbody tr', (r) => r.map((x) => x.dataset.stack));
+  const still = await open('priorities/', { javaScriptEnabled: false });
+  const built = await rows(still.page);
+  const types = await still.page.$$eval('#project-types a', (a) => a.map((x) => x.getAttribute('href')));
+  const { context, page, errors } = await open('priorities/');
+  await page.waitForSelector('#weights-form:not([hidden])', { timeout: 5000 });
+  check(built.length >= 12 && JSON.stringify(await rows(page)) === JSON.stringify(built),
+    `the script's ranking for the default weights equals the built one (${built.length} stacks)`);
+  for (const type of types) {
+    await still.page.goto(base + type.slice(1));
+    const expected = await rows(still.page);
+    const adjust = await still.page.getAttribute('#weights a[href*="?"]', 'href');
+    await page.goto(base + adjust.slice(1));
+    await page.waitForSelector('#weights-form:not([hidden])');
+    check(JSON.stringify(await rows(page)) === JSON.stringify(expected), `${type}: the script ranks as the built page does`);
+  }
+  await page.goto(base + 'priorities/');
+  await page.waitForSelector('#weights-form:not([hidden])');
+  const before = await order(page);
+  await page.focus('select[name=performance]');
+  await page.selectOption('select[name=performance]', 'high');
+  await page.selectOption('select[name=learning-curve]', 'none');
+  const after = await order(page);
+  check(/performance=high/.test(await addressOf(page)) && /learning-curve=none/.test(await addressOf(page)), `a changed weight is kept in the address (${(await addressOf(page)).slice(base.length)})`);
+  const moved = after.findIndex((id, i) => id !== before[i]);
+  check(moved >= 0, `and changes the order (from place ${moved + 1}: ${after.slice(moved, moved + 2)} instead of ${before.slice(moved, moved + 2)})`);
+  await page.goto(await addressOf(page));
+  await page.waitForSelector('#weights-form:not([hidden])');
+  check(JSON.stringify(await order(page)) === JSON.stringify(after) && await page.inputValue('select[name=performance]') === 'high',
+    'opening that address gives the same weights and ranking');
+  check(errors.length === 0, `no console errors on /priorities/${errors.length ? `: ${errors}` : ''}`);
+  await still.context.close();
+  await context.close();
+}
+{
+  // /compare/: two to four stacks side by side, the choice in the address.
+  const { context, page, errors } = await open('compare/?stacks=go-gin,node-express,python-django');
+  await page.waitForSelector('#chooser-result table', { timeout: 5000 });
+  const heads = await page.$$eval('#chooser-result thead th', (t) => t.map((x) => x.textContent.trim()));
+  check(heads.length === 4 && heads.includes('Go + Gin') && heads.includes('Python + Django'), `the address chooses the stacks (${heads})`);
+  check((await page.$$('#chooser-result tr.differs')).length > 0 && (await page.$$('#chooser-result td.ahead .ahead-mark')).length > 0, 'rows that differ are marked, with the best value');
+  await page.check('input[value=rust-actix]');
+  check(/stacks=go-gin,node-express,python-django,rust-actix/.test(await addressOf(page)), `a fourth stack joins the address (${(await addressOf(page)).slice(base.length)})`);
+  check(await page.isDisabled('input[value=ruby-rails]'), 'with four chosen the other boxes are disabled');
+  await page.uncheck('input[value=rust-actix]');
+  await page.uncheck('input[value=python-django]');
+  const pair = await page.getAttribute('#chooser-result a[href*="-vs-"]', 'href');
+  check(/compare\/go-gin-vs-node-express\/$/.test(pair || ''), `two stacks link to their pair page (${pair})`);
+  await page.focus('input[value=python-fastapi]');
+  await page.keyboard.press('Space');
+  check(/python-fastapi/.test(await addressOf(page)), `the keyboard ticks a stack too (${(await addressOf(page)).slice(base.length)})`);
+  check(errors.length === 0, `no console errors on /compare/${errors.length ? `: ${errors}` : ''}`);
   await context.close();
 }
 {
@@ -244,6 +325,12 @@ console.log('JavaScript off');
   await page.goto(base + 'stacks/java-spring-boot/');
   await page.click('#ratings sup.cite a >> nth=0');
   check(/#source-1$/.test(page.url()) && await page.isVisible('#source-1 a'), 'a source number leads to its source in the list');
+  await page.goto(base + 'compare/');
+  const stackCount = (await page.$$('#chooser-form input')).length;
+  check(!(await page.isVisible('#chooser-form')) && (await page.$$('#pairs li a')).length === stackCount * (stackCount - 1) / 2,
+    `/compare/ lists every pair of the ${stackCount} stacks and hides the form`);
+  await page.goto(base + 'priorities/internal-tools/');
+  check((await page.$$('#ranking tbody tr')).length === stackCount, 'a project type ranking lists every stack');
   await page.goto(base + 'support/');
   check(await page.isVisible('svg.timeline') && (await page.$$('#versions-table tbody tr')).length >= 1, 'the support timeline and its table are there');
   await page.setViewportSize({ width: 390, height: 844 });

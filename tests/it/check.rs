@@ -7,7 +7,7 @@ fn check_validates_everything_and_writes_nothing() {
     let site = TestSite::fixture("base");
     let run = site.cli(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout.trim(), "checked 16 pages: no errors");
+    assert_eq!(run.stdout.trim(), "checked 20 pages: no errors");
     assert!(!site.public().exists(), "check writes nothing");
 }
 
@@ -33,7 +33,7 @@ fn check_finds_links_the_markdown_checks_cannot_see() {
     );
     assert!(
         run.stderr
-            .contains("help: in 16 pages, among them `/404.html`; a link in a template is on every page"),
+            .contains("help: in 20 pages, among them `/404.html`; a link in a template is on every page"),
         "{}",
         run.stderr
     );

@@ -15,6 +15,7 @@ mod guide;
 mod input;
 mod output;
 mod output_folder;
+mod priorities;
 mod routes;
 mod schema;
 mod search;

@@ -1,0 +1,125 @@
+//! The view of `/compare/`: every pair of stacks as links (what the page is without
+//! JavaScript), and the data its script draws two to four chosen stacks side by side from:
+//! ratings, fit per project type and versions with their support status on the build day.
+
+use serde::Serialize;
+
+use super::evidence::versions;
+use super::stacks::Linked;
+use crate::model::{Site, compare_address, stack_address};
+use crate::search::script_safe_json_of;
+
+/// A stack with the links to its comparisons with every stack after it (by id).
+#[derive(Debug, Serialize)]
+pub(crate) struct PairGroup<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub url: String,
+    pub pairs: Vec<Linked<'a>>,
+}
+
+/// A stack the reader can tick.
+#[derive(Debug, Serialize)]
+pub(crate) struct Choice<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+/// `chooser` on `/compare/`.
+#[derive(Debug, Serialize)]
+pub(crate) struct Chooser<'a> {
+    /// One group per stack but the last, in id order: every pair once.
+    pub groups: Vec<PairGroup<'a>>,
+    pub pairs: usize,
+    /// Every stack, for the checkboxes.
+    pub stacks: Vec<Choice<'a>>,
+    /// The data the page's script compares with, safe inside `<script>`.
+    pub json: String,
+}
+
+pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
+    let groups: Vec<PairGroup<'_>> = site
+        .stacks
+        .iter()
+        .enumerate()
+        .take(site.stacks.len().saturating_sub(1))
+        .map(|(i, s)| PairGroup {
+            id: &s.id,
+            name: &s.name,
+            url: site.base.link(&stack_address(&s.id)),
+            pairs: site.stacks[i + 1..]
+                .iter()
+                .map(|o| Linked { title: &o.name, url: site.base.link(&compare_address(&s.id, &o.id)) })
+                .collect(),
+        })
+        .collect();
+    Chooser {
+        pairs: groups.iter().map(|g| g.pairs.len()).sum(),
+        groups,
+        stacks: site.stacks.iter().map(|s| Choice { id: &s.id, name: &s.name }).collect(),
+        json: json(site),
+    }
+}
+
+/// What the script draws with. Ratings are level indices into their criterion's labels; fits
+/// are `good`, `ok` or `poor`; versions are [name and version, status, status class].
+#[derive(Serialize)]
+struct Data<'a> {
+    /// The address of `/compare/`; a pair's page is `<compare>a-vs-b/`.
+    compare: String,
+    criteria: Vec<(&'a str, Vec<&'a str>)>,
+    types: Vec<&'a str>,
+    /// Fit id -> its words.
+    fits: std::collections::BTreeMap<&'static str, &'static str>,
+    stacks: Vec<DataStack<'a>>,
+}
+
+#[derive(Serialize)]
+struct DataStack<'a> {
+    id: &'a str,
+    name: &'a str,
+    url: String,
+    ratings: Vec<usize>,
+    fit: Vec<crate::model::FitLevel>,
+    versions: Vec<(String, String, &'static str)>,
+}
+
+fn json(site: &Site) -> String {
+    use crate::model::FitLevel;
+    let fits = [FitLevel::Good, FitLevel::Ok, FitLevel::Poor];
+    script_safe_json_of(&Data {
+        compare: site.base.link("compare/"),
+        criteria: site
+            .criteria
+            .iter()
+            .map(|c| (c.name.as_str(), c.levels.iter().map(|l| l.label.as_str()).collect()))
+            .collect(),
+        types: site.project_types.iter().map(|t| t.name.as_str()).collect(),
+        fits: fits.iter().map(|&f| (fit_id(f), f.label())).collect(),
+        stacks: site
+            .stacks
+            .iter()
+            .map(|s| DataStack {
+                id: &s.id,
+                name: &s.name,
+                url: site.base.link(&stack_address(&s.id)),
+                ratings: s.ratings.iter().map(|r| r.level.0).collect(),
+                fit: s.fit.iter().map(|f| f.level).collect(),
+                versions: versions(s, site.today)
+                    .into_iter()
+                    .map(|v| (format!("{} {}", v.name, v.version), v.status, v.class))
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+fn fit_id(f: crate::model::FitLevel) -> &'static str {
+    use crate::model::FitLevel;
+    match f {
+        FitLevel::Good => "good",
+        FitLevel::Ok => "ok",
+        FitLevel::Poor => "poor",
+        FitLevel::Todo => "todo",
+    }
+}
