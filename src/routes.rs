@@ -29,6 +29,15 @@ pub(crate) fn search_pages_file(n: usize) -> String {
     format!("search/index/pages/{n}.json")
 }
 
+/// The data behind the matrix, to take away.
+pub(crate) const DATA_JSON: &str = "data/stacks.json";
+pub(crate) const DATA_CSV: &str = "data/stacks.csv";
+
+/// Up to this many Markdown pages the guide has a print page (`/print/`), the whole guide on
+/// one page; a larger site is no longer something to read on paper, and its print page would
+/// hold every body in memory at once.
+pub(crate) const PRINT_MAX_PAGES: usize = 1000;
+
 /// The number of searchable pages of a site with these numbers of Markdown pages, stacks and
 /// flowcharts: every page, stack, comparison (one per pair of stacks) and flowchart.
 pub(crate) fn searchable(pages: usize, stacks: usize, decisions: usize) -> usize {
@@ -56,6 +65,12 @@ pub enum Route {
     Atom,
     /// Every stack's versions and support windows on a timeline.
     Support,
+    /// Every stack with every field of its profile, as JSON.
+    DataJson,
+    /// The comparison matrix as CSV.
+    DataCsv,
+    /// The whole guide on one page, for paper: chapters in reading order, then the stacks.
+    Print,
     NotFound,
     Sitemap,
     /// One of the sitemaps a sitemap index lists, on sites of more than [`SITEMAP_URLS`] pages
@@ -90,6 +105,7 @@ impl Route {
                 | Route::Methodology
                 | Route::Changes
                 | Route::Support
+                | Route::Print
         )
     }
 }
@@ -147,6 +163,9 @@ impl Routes {
         ] {
             claim(path.into(), route, None, what.into());
         }
+        if !inputs.pages.is_empty() && inputs.pages.len() <= PRINT_MAX_PAGES {
+            claim(file_of("print/"), Route::Print, None, "the print page".into());
+        }
         let searchable = searchable(inputs.pages.len(), inputs.stacks.len(), inputs.decisions.len());
         for n in 0..searchable.div_ceil(SEARCH_PAGES_PER_FILE) {
             claim(search_pages_file(n), Route::SearchPages(n), None, format!("part {n} of the search index"));
@@ -155,6 +174,8 @@ impl Routes {
             claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
             claim(file_of("methodology/"), Route::Methodology, None, "the methodology page".into());
             claim(file_of("support/"), Route::Support, None, "the page of support windows".into());
+            claim(DATA_JSON.into(), Route::DataJson, None, "the stacks as JSON".into());
+            claim(DATA_CSV.into(), Route::DataCsv, None, "the matrix as CSV".into());
         }
         for (i, (id, file)) in inputs.stacks.iter().enumerate() {
             claim(

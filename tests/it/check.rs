@@ -7,7 +7,7 @@ fn check_validates_everything_and_writes_nothing() {
     let site = TestSite::fixture("base");
     let run = site.cli(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout.trim(), "checked 16 pages: no errors");
+    assert_eq!(run.stdout.trim(), "checked 17 pages: no errors", "16 and the print page");
     assert!(!site.public().exists(), "check writes nothing");
 }
 
