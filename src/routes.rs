@@ -407,6 +407,18 @@ mod tests {
     }
 
     #[test]
+    fn a_site_of_more_pages_than_paper_takes_has_no_print_page() {
+        let files: Vec<PathBuf> =
+            (0..PRINT_MAX_PAGES + 1).map(|i| PathBuf::from(format!("content/p{i}.md"))).collect();
+        let pages =
+            |n: usize| files[..n].iter().enumerate().map(|(i, f)| (f.as_path(), format!("p{i}/"))).collect();
+        let at = |n| Routes::build(&Inputs { pages: pages(n), ..Inputs::default() }, &mut Diagnostics::new());
+        assert_eq!(at(PRINT_MAX_PAGES).path(Route::Print), Some("print/index.html"));
+        assert_eq!(at(PRINT_MAX_PAGES + 1).path(Route::Print), None);
+        assert_eq!(at(0).path(Route::Print), None, "nothing to print");
+    }
+
+    #[test]
     fn a_site_beyond_the_sitemap_limit_gets_an_index_and_parts() {
         let files: Vec<PathBuf> =
             (0..SITEMAP_URLS + 1).map(|i| PathBuf::from(format!("content/p{i}.md"))).collect();

@@ -15,23 +15,23 @@ fn the_print_page_holds_every_chapter_in_reading_order_then_every_stack() {
     let html = site.read("print/index.html");
     let sections: Vec<String> =
         select(&html, "section.print-chapter").iter().map(|s| s.attr("id").unwrap().to_string()).collect();
-    assert_eq!(sections, ["/", "/guide", "/guide/choosing"]);
+    assert_eq!(sections, ["p", "p.guide", "p.guide.choosing"]);
     let stacks: Vec<String> =
         select(&html, "section.print-stack").iter().map(|s| s.attr("id").unwrap().to_string()).collect();
-    assert_eq!(stacks, ["/stacks/go-gin", "/stacks/node-express", "/stacks/ruby-rails"]);
+    assert_eq!(stacks, ["p.stacks.go-gin", "p.stacks.node-express", "p.stacks.ruby-rails"]);
     // The chapter's body is there, its headings one level down under the chapter's title.
-    assert!(html.contains("<h2 id=\"/guide/choosing:title\">Choosing</h2>"));
+    assert!(html.contains("<h2 id=\"p.guide.choosing_title\">Choosing</h2>"));
     assert!(
-        html.contains("<h3 id=\"/guide/choosing:compare\">"),
+        html.contains("<h3 id=\"p.guide.choosing_compare\">"),
         "## Compare becomes an h3 with a prefixed id"
     );
     // A stack's profile: its long form, its chart and its ratings, ids prefixed with its anchor.
     assert!(html.contains("Go is <strong>fast</strong>."));
-    assert!(html.contains("<h4 id=\"/stacks/go-gin:when-it-shines\">"));
+    assert!(html.contains("<h4 id=\"p.stacks.go-gin_when-it-shines\">"));
     assert!(html.contains(
-        "aria-labelledby=\"/stacks/go-gin:profile-title\" aria-describedby=\"/stacks/go-gin:ratings-table\""
+        "aria-labelledby=\"p.stacks.go-gin_profile-title\" aria-describedby=\"p.stacks.go-gin_ratings-table\""
     ));
-    assert!(html.contains("<table class=\"ratings\" id=\"/stacks/go-gin:ratings-table\">"));
+    assert!(html.contains("<table class=\"ratings\" id=\"p.stacks.go-gin_ratings-table\">"));
     // Paper: no sidebar, no site header.
     assert!(!html.contains("class=\"sidebar\"") && !html.contains("class=\"site-header\""));
     assert!(site.read("sitemap.xml").contains("<loc>https://example.org/print/</loc>"));
@@ -55,14 +55,15 @@ fn ids_are_unique_and_every_link_within_the_page_finds_its_target() {
     }
     // The chapter's links to a stack and to a comparison: the stack is on the page, the
     // comparison is not, so it keeps its full address (shown on paper).
-    assert!(html.contains("href=\"#/stacks/node-express:ratings\">Express</a>"));
+    assert!(html.contains("href=\"#p.stacks.node-express_ratings\">Express</a>"));
     assert!(html.contains("href=\"https://example.org/compare/go-gin-vs-node-express/\">the pair</a>"));
 }
 
 #[test]
 fn every_chapter_links_the_print_page_from_its_footer() {
     let site = TestSite::built("base");
-    for (page, anchor) in [("guide/choosing/index.html", "/guide/choosing"), ("guide/index.html", "/guide")] {
+    for (page, anchor) in [("guide/choosing/index.html", "p.guide.choosing"), ("guide/index.html", "p.guide")]
+    {
         let main = main_of(&site.read(page));
         let link = select(&main, ".chapter-footer a");
         assert_eq!(link.len(), 1, "{page}");

@@ -15,7 +15,7 @@ use super::input::Input;
 use super::stacks::{StackPage, stack_page};
 use crate::model::{PageId, PageKind, Site, StackId, stack_address};
 use crate::routes::Route;
-use rewrite::{Targets, inner};
+use rewrite::{Placement, Targets, inner};
 
 /// The rendered bodies of the site's pages, by page, kept for the print page while the pages
 /// render (in parallel).
@@ -43,10 +43,11 @@ impl Kept {
     }
 }
 
-/// The anchor of the page at `address` on the print page: its address with a leading slash and
-/// no trailing one (`/guide/basics`, `/` for the home page), unique as addresses are.
+/// The anchor of the page at `address` on the print page: `p`, then its address's slugs joined
+/// by dots (`p.guide.basics`; `p` for the home page). Slugs hold only letters, digits and single
+/// dashes, so anchors are unique as addresses are, and valid XML names, as ids in SVG must be.
 pub(crate) fn anchor_of(address: &str) -> String {
-    format!("/{}", address.trim_end_matches('/'))
+    std::iter::once("p").chain(address.split('/').filter(|s| !s.is_empty())).collect::<Vec<_>>().join(".")
 }
 
 /// The pages in reading order: the home page, then the sidebar's tree depth first.
@@ -116,8 +117,9 @@ pub(super) fn fill<'a>(site: &'a Site, kept: &Kept, ctx: &mut Input<'a>) {
             let page = site.page(i);
             let anchor = anchor_of(&page.address);
             let body = bodies.get_mut(i.0).and_then(Option::take).unwrap_or_default();
+            let at = Placement { prefix: &anchor, demote: 1, title: &page.title };
             Chapter {
-                html: rewrite::rewrite(&body, &anchor, 1, &targets, &site.base),
+                html: rewrite::rewrite(&body, &at, &targets, &site.base),
                 title: &page.title,
                 description: &page.description,
                 permalink: site.base.absolute(&page.address),
@@ -130,8 +132,8 @@ pub(super) fn fill<'a>(site: &'a Site, kept: &Kept, ctx: &mut Input<'a>) {
         .stacks()
         .map(|(i, s)| {
             let anchor = anchor_of(&stack_address(&s.id));
-            let long =
-                s.long_form.as_ref().map(|r| rewrite::rewrite(&r.html, &anchor, 2, &targets, &site.base));
+            let at = Placement { prefix: &anchor, demote: 2, title: &s.name };
+            let long = s.long_form.as_ref().map(|r| rewrite::rewrite(&r.html, &at, &targets, &site.base));
             let mut stack = stack_page(site, i, long);
             stack.profile = profile(site, i, &anchor);
             PrintStack { anchor, stack }
@@ -150,10 +152,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn anchors_are_addresses_without_the_trailing_slash() {
-        assert_eq!(anchor_of("guide/basics/"), "/guide/basics");
-        assert_eq!(anchor_of(""), "/");
-        assert_eq!(anchor_of("stacks/go-gin/"), "/stacks/go-gin");
-        assert_eq!(inner("/stacks/go-gin", "ratings"), "/stacks/go-gin:ratings");
+    fn anchors_are_addresses_as_xml_names() {
+        assert_eq!(anchor_of("guide/basics/"), "p.guide.basics");
+        assert_eq!(anchor_of(""), "p");
+        assert_eq!(anchor_of("stacks/go-gin/"), "p.stacks.go-gin");
+        assert_eq!(inner("p.stacks.go-gin", "ratings"), "p.stacks.go-gin_ratings");
     }
 }

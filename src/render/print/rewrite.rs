@@ -11,6 +11,7 @@ use lol_html::html_content::Element;
 use lol_html::{RewriteStrSettings, element, rewrite_str};
 
 use crate::config::BaseUrl;
+use crate::markdown::escape;
 
 /// Where links into the site go on the print page.
 #[derive(Debug, Default)]
@@ -39,9 +40,10 @@ impl Targets {
     }
 }
 
-/// The id on the print page of id `id` of the page whose anchor is `prefix`.
+/// The id on the print page of id `id` of the page whose anchor is `prefix`: joined by `_`,
+/// which no anchor holds.
 pub(crate) fn inner(prefix: &str, id: &str) -> String {
-    format!("{prefix}:{id}")
+    format!("{prefix}_{id}")
 }
 
 /// Attributes that hold a space-separated list of ids.
@@ -50,10 +52,18 @@ const ID_LISTS: [&str; 5] = ["aria-labelledby", "aria-describedby", "aria-contro
 const URL_REFS: [&str; 7] =
     ["marker-start", "marker-mid", "marker-end", "fill", "stroke", "clip-path", "mask"];
 
-/// `html`, rewritten for the print page at anchor `prefix`.
-pub(crate) fn rewrite(html: &str, prefix: &str, demote: u8, targets: &Targets, base: &BaseUrl) -> String {
+/// How a body is moved: under which anchor, by how many heading levels, and the title of its
+/// page (which names its regions apart from other pages' regions of the same name).
+pub(crate) struct Placement<'a> {
+    pub prefix: &'a str,
+    pub demote: u8,
+    pub title: &'a str,
+}
+
+/// `html`, rewritten for the print page at `at`.
+pub(crate) fn rewrite(html: &str, at: &Placement<'_>, targets: &Targets, base: &BaseUrl) -> String {
     let handler = |el: &mut Element<'_, '_>| {
-        fix_element(el, prefix, demote, targets, base);
+        fix_element(el, at, targets, base);
         Ok(())
     };
     let settings = RewriteStrSettings {
@@ -65,8 +75,17 @@ pub(crate) fn rewrite(html: &str, prefix: &str, demote: u8, targets: &Targets, b
     rewrite_str(html, settings).unwrap_or_else(|_| html.to_string())
 }
 
-fn fix_element(el: &mut Element<'_, '_>, prefix: &str, demote: u8, targets: &Targets, base: &BaseUrl) {
+fn fix_element(el: &mut Element<'_, '_>, at: &Placement<'_>, targets: &Targets, base: &BaseUrl) {
+    let (prefix, demote) = (at.prefix, at.demote);
     let mut changes: Vec<(&str, String)> = Vec::new();
+    if el.get_attribute("role").as_deref() == Some("region")
+        && let Some(label) = el.get_attribute("aria-label")
+    {
+        // A page's regions ("Comparison") meet other pages' regions of the same name here.
+        // Attribute values are written as they are given (entities and all), so the title is
+        // escaped.
+        changes.push(("aria-label", format!("{label} ({})", escape(at.title))));
+    }
     if let Some(id) = el.get_attribute("id") {
         changes.push(("id", inner(prefix, &id)));
     }
@@ -105,7 +124,7 @@ mod tests {
 
     fn targets() -> Targets {
         let mut t = Targets::default();
-        t.anchors.insert("/docs/guide/a/".into(), "/guide/a".into());
+        t.anchors.insert("/docs/guide/a/".into(), "p.guide.a".into());
         t
     }
 
@@ -114,13 +133,14 @@ mod tests {
         let base = BaseUrl::parse("https://example.org/docs/").unwrap();
         let html = "<h2 id=\"intro\"><a class=\"heading-link\" href=\"#intro\">Intro</a></h2>\
             <svg role=\"group\" aria-labelledby=\"t x\"><title id=\"t\">T</title><path marker-end=\"url(#arrow)\" fill=\"none\"/></svg>\
-            <h6 id=\"deep\">Deep</h6>";
-        let out = rewrite(html, "/guide/b", 1, &targets(), &base);
+            <h6 id=\"deep\">Deep</h6><div class=\"table-scroll\" role=\"region\" aria-label=\"Comparison\"></div>";
+        let at = Placement { prefix: "p.guide.b", demote: 1, title: "B <&>" };
+        let out = rewrite(html, &at, &targets(), &base);
         assert_eq!(
             out,
-            "<h3 id=\"/guide/b:intro\"><a class=\"heading-link\" href=\"#/guide/b:intro\">Intro</a></h3>\
-            <svg role=\"group\" aria-labelledby=\"/guide/b:t /guide/b:x\"><title id=\"/guide/b:t\">T</title><path marker-end=\"url(#/guide/b:arrow)\" fill=\"none\" /></svg>\
-            <h6 id=\"/guide/b:deep\">Deep</h6>"
+            "<h3 id=\"p.guide.b_intro\"><a class=\"heading-link\" href=\"#p.guide.b_intro\">Intro</a></h3>\
+            <svg role=\"group\" aria-labelledby=\"p.guide.b_t p.guide.b_x\"><title id=\"p.guide.b_t\">T</title><path marker-end=\"url(#p.guide.b_arrow)\" fill=\"none\" /></svg>\
+            <h6 id=\"p.guide.b_deep\">Deep</h6><div class=\"table-scroll\" role=\"region\" aria-label=\"Comparison (B &lt;&amp;&gt;)\"></div>"
         );
     }
 
@@ -128,11 +148,11 @@ mod tests {
     fn links_to_printed_pages_become_anchors_and_others_absolute() {
         let base = BaseUrl::parse("https://example.org/docs/").unwrap();
         let t = targets();
-        assert_eq!(t.href(&base, "/x", "/docs/guide/a/"), "#/guide/a");
-        assert_eq!(t.href(&base, "/x", "/docs/guide/a/#part"), "#/guide/a:part");
-        assert_eq!(t.href(&base, "/x", "/docs/compare/a-vs-b/"), "https://example.org/docs/compare/a-vs-b/");
-        assert_eq!(t.href(&base, "/x", "https://rust-lang.org/"), "https://rust-lang.org/");
-        assert_eq!(t.href(&base, "/x", "mailto:a@example.org"), "mailto:a@example.org");
-        assert_eq!(t.href(&base, "/x", "#top"), "#/x:top");
+        assert_eq!(t.href(&base, "p.x", "/docs/guide/a/"), "#p.guide.a");
+        assert_eq!(t.href(&base, "p.x", "/docs/guide/a/#part"), "#p.guide.a_part");
+        assert_eq!(t.href(&base, "p.x", "/docs/compare/a-vs-b/"), "https://example.org/docs/compare/a-vs-b/");
+        assert_eq!(t.href(&base, "p.x", "https://rust-lang.org/"), "https://rust-lang.org/");
+        assert_eq!(t.href(&base, "p.x", "mailto:a@example.org"), "mailto:a@example.org");
+        assert_eq!(t.href(&base, "p.x", "#top"), "#p.x_top");
     }
 }
