@@ -21,6 +21,7 @@ mod markdown;
 mod memo;
 mod model;
 mod output;
+mod profile;
 mod progress;
 mod render;
 mod routes;

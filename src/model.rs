@@ -213,6 +213,8 @@ pub struct Stack {
     pub cons: Vec<String>,
     pub users: Vec<String>,
     pub example_language: String,
+    /// The example as written.
+    pub example_code: String,
     /// The example, highlighted.
     pub example_html: String,
     pub links: Vec<Link>,

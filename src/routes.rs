@@ -29,6 +29,15 @@ pub(crate) fn search_pages_file(n: usize) -> String {
     format!("search/index/pages/{n}.json")
 }
 
+/// The data behind the matrix, to take away.
+pub(crate) const DATA_JSON: &str = "data/stacks.json";
+pub(crate) const DATA_CSV: &str = "data/stacks.csv";
+
+/// Up to this many Markdown pages the guide has a print page (`/print/`), the whole guide on
+/// one page; a larger site is no longer something to read on paper, and its print page would
+/// hold every body in memory at once.
+pub(crate) const PRINT_MAX_PAGES: usize = 1000;
+
 /// The number of searchable pages of a site with these numbers of Markdown pages, stacks and
 /// flowcharts: every page, stack, comparison (one per pair of stacks) and flowchart.
 pub(crate) fn searchable(pages: usize, stacks: usize, decisions: usize) -> usize {
@@ -62,6 +71,12 @@ pub enum Route {
     Atom,
     /// Every stack's versions and support windows on a timeline.
     Support,
+    /// Every stack with every field of its profile, as JSON.
+    DataJson,
+    /// The comparison matrix as CSV.
+    DataCsv,
+    /// The whole guide on one page, for paper: chapters in reading order, then the stacks.
+    Print,
     NotFound,
     Sitemap,
     /// One of the sitemaps a sitemap index lists, on sites of more than [`SITEMAP_URLS`] pages
@@ -99,6 +114,7 @@ impl Route {
                 | Route::Methodology
                 | Route::Changes
                 | Route::Support
+                | Route::Print
         )
     }
 }
@@ -138,6 +154,48 @@ pub struct Inputs<'a> {
     pub theme_files: Vec<(String, PathBuf)>,
 }
 
+/// Claims an address: (path, route, the input it comes from, what it is, for messages).
+type ClaimFn<'a> = dyn FnMut(String, Route, Option<&Path>, String) + 'a;
+
+/// The pages made from the stack profiles: the index and other pages about all stacks, one page
+/// per stack and one per pair.
+fn claim_stack_pages(inputs: &Inputs<'_>, claim: &mut ClaimFn<'_>) {
+    if !inputs.stacks.is_empty() {
+        for (path, route, what) in [
+            (file_of("stacks/"), Route::StackIndex, "the page of all stacks"),
+            (file_of("methodology/"), Route::Methodology, "the methodology page"),
+            (file_of("support/"), Route::Support, "the page of support windows"),
+            (file_of("compare/"), Route::CompareChooser, "the page that compares any stacks"),
+            (file_of("priorities/"), Route::Priorities, "the page of rankings"),
+            (DATA_JSON.into(), Route::DataJson, "the stacks as JSON"),
+            (DATA_CSV.into(), Route::DataCsv, "the matrix as CSV"),
+        ] {
+            claim(path, route, None, what.into());
+        }
+        for (i, id) in inputs.project_types.iter().enumerate() {
+            let what = format!("the ranking for project type `{id}`");
+            claim(file_of(&priorities_address(id)), Route::PrioritiesFor(ProjectTypeId(i)), None, what);
+        }
+    }
+    for (i, (id, file)) in inputs.stacks.iter().enumerate() {
+        claim(
+            file_of(&stack_address(id)),
+            Route::Stack(StackId(i)),
+            Some(file),
+            format!("the page of stack `{id}`"),
+        );
+        for (j, (other, _)) in inputs.stacks.iter().enumerate().skip(i + 1) {
+            let what = format!("the comparison of `{id}` and `{other}`");
+            claim(
+                file_of(&compare_address(id, other)),
+                Route::Compare(StackId(i), StackId(j)),
+                Some(file),
+                what,
+            );
+        }
+    }
+}
+
 impl Routes {
     /// The table for `inputs`; every path claimed twice, or both as a file and as a folder, is
     /// reported into `d` naming both claims.
@@ -158,43 +216,14 @@ impl Routes {
         ] {
             claim(path.into(), route, None, what.into());
         }
+        if !inputs.pages.is_empty() && inputs.pages.len() <= PRINT_MAX_PAGES {
+            claim(file_of("print/"), Route::Print, None, "the print page".into());
+        }
         let searchable = searchable(inputs.pages.len(), inputs.stacks.len(), inputs.decisions.len());
         for n in 0..searchable.div_ceil(SEARCH_PAGES_PER_FILE) {
             claim(search_pages_file(n), Route::SearchPages(n), None, format!("part {n} of the search index"));
         }
-        if !inputs.stacks.is_empty() {
-            claim(file_of("stacks/"), Route::StackIndex, None, "the page of all stacks".into());
-            claim(file_of("methodology/"), Route::Methodology, None, "the methodology page".into());
-            claim(file_of("support/"), Route::Support, None, "the page of support windows".into());
-            claim(
-                file_of("compare/"),
-                Route::CompareChooser,
-                None,
-                "the page that compares any stacks".into(),
-            );
-            claim(file_of("priorities/"), Route::Priorities, None, "the page of rankings".into());
-            for (i, id) in inputs.project_types.iter().enumerate() {
-                let what = format!("the ranking for project type `{id}`");
-                claim(file_of(&priorities_address(id)), Route::PrioritiesFor(ProjectTypeId(i)), None, what);
-            }
-        }
-        for (i, (id, file)) in inputs.stacks.iter().enumerate() {
-            claim(
-                file_of(&stack_address(id)),
-                Route::Stack(StackId(i)),
-                Some(file),
-                format!("the page of stack `{id}`"),
-            );
-            for (j, (other, _)) in inputs.stacks.iter().enumerate().skip(i + 1) {
-                let what = format!("the comparison of `{id}` and `{other}`");
-                claim(
-                    file_of(&compare_address(id, other)),
-                    Route::Compare(StackId(i), StackId(j)),
-                    Some(file),
-                    what,
-                );
-            }
-        }
+        claim_stack_pages(inputs, &mut claim);
         for (i, (id, file)) in inputs.decisions.iter().enumerate() {
             let what = format!("the page of flowchart `{id}`");
             claim(file_of(&decision_address(id)), Route::Decision(DecisionId(i)), Some(file), what);
@@ -410,6 +439,18 @@ mod tests {
         );
         assert_eq!(routes.address(Route::Compare(StackId(0), StackId(1))), Some("compare/a-vs-b/"));
         assert_eq!(routes.path(Route::Stack(StackId(1))), Some("stacks/b/index.html"));
+    }
+
+    #[test]
+    fn a_site_of_more_pages_than_paper_takes_has_no_print_page() {
+        let files: Vec<PathBuf> =
+            (0..PRINT_MAX_PAGES + 1).map(|i| PathBuf::from(format!("content/p{i}.md"))).collect();
+        let pages =
+            |n: usize| files[..n].iter().enumerate().map(|(i, f)| (f.as_path(), format!("p{i}/"))).collect();
+        let at = |n| Routes::build(&Inputs { pages: pages(n), ..Inputs::default() }, &mut Diagnostics::new());
+        assert_eq!(at(PRINT_MAX_PAGES).path(Route::Print), Some("print/index.html"));
+        assert_eq!(at(PRINT_MAX_PAGES + 1).path(Route::Print), None);
+        assert_eq!(at(0).path(Route::Print), None, "nothing to print");
     }
 
     #[test]

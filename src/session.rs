@@ -15,7 +15,7 @@ use crate::output::OutputFile;
 use crate::progress::Progress;
 
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
-const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/palette/xxh3/2";
+const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/palette/xxh3/3";
 
 /// What builds share.
 #[derive(Debug)]

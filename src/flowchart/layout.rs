@@ -5,7 +5,9 @@
 
 use std::ops::{Index, IndexMut};
 
-use super::{ARROW_W, CHAR_W, FONT, GAP_X, GAP_Y, LABEL_FONT, LINE_H, MARGIN, PAD_X, PAD_Y, ROW_PAD, round};
+use super::{
+    CHAR_W, FONT, GAP_X, GAP_Y, LABEL_FONT, LINE_H, MARGIN, PAD_X, PAD_Y, ROW_INDENT, ROW_PAD, round,
+};
 use crate::model::{Decision, NodeId, NodeKind};
 
 /// A box of a [`Layout`]: its index in `Layout::boxes`.
@@ -17,12 +19,14 @@ pub(crate) struct BoxId(pub usize);
 pub(crate) enum BoxKind {
     /// A question or result.
     Node(NodeId),
-    /// The label of answer `answer` (its index among the answers) of node `node`.
+    /// The label of answer `answer` (its index among the answers) of node `node`, and of the
+    /// other answers of `node` that lead to the same node (one label lists them all).
     Label { node: NodeId, answer: usize },
     /// A bend point of a long edge.
     Bend,
     /// The answers of question `node` that lead straight to results, as rows of one panel:
-    /// answer -> result, one under the other, so a wide fan of results reads as a list.
+    /// each answer above its result, one row under the other, so a wide fan of results reads
+    /// as a list.
     Panel { node: NodeId },
 }
 
@@ -46,7 +50,7 @@ pub(crate) struct LaidBox {
     pub w: f64,
     pub h: f64,
     pub lines: Vec<String>,
-    /// For a panel: its rows, and where its result column starts (from the panel's left).
+    /// For a panel: its rows, and where the results start (from the panel's left).
     pub rows: Vec<Row>,
     pub result_x: f64,
     rank: usize,
@@ -150,7 +154,8 @@ fn sized(kind: BoxKind, lines: Vec<String>, font: f64, rank: usize) -> LaidBox {
     LaidBox { kind, x: 0.0, y: 0.0, w, h, lines, rows: Vec::new(), result_x: 0.0, rank }
 }
 
-/// A panel of answer -> result rows for question `node`.
+/// A panel of answer -> result rows for question `node`: each answer above its result, so the
+/// panel is as narrow as its longest line and a wide fan of results reads as a list.
 fn panel(d: &Decision, node: NodeId, answers: &[usize], stack_names: &[&str], rank: usize) -> LaidBox {
     let NodeKind::Question { answers: all, .. } = &d.node(node).kind else {
         return sized(BoxKind::Bend, Vec::new(), FONT, rank);
@@ -161,9 +166,9 @@ fn panel(d: &Decision, node: NodeId, answers: &[usize], stack_names: &[&str], ra
     let mut rows: Vec<Row> = answers
         .iter()
         .map(|&a| {
-            let label = wrap(&all[a].label, 16);
+            let label = wrap(&all[a].label, 22);
             let lines = node_lines(d, all[a].next, stack_names);
-            let h = (label.len() as f64 * LABEL_FONT).max(lines.len() as f64 * FONT) * LINE_H + 2.0 * ROW_PAD;
+            let h = (label.len() as f64 * LABEL_FONT + lines.len() as f64 * FONT) * LINE_H + 2.0 * ROW_PAD;
             Row { result: all[a].next, label, lines, y: 0.0, h }
         })
         .collect();
@@ -175,9 +180,9 @@ fn panel(d: &Decision, node: NodeId, answers: &[usize], stack_names: &[&str], ra
         y += r.h;
     }
     let mut b = sized(BoxKind::Panel { node }, Vec::new(), FONT, rank);
-    b.w = PAD_X + label_w + ARROW_W + result_w + PAD_X;
+    b.w = PAD_X + label_w.max(ROW_INDENT + result_w) + PAD_X;
     b.h = y + PAD_Y / 2.0;
-    b.result_x = PAD_X + label_w + ARROW_W;
+    b.result_x = PAD_X + ROW_INDENT;
     b.rows = rows;
     b
 }
@@ -210,10 +215,11 @@ pub(crate) fn layout(d: &Decision, stack_names: &[&str]) -> Layout {
     Layout { boxes: boxes.0, edges, width: round(width), height: round(height) }
 }
 
-/// An answer drawn as an edge: from the box of its question to the box of its next node.
+/// An answer drawn as an edge: from the box of its question to the box of its next node. Answers
+/// of one question that lead to the same node share one edge and one label.
 struct Arrow {
     from: BoxId,
-    answer: usize,
+    answers: Vec<usize>,
     to: BoxId,
 }
 
@@ -263,8 +269,10 @@ fn plan(d: &Decision) -> Plan {
                 plan.drawn.push(a.next);
                 Some(BoxId(plan.drawn.len() - 1))
             };
-            if let Some(to) = to {
-                plan.arrows.push(Arrow { from, answer, to });
+            match (to, plan.arrows.iter_mut().find(|a| a.from == from && Some(a.to) == to)) {
+                (Some(_), Some(shared)) => shared.answers.push(answer),
+                (Some(to), None) => plan.arrows.push(Arrow { from, answers: vec![answer], to }),
+                (None, _) => {}
             }
         }
     }
@@ -317,8 +325,14 @@ fn boxes_and_chains(
             continue;
         };
         let label_rank = layer[arrow.from.0] * 2 + 1;
-        let label = wrap(&answers[arrow.answer].label, 14);
-        let label_kind = BoxKind::Label { node: question, answer: arrow.answer };
+        let mut label = Vec::new();
+        for (k, &a) in arrow.answers.iter().enumerate() {
+            if k > 0 {
+                label.push("or".to_string());
+            }
+            label.extend(wrap(&answers[a].label, 12));
+        }
+        let label_kind = BoxKind::Label { node: question, answer: arrow.answers[0] };
         let mut chain = vec![arrow.from, boxes.push(sized(label_kind, label, LABEL_FONT, label_rank))];
         for rank in label_rank + 1..layer[arrow.to.0] * 2 {
             chain.push(boxes.push(sized(BoxKind::Bend, Vec::new(), FONT, rank)));

@@ -24,8 +24,8 @@ const GAP_Y: f64 = 26.0;
 const MARGIN: f64 = 8.0;
 /// Padding above and below a row of a panel.
 const ROW_PAD: f64 = 7.0;
-/// The room for the arrow between a panel row's answer and its result.
-const ARROW_W: f64 = 26.0;
+/// How far a panel row's result is indented under its answer.
+const ROW_INDENT: f64 = 12.0;
 
 /// Coordinates are written with one decimal.
 pub(crate) fn round(x: f64) -> f64 {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::layout::{BoxKind, LaidBox, Layout, Row, layout};
-use super::{ARROW_W, FONT, LABEL_FONT, LINE_H, PAD_X, PAD_Y, ROW_PAD, round};
+use super::{FONT, LABEL_FONT, LINE_H, PAD_X, PAD_Y, ROW_PAD, round};
 use crate::markdown::escape;
 use crate::model::{Decision, NodeId, NodeKind};
 
@@ -114,19 +114,17 @@ impl Writer<'_> {
         self.s.push_str("</g>\n");
     }
 
-    /// One row of panel `b`: the answer, an arrow and the result.
+    /// One row of panel `b`: the answer, and under it, indented, the result.
     fn row(&mut self, b: &LaidBox, row: &Row) {
-        let top = b.y + row.y;
+        let top = b.y + row.y + ROW_PAD;
         self.s.push_str("<g class=\"fc-row-label\">");
-        text_lines(&mut self.s, &row.label, round(b.x + PAD_X), top + ROW_PAD, LABEL_FONT, &[]);
+        text_lines(&mut self.s, &row.label, round(b.x + PAD_X), top, LABEL_FONT, &[]);
         self.s.push_str("</g>");
-        let arrow_x = round(b.x + b.result_x - ARROW_W + 4.0);
-        let arrow_y = round(top + ROW_PAD + FONT * LINE_H * 0.5 + FONT * 0.35);
-        self.s.push_str(&format!("<text class=\"fc-row-arrow\" x=\"{arrow_x}\" y=\"{arrow_y}\">→</text>"));
         let id = self.id_for(row.result);
         self.s.push_str(&format!("<g class=\"fc-row-result\"{id}>"));
         let links = result_links(self.d, row.result, row.lines.len(), self.stack_urls);
-        text_lines(&mut self.s, &row.lines, round(b.x + b.result_x), top + ROW_PAD, FONT, &links);
+        let result_top = top + row.label.len() as f64 * LABEL_FONT * LINE_H;
+        text_lines(&mut self.s, &row.lines, round(b.x + b.result_x), result_top, FONT, &links);
         self.s.push_str("</g>");
     }
 }

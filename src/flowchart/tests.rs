@@ -139,3 +139,37 @@ fn wrapping_breaks_at_spaces() {
     assert_eq!(wrap("", 10), [""]);
     assert_eq!(wrap("Supercalifragilistic", 5), ["Supercalifragilistic"]);
 }
+
+#[test]
+fn answers_that_lead_to_the_same_node_share_one_edge_and_label() {
+    let mut d = chart();
+    // Two answers of "start" lead to "team"; the third to "scale".
+    d.nodes[0] = q("start", "What kind?", &[("An MVP", 1), ("A prototype", 1), ("A platform", 2)]);
+    let l = layout(&d, &names());
+    let labels: Vec<&Vec<String>> = l
+        .boxes
+        .iter()
+        .filter(|b| matches!(b.kind, BoxKind::Label { node: NodeId(0), .. }))
+        .map(|b| &b.lines)
+        .collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(labels.contains(&&vec!["An MVP".to_string(), "or".into(), "A prototype".into()]), "{labels:?}");
+    let to_team = l.edges.iter().filter(|e| l[e.to].kind == BoxKind::Node(NodeId(1))).count();
+    assert_eq!(to_team, 1, "one edge into `team` from the shared label");
+}
+
+#[test]
+fn a_panel_row_puts_the_answer_above_its_indented_result() {
+    let l = layout(&chart(), &names());
+    let panel = l.boxes.iter().find(|b| matches!(b.kind, BoxKind::Panel { .. })).unwrap();
+    let widest = |lines: &[String], font: f64| {
+        lines.iter().map(|t| t.chars().count()).max().unwrap_or(0) as f64 * font * super::CHAR_W
+    };
+    for r in &panel.rows {
+        let text_h =
+            (r.label.len() as f64 * super::LABEL_FONT + r.lines.len() as f64 * super::FONT) * super::LINE_H;
+        assert!(text_h <= r.h, "the answer and the result fit the row, one above the other");
+        assert!(widest(&r.label, super::LABEL_FONT) + 2.0 * super::PAD_X <= panel.w + 0.1);
+        assert!(panel.result_x + widest(&r.lines, super::FONT) + super::PAD_X <= panel.w + 0.1);
+    }
+}

@@ -96,7 +96,7 @@ fn key(code: &str, lang: &str) -> u64 {
 }
 
 fn highlight_now(code: &str, lang: &str) -> Option<String> {
-    let mut html = format!("<pre class=\"code\" data-lang=\"{}\"><code>", escape(lang));
+    let mut html = format!("<pre class=\"code\" data-lang=\"{}\" tabindex=\"0\"><code>", escape(lang));
     if PLAIN.contains(&lang) {
         html.push_str(&escape(code));
     } else {
@@ -134,7 +134,11 @@ fn classed(code: &str, syntax: &SyntaxReference) -> Option<String> {
 
 /// The code escaped, without highlighting.
 pub(crate) fn plain(code: &str, lang: &str) -> String {
-    format!("<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n", escape(lang), escape(code))
+    format!(
+        "<pre class=\"code\" data-lang=\"{}\" tabindex=\"0\"><code>{}</code></pre>\n",
+        escape(lang),
+        escape(code)
+    )
 }
 
 #[cfg(test)]
@@ -144,7 +148,7 @@ mod tests {
     #[test]
     fn highlights_with_classes_and_escapes() {
         let html = Highlighter::default().highlight("fn main() { let x = \"<b>\"; }\n", "rust").unwrap();
-        assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\"><code>"));
+        assert!(html.starts_with("<pre class=\"code\" data-lang=\"rust\" tabindex=\"0\"><code>"));
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(html.contains("&lt;b&gt;"));
         assert!(!html.contains("<b>"));

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::config::NavLink;
 use crate::markdown::TocEntry;
 use crate::model::{Page, PageId, PageKind, Site};
+use crate::routes::Route;
 
 /// `site` in every template.
 #[derive(Debug, Serialize)]
@@ -21,6 +22,10 @@ pub(crate) struct SiteView<'a> {
     /// The absolute address of the home page.
     pub base_url: &'a str,
     pub nav: Vec<NavLink>,
+    /// The link to the print page, when the site has one.
+    pub print: Option<String>,
+    /// The links to the data behind the matrix, when the site has stacks: (JSON, CSV).
+    pub data: Option<(String, String)>,
 }
 
 impl<'a> SiteView<'a> {
@@ -42,6 +47,12 @@ impl<'a> SiteView<'a> {
                     url: if l.url.starts_with('/') { site.base.link(&l.url) } else { l.url.clone() },
                 })
                 .collect(),
+            print: site.routes.address(Route::Print).map(|a| site.base.link(a)),
+            data: site
+                .routes
+                .address(Route::DataJson)
+                .zip(site.routes.address(Route::DataCsv))
+                .map(|(json, csv)| (site.base.link(json), site.base.link(csv))),
         }
     }
 }
@@ -169,6 +180,8 @@ pub(crate) struct PageView<'a> {
     pub children: Vec<PageLink<'a>>,
     pub prev: Option<PageLink<'a>>,
     pub next: Option<PageLink<'a>>,
+    /// The page's anchor on the print page.
+    pub print_anchor: String,
 }
 
 impl<'a> PageView<'a> {
@@ -200,6 +213,7 @@ impl<'a> PageView<'a> {
             children: page.children.iter().map(|&i| link(i)).collect(),
             prev: page.prev.map(link),
             next: page.next.map(link),
+            print_anchor: super::print::anchor_of(&page.address),
         }
     }
 }

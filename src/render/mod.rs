@@ -3,11 +3,14 @@
 mod atom;
 mod chooser;
 pub(crate) mod context;
+mod data;
 pub(crate) mod decide;
 pub(crate) mod evidence;
 mod feeds;
 mod input;
+mod print;
 mod priorities;
+pub(crate) mod profile;
 pub(crate) mod stacks;
 
 use std::borrow::Cow;
@@ -72,8 +75,15 @@ pub(crate) fn render_each(
     let theme = &*theme;
     let memo = PageMemo { session, shared };
     let search = &search::Index::build(site, session);
-    let env = Env { site, theme, memo, search };
-    let routes: Vec<(&str, Route)> = site.routes.iter().map(|(path, claim)| (path, claim.route)).collect();
+    let kept = print::Kept::for_site(site);
+    let env = Env { site, theme, memo, search, kept: kept.as_ref() };
+    // The print page is made last, from the bodies the other pages were rendered with.
+    let routes: Vec<(&str, Route)> = site
+        .routes
+        .iter()
+        .map(|(path, claim)| (path, claim.route))
+        .filter(|&(_, route)| route != Route::Print)
+        .collect();
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
         batch.par_iter().flat_map_iter(|&(path, route)| render_files(env, path, route)).collect()
     };
@@ -101,7 +111,36 @@ pub(crate) fn render_each(
         pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
         ready = Some((files, batch.map_or(0, <[_]>::len)));
     }
+    if let (Some(path), Some(kept)) = (site.routes.path(Route::Print), &kept) {
+        let handed = render_print(env, path, kept)
+            .and_then(|file| if d.has_errors() { Ok(()) } else { sink(vec![file]) });
+        match handed {
+            Ok(()) if !d.has_errors() => {
+                pages += 1;
+                session.progress().advance(1);
+            }
+            Ok(()) => {}
+            Err(e) => d.push(e),
+        }
+    }
     pages
+}
+
+/// The print page, once every other page has rendered and kept its body.
+fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFile, Diagnostic> {
+    let Env { site, theme, memo, .. } = env;
+    let mut ctx = memo.input();
+    let description = "Every chapter of the guide in reading order, then every stack's profile, on one page to print or save as PDF.";
+    ctx.insert("page", simple(site, "The whole guide", description, routes::address_of(path)));
+    print::fill(site, kept, &mut ctx);
+    let source = Path::new("content");
+    memo.page(ctx, "print.html", path, |ctx| {
+        let html = theme
+            .tera
+            .render("print.html", ctx)
+            .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
+        Ok(OutputFile::text(path, html).from_source(source))
+    })
 }
 
 /// The files `route` makes: one, but for a folder the build fills.
@@ -134,6 +173,8 @@ struct Env<'a> {
     memo: PageMemo<'a>,
     /// The word shards of the search index.
     search: &'a search::Index,
+    /// Where pages keep their bodies for the print page, when the site has one.
+    kept: Option<&'a print::Kept>,
 }
 
 /// The file at `path` of the output, which `route` makes.
@@ -144,6 +185,8 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
         Route::SitemapPart(n) => OutputFile::text(path, feeds::sitemap_part(site, n)),
         Route::Robots => OutputFile::text(path, feeds::robots(site)),
         Route::Atom => OutputFile::text(path, atom::feed(site)),
+        Route::DataJson => OutputFile::text(path, data::json(site)),
+        Route::DataCsv => OutputFile::text(path, data::csv(site)),
         Route::SearchManifest => OutputFile::text(path, env.search.manifest_json()),
         Route::SearchPages(n) => OutputFile::text(path, search::pages_json(site, env.memo.session, n)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
@@ -293,6 +336,9 @@ fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Di
                 }
             }
         }
+    }
+    if let Some(kept) = env.kept {
+        kept.keep(index, &content);
     }
     let mut ctx = memo.input();
     if !context::full_sidebar(site) {

@@ -194,6 +194,8 @@ pub(crate) struct PathView<'a> {
 pub(crate) struct StackPage<'a> {
     pub card: Card<'a>,
     pub frameworks: &'a [String],
+    /// The ratings drawn as a chart, described by the table of ratings (`#ratings-table`).
+    pub profile: String,
     pub ratings: Vec<RatingView<'a>>,
     pub fit: Vec<FitView<'a>>,
     pub pros: &'a [String],
@@ -232,6 +234,7 @@ pub(crate) fn stack_page<'a>(site: &'a Site, i: StackId, long_form: Option<Strin
     StackPage {
         card: Card::new(site, s),
         frameworks: &s.frameworks,
+        profile: super::profile::svg(site, &[i], "ratings-table", ""),
         ratings,
         sources,
         fit: (0..site.project_types.len()).map(|t| fit(site, s, t)).collect(),
@@ -305,6 +308,8 @@ pub(crate) struct FitRow<'a> {
 pub(crate) struct ComparePage<'a> {
     pub a: Card<'a>,
     pub b: Card<'a>,
+    /// Both profiles on one chart, described by the table side by side (`#versus-table`).
+    pub profile: String,
     pub rows: Vec<CompareRow<'a>>,
     pub fit: Vec<FitRow<'a>>,
     pub a_ahead: usize,
@@ -358,6 +363,7 @@ pub(crate) fn compare_page(site: &Site, a: StackId, b: StackId) -> ComparePage<'
     ComparePage {
         a: Card::new(site, sa),
         b: Card::new(site, sb),
+        profile: super::profile::svg(site, &[a, b], "versus-table", ""),
         a_ahead: count(Ahead::A),
         b_ahead: count(Ahead::B),
         ties: count(Ahead::Tie),

@@ -6,7 +6,6 @@ use std::io::Write;
 use serde::Serialize;
 
 /// JSON that is safe inside `<script>`: `<`, `>`, `&` and the line separators are \u-escaped.
-#[cfg(test)]
 pub(crate) fn script_safe_json(json: &str) -> String {
     let mut out = ScriptSafe(Vec::with_capacity(json.len() + json.len() / 64));
     let _ = out.write_all(json.as_bytes());

@@ -25,7 +25,6 @@ use crate::model::{DecisionId, PageId, PageKind, Site, StackId};
 use crate::routes::{Route, SEARCH_WORDS};
 use crate::session::Session;
 pub(crate) use docs::{PAGES_PER_FILE, pages_json, searchable};
-#[cfg(test)]
 pub(crate) use json::script_safe_json;
 pub(crate) use json::script_safe_json_of;
 use shards::{SHARD_BYTES, Shard, Word};
@@ -119,6 +118,7 @@ pub(crate) fn a_to_z(site: &Site, every_chapter: bool) -> Vec<AzEntry<'_>> {
                 (Route::Methodology, "Methodology"),
                 (Route::Changes, "Changes"),
                 (Route::Support, "Support windows"),
+                (Route::Print, "The whole guide on one page, for print"),
             ]
             .into_iter()
             .filter(|(r, _)| site.routes.address(*r).is_some())

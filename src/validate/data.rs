@@ -297,6 +297,7 @@ fn stack(
         cons: s.cons.clone(),
         users: s.users.clone(),
         example_language: s.example.language.clone(),
+        example_code: s.example.code.clone(),
         example_html,
         links: s.links.clone(),
         long_form,

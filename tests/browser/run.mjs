@@ -52,7 +52,15 @@ function scripts(html) {
 }
 const jsLimit = 15 * 1024, sharedLimit = 10 * 1024;
 let heaviest = ['', 0], mostJs = ['', 0], shared = null;
+// /print/ is by definition the whole guide on one page, so it cannot stay under 100 KB: it is
+// exempt from the weight limit only (the Nu checker above and axe below still check it), and
+// its weight is reported.
+const unweighed = new Set(['print/index.html']);
 for (const page of pages) {
+  if (unweighed.has(page)) {
+    ok(`${page} weighs ${size(page)} bytes (the whole guide; exempt from the limit)`);
+    continue;
+  }
   const html = readFileSync(join(siteDir, page), 'utf8');
   const js = scripts(html);
   const total = size(page) + styles(html).reduce((n, a) => n + size(a), 0) + js.bytes - js.inline;
@@ -73,7 +81,7 @@ const largest = indexFiles.reduce((m, f) => (size(f) > m[1] ? [f, size(f)] : m),
 check(largest[1] <= shardLimit, `search index: ${indexFiles.length} files, the largest ${largest[0]} of ${largest[1]} bytes (limit 64 KB)`);
 
 // A static server for the built files, like any static host.
-const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain', '.png': 'image/png' };
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain', '.png': 'image/png' };
 const server = createServer((req, res) => {
   let path = decodeURIComponent(new URL(req.url, base).pathname);
   if (path.endsWith('/')) path += 'index.html';
@@ -97,7 +105,7 @@ const kinds = {
   stack: 'stacks/go-gin/', compare: 'compare/go-gin-vs-node-express/', decision: 'decide/which-stack/',
   search: 'search/', 'not found': 'no-such-page/', methodology: 'methodology/', changes: 'changes/',
   support: 'support/', priorities: 'priorities/', 'project type ranking': 'priorities/mvp/',
-  'compare any': 'compare/?stacks=go-gin,node-express,python-django',
+  'compare any': 'compare/?stacks=go-gin,node-express,python-django', print: 'print/',
 };
 
 // Where a page is now: read in the page, since history.replaceState reaches page.url() late.
@@ -305,6 +313,71 @@ console.log('Behaviour');
   await page.goto(base + 'guide/');
   const kept = await page.evaluate(() => document.documentElement.dataset.theme);
   check(kept === 'dark', 'the choice is remembered on the next page, set before first paint');
+  await context.close();
+}
+
+// Flowcharts: on a 1280 x 800 screen every chart of the guide is whole without scrolling
+// sideways, its text at least 11 px tall; the checkbox shows it at 100%. On a phone the wizard
+// and the list come first.
+console.log('Flowcharts fit the screen');
+for (const url of pages.filter((p) => /^decide\/[^/]+\/index\.html$/.test(p)).map((p) => p.replace(/index\.html$/, ''))) {
+  const { context, page } = await open(url, { viewport: { width: 1280, height: 800 } });
+  const measure = () => page.evaluate(() => {
+    const svg = document.querySelector('#chart svg.flowchart');
+    const region = svg.closest('.chart-scroll');
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const text = Math.min(...[...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    return { scale, text, natural: svg.viewBox.baseVal.width, inside: region.scrollWidth <= region.clientWidth, page: document.documentElement.scrollWidth };
+  });
+  const fit = await measure();
+  check(fit.inside && fit.page <= 1280 && fit.text >= 11,
+    `${url}: the whole chart (${Math.round(fit.natural)} px drawn) shows at ${Math.round(fit.scale * 100)}% without scrolling sideways, text ${fit.text.toFixed(1)} px tall`);
+  await page.click('label[for=chart-zoom]');
+  const full = await measure();
+  check(Math.abs(full.scale - 1) < 0.01 && full.page <= 1280, `${url}: the checkbox shows it at 100% (${Math.round(full.scale * 100)}%), scrolling within its region`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  const order = await page.evaluate(() => ['#wizard', '#questions', '#chart'].map((s) => document.querySelector(s).getBoundingClientRect().top));
+  check(order[0] < order[2] && order[1] < order[2], `${url}: on a phone the wizard and the list come before the chart (${order.map(Math.round)})`);
+  await context.close();
+}
+
+// Code blocks that scroll sideways can be reached with the keyboard, on every page that has one.
+console.log('Code blocks');
+{
+  const withCode = pages.filter((p) => readFileSync(join(siteDir, p), 'utf8').includes('<pre class="code"'));
+  const { context, page } = await open('');
+  let scrolling = 0;
+  const unreachable = [];
+  for (const p of withCode) {
+    await page.goto(base + p.replace(/index\.html$/, ''));
+    const blocks = await page.$$eval('pre.code', (pres) => pres.map((pre) => [pre.scrollWidth > pre.clientWidth, pre.tabIndex]));
+    scrolling += blocks.filter(([s]) => s).length;
+    if (blocks.some(([, t]) => t < 0)) unreachable.push(p);
+  }
+  check(unreachable.length === 0, `every code block on ${withCode.length} pages is focusable (${scrolling} of them scroll sideways)${unreachable.length ? `; not on ${unreachable}` : ''}`);
+  await context.close();
+}
+
+// The data to take away parses, and the print page prints as paper.
+console.log('Data and print');
+{
+  const { context, page, errors } = await open('stacks/');
+  const json = await page.evaluate(async (href) => (await (await fetch(href)).json()).stacks.length, await page.getAttribute('.data-links a[type="application/json"]', 'href'));
+  const cards = (await page.$$('#stacks .stack-card')).length;
+  check(json === cards, `/data/stacks.json, linked from /stacks/, holds every stack (${json} of ${cards})`);
+  const csv = await page.evaluate(async (href) => (await fetch(href)).text(), await page.getAttribute('.data-links a[type="text/csv"]', 'href'));
+  check(csv.startsWith('id,name,') && csv.includes('\r\n'), '/data/stacks.csv is linked and ends its lines in CRLF');
+  await page.goto(base + 'guide/architecture/databases/');
+  await page.click('.chapter-footer a');
+  check(/print\/#p\.guide\.architecture\.databases$/.test(page.url()) && await page.isVisible('[id="p.guide.architecture.databases"]'), `a chapter's footer leads to it on the print page (${page.url()})`);
+  await page.emulateMedia({ media: 'print' });
+  const paper = await page.evaluate(() => {
+    const external = [...document.querySelectorAll('.prose a[href^="http"]')][0];
+    return { sidebar: document.querySelector('.sidebar'), header: getComputedStyle(document.querySelector('.print-header')).display, after: external && getComputedStyle(external, '::after').content };
+  });
+  check(paper.sidebar === null && paper.header === 'none' && /\(http/.test(paper.after || ''), `printed: no sidebar or header, external links show their address (${paper.after})`);
+  check(errors.length === 0, `no console errors${errors.length ? `: ${errors}` : ''}`);
   await context.close();
 }
 

@@ -68,7 +68,7 @@ fn markdown_extensions_headings_and_toc() {
     assert!(main.contains("<li class=\"toc-level-3\"><a href=\"#code\">Code</a></li>"), "{main}");
     // Highlighted: each token carries the one class of its colour.
     assert!(
-        main.contains("<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-k\">package </span>main"),
+        main.contains("<pre class=\"code\" data-lang=\"go\" tabindex=\"0\"><code><span class=\"hl-k\">package </span>main"),
         "{main}"
     );
     assert!(main.contains("<span class=\"hl-k\">func </span><span class=\"hl-e\">main</span>"), "{main}");

@@ -12,7 +12,7 @@ fn build_prints_one_summary_line() {
     let words: Vec<&str> = lines[0].split(' ').collect();
     assert_eq!(
         (words[0], words[1], words[2], words[3], words[5]),
-        ("built", "11", "pages", "in", "ms"),
+        ("built", "12", "pages", "in", "ms"),
         "{}",
         lines[0]
     );

@@ -20,6 +20,13 @@ fn payloads_in_data_and_front_matter_stay_text() {
     let mut checked = 0;
     for (path, bytes) in tree(&site.public()) {
         let text = String::from_utf8_lossy(&bytes);
+        if path == "data/stacks.csv" {
+            // CSV has no escaping but its quoting: the text is the data, read back whole.
+            let mut csv = csv::Reader::from_reader(&bytes[..]);
+            let row = csv.records().next().unwrap().unwrap();
+            assert_eq!(&row[1], "Go <script>alert(3)</script>");
+            continue;
+        }
         for payload in raw {
             assert!(!text.contains(payload), "{path} contains the raw payload {payload}");
         }

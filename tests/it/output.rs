@@ -86,9 +86,9 @@ fn a_site_of_many_batches_is_written_whole_and_a_late_failure_keeps_the_old_outp
     }
     let result = site.build();
     assert!(result.ok(), "{:?}", result.diagnostics.sorted());
-    assert_eq!(result.pages, 600 + 4, "every chapter, the home, search, changes and 404");
+    assert_eq!(result.pages, 600 + 5, "every chapter, the home, search, changes, print and 404");
     let before = tree(&site.public());
-    assert_eq!(before.iter().filter(|(p, _)| p.ends_with("index.html")).count(), 600 + 3);
+    assert_eq!(before.iter().filter(|(p, _)| p.ends_with("index.html")).count(), 600 + 4);
     // The last page in route order fails to render.
     let theme = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

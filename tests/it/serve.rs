@@ -194,7 +194,12 @@ fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
     assert!(searchable(&server, "bold"), "the search index is rebuilt with the edit");
 
     std::fs::write(&intro, "---\ntitle: Broken\nwieght: 1\n---\n").unwrap();
-    let errors: serde_json::Value = serde_json::from_str(&next_event(&mut events, "errors")).unwrap();
+    // The watcher may see the file while it is being written (empty, say): wait for the build
+    // of the whole text.
+    let errors = (0..5)
+        .map(|_| serde_json::from_str::<serde_json::Value>(&next_event(&mut events, "errors")).unwrap())
+        .find(|e| e.to_string().contains("wieght"))
+        .expect("an overlay for the saved text");
     // Every problem of the front matter at once: the missing description and the typo.
     assert_eq!(errors[0]["location"], "content/guide/intro.md:2:1");
     assert_eq!(errors[0]["message"], "missing field `description`");

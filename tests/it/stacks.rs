@@ -45,7 +45,7 @@ fn a_stack_page_shows_the_whole_profile() {
         "<li>Con of Go + Gin</li>",
         "<li>User of Go + Gin</li>",
         "<a href=\"https://example.org/Go\">Go + Gin docs</a>",
-        "<pre class=\"code\" data-lang=\"go\"><code><span class=\"hl-k\">package </span>main",
+        "<pre class=\"code\" data-lang=\"go\" tabindex=\"0\"><code><span class=\"hl-k\">package </span>main",
         // The long-form text, with its links rewritten.
         "<h2 id=\"when-it-shines\">",
         "Go is <strong>fast</strong>. See <a href=\"/guide/choosing/\">the guide</a>.",
@@ -165,4 +165,39 @@ fn chapters_and_stacks_link_each_other() {
         let chapters = &main[main.find("id=\"chapters\"").unwrap()..];
         assert!(chapters.contains("<a href=\"/guide/choosing/\">Choosing</a>"), "{stack}");
     }
+}
+
+#[test]
+fn a_stack_page_draws_its_profile_with_the_ratings_table_as_its_text() {
+    let site = TestSite::built("base");
+    let main = site.main_html("stacks/go-gin/index.html");
+    let svg = select_one(&main, "svg.profile");
+    assert_eq!(svg.attr("role"), Some("img"));
+    assert_eq!(svg.attr("aria-describedby"), Some("ratings-table"));
+    assert!(main.contains("<table class=\"ratings\" id=\"ratings-table\">"));
+    assert!(svg.html.contains(
+        "<title id=\"profile-title\">Profile of Go + Gin: its rating on each of the 2 criteria, from the weakest level (left) to the strongest (right)</title>"
+    ));
+    // One mark per criterion (speed: fast, 3 of 3, the right end; hiring: hard, 1 of 2, the left).
+    let marks = select(&svg.html, "circle.pf-mark");
+    assert_eq!(marks.len(), 2);
+    let ticks = select(&svg.html, "circle.pf-tick");
+    assert_eq!(ticks.len(), 3 + 2, "a tick per level of each scale");
+    let x = |e: &crate::support::Element| e.attr("cx").unwrap().parse::<f64>().unwrap();
+    assert_eq!(x(&marks[0]), x(&ticks[2]), "Fast is the last level of Speed");
+    assert_eq!(x(&marks[1]), x(&ticks[3]), "Hard is the first level of Hiring");
+    assert!(svg.html.contains("<text class=\"pf-criterion\"><tspan x=\"8\" y=\""));
+}
+
+#[test]
+fn a_comparison_overlays_both_profiles_told_apart_by_shape() {
+    let site = TestSite::built("base");
+    let main = site.main_html("compare/go-gin-vs-node-express/index.html");
+    let svg = select_one(&main, "svg.profile");
+    assert_eq!(svg.attr("aria-describedby"), Some("versus-table"));
+    assert!(main.contains("<table class=\"versus\" id=\"versus-table\">"));
+    assert!(svg.html.contains("Profiles of Go + Gin (circles joined by a solid line) and Node.js + Express (squares joined by a dashed line)"));
+    assert_eq!(select(&svg.html, "circle.pf-mark").len(), 2 + 1, "Go + Gin's marks and its legend");
+    assert_eq!(select(&svg.html, "rect.pf-mark").len(), 2 + 1, "Node.js + Express's marks and its legend");
+    assert_eq!(select(&svg.html, "text.pf-name").len(), 2, "a legend names both");
 }
