@@ -87,43 +87,50 @@ pub(crate) fn render_each(
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
         batch.par_iter().flat_map_iter(|&(path, route)| render_files(env, path, route)).collect()
     };
-    session.progress().start(Stage::Writing, routes.len());
-    // Each batch is handed on with the number of routes it rendered, for the progress.
+    let print = site.routes.path(Route::Print).zip(kept.as_ref());
+    session.progress().start(Stage::Writing, routes.len() + usize::from(print.is_some()));
+    // Each batch is handed on with the number of routes it rendered, for the progress, while the
+    // next one renders; the print page renders while the last batch is handed on.
     let (mut pages, mut ready) = (0, None::<(Vec<OutputFile>, usize)>);
-    for batch in routes.chunks(BATCH).map(Some).chain([None]) {
+    let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print, Job::Hand]);
+    for job in jobs {
         let (handing, handing_len) = match ready.take().filter(|_| !d.has_errors()) {
             Some((files, len)) => (Some(files), len),
             None => (None, 0),
         };
-        let (rendered, handed) = rayon::join(|| batch.map(render_batch), || handing.map(&mut *sink));
+        let render = || match job {
+            Job::Batch(batch) => Some((render_batch(batch), batch.len())),
+            Job::Print => print.map(|(path, kept)| (vec![render_print(env, path, kept)], 1)),
+            Job::Hand => None,
+        };
+        let (rendered, handed) = rayon::join(render, || handing.map(&mut *sink));
         match handed {
             Some(Err(e)) => d.push(e),
             Some(Ok(())) => session.progress().advance(handing_len),
             None => {}
         }
-        let mut files = Vec::with_capacity(BATCH);
-        for r in rendered.into_iter().flatten() {
+        let Some((rendered, len)) = rendered else { continue };
+        let mut files = Vec::with_capacity(rendered.len());
+        for r in rendered {
             match r {
                 Ok(f) => files.push(f),
                 Err(e) => d.push(e),
             }
         }
         pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-        ready = Some((files, batch.map_or(0, <[_]>::len)));
-    }
-    if let (Some(path), Some(kept)) = (site.routes.path(Route::Print), &kept) {
-        let handed = render_print(env, path, kept)
-            .and_then(|file| if d.has_errors() { Ok(()) } else { sink(vec![file]) });
-        match handed {
-            Ok(()) if !d.has_errors() => {
-                pages += 1;
-                session.progress().advance(1);
-            }
-            Ok(()) => {}
-            Err(e) => d.push(e),
-        }
+        ready = Some((files, len));
     }
     pages
+}
+
+/// What one turn of [`render_each`] renders while the files of the turn before are handed on.
+#[derive(Clone, Copy)]
+enum Job<'r> {
+    Batch(&'r [(&'r str, Route)]),
+    /// The print page, once every other page has rendered and kept its body.
+    Print,
+    /// Nothing: the last files are handed on.
+    Hand,
 }
 
 /// The print page, once every other page has rendered and kept its body.

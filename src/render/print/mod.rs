@@ -9,6 +9,7 @@ mod rewrite;
 
 use std::sync::Mutex;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::input::Input;
@@ -110,16 +111,17 @@ fn targets(site: &Site, order: &[PageId]) -> Targets {
 pub(super) fn fill<'a>(site: &'a Site, kept: &Kept, ctx: &mut Input<'a>) {
     let order = reading_order(site);
     let targets = targets(site, &order);
-    let mut bodies = kept.take();
+    let bodies = kept.take();
+    // On every core: rewriting a body is most of the print page's work.
     let chapters: Vec<Chapter<'a>> = order
-        .iter()
+        .par_iter()
         .map(|&i| {
             let page = site.page(i);
             let anchor = anchor_of(&page.address);
-            let body = bodies.get_mut(i.0).and_then(Option::take).unwrap_or_default();
+            let body = bodies.get(i.0).and_then(Option::as_deref).unwrap_or_default();
             let at = Placement { prefix: &anchor, demote: 1, title: &page.title };
             Chapter {
-                html: rewrite::rewrite(&body, &at, &targets, &site.base),
+                html: rewrite::rewrite(body, &at, &targets, &site.base),
                 title: &page.title,
                 description: &page.description,
                 permalink: site.base.absolute(&page.address),
@@ -128,9 +130,10 @@ pub(super) fn fill<'a>(site: &'a Site, kept: &Kept, ctx: &mut Input<'a>) {
             }
         })
         .collect();
-    let stacks: Vec<PrintStack<'a>> = site
-        .stacks()
-        .map(|(i, s)| {
+    let stacks: Vec<PrintStack<'a>> = (0..site.stacks.len())
+        .into_par_iter()
+        .map(|i| {
+            let (i, s) = (StackId(i), &site.stacks[i]);
             let anchor = anchor_of(&stack_address(&s.id));
             let at = Placement { prefix: &anchor, demote: 2, title: &s.name };
             let long = s.long_form.as_ref().map(|r| rewrite::rewrite(&r.html, &at, &targets, &site.base));
