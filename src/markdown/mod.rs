@@ -336,9 +336,13 @@ struct Counting<'s> {
     written: &'s Cell<usize>,
 }
 
+/// How a Markdown table opens: it scrolls sideways on a narrow screen, so the keyboard must be
+/// able to reach it (the HTML writer opens every table with exactly `<table>`).
+const TABLE: (&str, &str) = ("<table>", "<table tabindex=\"0\">");
+
 impl fmt::Write for Counting<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        self.html.push_str(s);
+        self.html.push_str(if s == TABLE.0 { TABLE.1 } else { s });
         self.written.set(self.html.len());
         Ok(())
     }

@@ -359,6 +359,28 @@ console.log('Code blocks');
   await context.close();
 }
 
+// Whatever scrolls sideways (a code block, a table, a chart) can be reached with the keyboard,
+// at a laptop's width and at a phone's, on every page with a code block or a table.
+console.log('Scrolling regions');
+{
+  const candidates = pages.filter((p) => /<pre class="code"|<table/.test(readFileSync(join(siteDir, p), 'utf8')));
+  const unreachable = [];
+  let scrolling = 0;
+  for (const width of [1280, 390]) {
+    const { context, page } = await open('', { viewport: { width, height: 800 } });
+    for (const p of candidates) {
+      await page.goto(base + p.replace(/index\.html$/, ''));
+      const found = await page.$$eval('main *', (els) => els
+        .filter((el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => [el.tagName.toLowerCase(), el.tabIndex >= 0 || el.querySelector('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])') !== null]));
+      scrolling += found.length;
+      for (const [tag, reachable] of found) if (!reachable) unreachable.push(`${p} (${tag}, ${width} px)`);
+    }
+    await context.close();
+  }
+  check(unreachable.length === 0, `${scrolling} regions that scroll sideways on ${candidates.length} pages, at 1280 and 390 px, can all be reached with the keyboard${unreachable.length ? `; not: ${unreachable.slice(0, 8).join(', ')}` : ''}`);
+}
+
 // The data to take away parses, and the print page prints as paper.
 console.log('Data and print');
 {

@@ -56,7 +56,7 @@ fn sidebar_follows_weight_then_title_and_pager_follows_the_sidebar() {
 #[test]
 fn markdown_extensions_headings_and_toc() {
     let main = TestSite::built("build/basic").main_html("guide/intro/index.html");
-    assert!(main.contains("<table>"));
+    assert!(main.contains("<table tabindex=\"0\">"), "a table that scrolls can be reached with the keyboard");
     assert!(main.contains("<del>an old one</del>"));
     assert!(main.contains("class=\"footnote-definition\""));
     assert!(main.contains("type=\"checkbox\""));
