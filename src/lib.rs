@@ -13,6 +13,7 @@ mod data;
 mod date;
 mod diagnostics;
 mod flowchart;
+mod glyphs;
 mod ids;
 mod init;
 mod link;

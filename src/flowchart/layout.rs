@@ -5,9 +5,8 @@
 
 use std::ops::{Index, IndexMut};
 
-use super::{
-    CHAR_W, FONT, GAP_X, GAP_Y, LABEL_FONT, LINE_H, MARGIN, PAD_X, PAD_Y, ROW_INDENT, ROW_PAD, round,
-};
+use super::{FONT, GAP_X, GAP_Y, LABEL_FONT, LINE_H, MARGIN, PAD_X, PAD_Y, ROW_INDENT, ROW_PAD, round};
+use crate::glyphs;
 use crate::model::{Decision, NodeId, NodeKind};
 
 /// A box of a [`Layout`]: its index in `Layout::boxes`.
@@ -122,6 +121,10 @@ impl IndexMut<BoxId> for Boxes {
     }
 }
 
+/// How much wider a result's lines are drawn than their regular widths: its title and stacks
+/// are set bold.
+const BOLD: f64 = 1.1;
+
 /// For each box, the boxes next to it on its chains: above (`up`) or below (`down`).
 type Neighbours = Vec<Vec<BoxId>>;
 
@@ -144,12 +147,15 @@ pub(crate) fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
-fn sized(kind: BoxKind, lines: Vec<String>, font: f64, rank: usize) -> LaidBox {
-    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+/// A box for `lines` at `font`; `weight` widens text drawn bold (see [`BOLD`]).
+fn sized(kind: BoxKind, lines: Vec<String>, font: f64, weight: f64, rank: usize) -> LaidBox {
     let (w, h) = if kind == BoxKind::Bend {
         (2.0, 2.0)
     } else {
-        (longest * font * CHAR_W + 2.0 * PAD_X, lines.len() as f64 * font * LINE_H + 2.0 * PAD_Y)
+        (
+            glyphs::widest(&lines, font) * weight + 2.0 * PAD_X,
+            lines.len() as f64 * font * LINE_H + 2.0 * PAD_Y,
+        )
     };
     LaidBox { kind, x: 0.0, y: 0.0, w, h, lines, rows: Vec::new(), result_x: 0.0, rank }
 }
@@ -158,10 +164,7 @@ fn sized(kind: BoxKind, lines: Vec<String>, font: f64, rank: usize) -> LaidBox {
 /// panel is as narrow as its longest line and a wide fan of results reads as a list.
 fn panel(d: &Decision, node: NodeId, answers: &[usize], stack_names: &[&str], rank: usize) -> LaidBox {
     let NodeKind::Question { answers: all, .. } = &d.node(node).kind else {
-        return sized(BoxKind::Bend, Vec::new(), FONT, rank);
-    };
-    let width = |lines: &[String], font: f64| {
-        lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * font * CHAR_W
+        return sized(BoxKind::Bend, Vec::new(), FONT, 1.0, rank);
     };
     let mut rows: Vec<Row> = answers
         .iter()
@@ -172,19 +175,24 @@ fn panel(d: &Decision, node: NodeId, answers: &[usize], stack_names: &[&str], ra
             Row { result: all[a].next, label, lines, y: 0.0, h }
         })
         .collect();
-    let label_w = rows.iter().map(|r| width(&r.label, LABEL_FONT)).fold(0.0, f64::max);
-    let result_w = rows.iter().map(|r| width(&r.lines, FONT)).fold(0.0, f64::max);
+    let label_w = rows.iter().map(|r| glyphs::widest(&r.label, LABEL_FONT)).fold(0.0, f64::max);
+    let result_w = rows.iter().map(|r| glyphs::widest(&r.lines, FONT) * BOLD).fold(0.0, f64::max);
     let mut y = PAD_Y / 2.0;
     for r in &mut rows {
         r.y = y;
         y += r.h;
     }
-    let mut b = sized(BoxKind::Panel { node }, Vec::new(), FONT, rank);
+    let mut b = sized(BoxKind::Panel { node }, Vec::new(), FONT, 1.0, rank);
     b.w = PAD_X + label_w.max(ROW_INDENT + result_w) + PAD_X;
     b.h = y + PAD_Y / 2.0;
     b.result_x = PAD_X + ROW_INDENT;
     b.rows = rows;
     b
+}
+
+/// A recommended stack's lines in a result: its name after an arrow, a long name wrapped.
+pub(super) fn stack_lines(name: &str) -> Vec<String> {
+    wrap(&format!("→ {name}"), 24)
 }
 
 /// Result boxes list the recommended stacks' names under the title.
@@ -194,7 +202,7 @@ fn node_lines(d: &Decision, id: NodeId, stack_names: &[&str]) -> Vec<String> {
         NodeKind::Result { title, recommend, .. } => {
             let mut lines = wrap(title, 20);
             lines.extend(
-                recommend.iter().map(|&s| format!("→ {}", stack_names.get(s.0).copied().unwrap_or("?"))),
+                recommend.iter().flat_map(|&s| stack_lines(stack_names.get(s.0).copied().unwrap_or("?"))),
             );
             lines
         }
@@ -310,7 +318,10 @@ fn boxes_and_chains(
         plan.drawn
             .iter()
             .enumerate()
-            .map(|(k, &i)| sized(BoxKind::Node(i), node_lines(d, i, stack_names), FONT, layer[k] * 2))
+            .map(|(k, &i)| {
+                let weight = if matches!(d.node(i).kind, NodeKind::Result { .. }) { BOLD } else { 1.0 };
+                sized(BoxKind::Node(i), node_lines(d, i, stack_names), FONT, weight, layer[k] * 2)
+            })
             .collect(),
     );
     let mut chains: Vec<Vec<BoxId>> = Vec::new();
@@ -333,9 +344,9 @@ fn boxes_and_chains(
             label.extend(wrap(&answers[a].label, 12));
         }
         let label_kind = BoxKind::Label { node: question, answer: arrow.answers[0] };
-        let mut chain = vec![arrow.from, boxes.push(sized(label_kind, label, LABEL_FONT, label_rank))];
+        let mut chain = vec![arrow.from, boxes.push(sized(label_kind, label, LABEL_FONT, 1.0, label_rank))];
         for rank in label_rank + 1..layer[arrow.to.0] * 2 {
-            chain.push(boxes.push(sized(BoxKind::Bend, Vec::new(), FONT, rank)));
+            chain.push(boxes.push(sized(BoxKind::Bend, Vec::new(), FONT, 1.0, rank)));
         }
         chain.push(arrow.to);
         chains.push(chain);

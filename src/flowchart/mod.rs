@@ -12,14 +12,11 @@ pub(crate) use svg::svg;
 
 const FONT: f64 = 14.0;
 const LABEL_FONT: f64 = 12.5;
-/// A generous average glyph width for the system sans-serif, so text never overflows its box
-/// (in ems; the support timeline draws with the same metrics).
-pub(crate) const CHAR_W: f64 = 0.6;
 /// Line height, in ems.
 pub(crate) const LINE_H: f64 = 1.35;
-const PAD_X: f64 = 14.0;
+const PAD_X: f64 = 12.0;
 const PAD_Y: f64 = 10.0;
-const GAP_X: f64 = 16.0;
+const GAP_X: f64 = 14.0;
 const GAP_Y: f64 = 26.0;
 const MARGIN: f64 = 8.0;
 /// Padding above and below a row of a panel.

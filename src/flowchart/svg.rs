@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::layout::{BoxKind, LaidBox, Layout, Row, layout};
+use super::layout::{BoxKind, LaidBox, Layout, Row, layout, stack_lines};
 use super::{FONT, LABEL_FONT, LINE_H, PAD_X, PAD_Y, ROW_PAD, round};
 use crate::markdown::escape;
 use crate::model::{Decision, NodeId, NodeKind};
@@ -16,7 +16,7 @@ pub(crate) fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], pre
     let mut s = String::new();
     header(&mut s, &l, &d.title, &prefix);
     edges(&mut s, &l, &prefix);
-    let mut w = Writer { d, stack_urls, prefix: &prefix, drawn: HashSet::new(), s };
+    let mut w = Writer { d, stack_names, stack_urls, prefix: &prefix, drawn: HashSet::new(), s };
     for b in &l.boxes {
         match &b.kind {
             BoxKind::Bend => {}
@@ -58,6 +58,7 @@ fn edges(s: &mut String, l: &Layout, prefix: &str) {
 /// Writes the boxes, remembering which nodes already carry their id.
 struct Writer<'a> {
     d: &'a Decision,
+    stack_names: &'a [&'a str],
     stack_urls: &'a [String],
     prefix: &'a str,
     /// Nodes drawn so far: a result drawn again under another answer carries no id, so ids stay
@@ -92,7 +93,7 @@ impl Writer<'_> {
         };
         let id = self.id_for(i);
         self.s.push_str(&format!("<g class=\"{class}\"{id}>{}", rect(b, 8.0)));
-        let links = result_links(self.d, i, b.lines.len(), self.stack_urls);
+        let links = result_links(self.d, i, b.lines.len(), self.stack_names, self.stack_urls);
         text_lines(&mut self.s, &b.lines, round(b.x + b.w / 2.0), b.y + PAD_Y, FONT, &links);
         self.s.push_str("</g>\n");
     }
@@ -122,7 +123,7 @@ impl Writer<'_> {
         self.s.push_str("</g>");
         let id = self.id_for(row.result);
         self.s.push_str(&format!("<g class=\"fc-row-result\"{id}>"));
-        let links = result_links(self.d, row.result, row.lines.len(), self.stack_urls);
+        let links = result_links(self.d, row.result, row.lines.len(), self.stack_names, self.stack_urls);
         let result_top = top + row.label.len() as f64 * LABEL_FONT * LINE_H;
         text_lines(&mut self.s, &row.lines, round(b.x + b.result_x), result_top, FONT, &links);
         self.s.push_str("</g>");
@@ -140,36 +141,44 @@ fn rect(b: &LaidBox, rx: f64) -> String {
     )
 }
 
-/// For a result's text lines, which lines link to which stack page (the last ones).
+/// For a result's text lines, the runs of lines that link to a stack page (the last ones, one
+/// run per stack): (first line, number of lines, address).
 fn result_links<'a>(
     d: &Decision,
     node: NodeId,
     lines: usize,
+    stack_names: &[&str],
     stack_urls: &'a [String],
-) -> Vec<(usize, &'a str)> {
-    match &d.node(node).kind {
-        NodeKind::Result { recommend, .. } => {
-            let first = lines.saturating_sub(recommend.len());
-            recommend
-                .iter()
-                .enumerate()
-                .map(|(k, &st)| (first + k, stack_urls.get(st.0).map_or("", String::as_str)))
-                .collect()
-        }
-        NodeKind::Question { .. } => Vec::new(),
-    }
+) -> Vec<(usize, usize, &'a str)> {
+    let NodeKind::Result { recommend, .. } = &d.node(node).kind else { return Vec::new() };
+    let runs: Vec<usize> = recommend
+        .iter()
+        .map(|&st| stack_lines(stack_names.get(st.0).copied().unwrap_or("?")).len())
+        .collect();
+    let mut first = lines.saturating_sub(runs.iter().sum());
+    recommend
+        .iter()
+        .zip(runs)
+        .map(|(&st, n)| {
+            let run = (first, n, stack_urls.get(st.0).map_or("", String::as_str));
+            first += n;
+            run
+        })
+        .collect()
 }
 
-/// Lines of text from `top`, each at `x` (the CSS decides whether `x` is the middle or start).
-fn text_lines(s: &mut String, lines: &[String], x: f64, top: f64, font: f64, links: &[(usize, &str)]) {
+/// Lines of text from `top`, each at `x` (the CSS decides whether `x` is the middle or start);
+/// each run of `links` (first line, lines, address) is one link.
+fn text_lines(s: &mut String, lines: &[String], x: f64, top: f64, font: f64, links: &[(usize, usize, &str)]) {
     for (k, line) in lines.iter().enumerate() {
         let y = round(top + font * LINE_H * (k as f64 + 0.5) + font * 0.35);
-        let text = format!("<text x=\"{x}\" y=\"{y}\">{}</text>", escape(line));
-        match links.iter().find(|(i, _)| *i == k) {
-            Some((_, url)) => {
-                s.push_str(&format!("<a href=\"{}\" class=\"fc-stack\">{text}</a>", escape(url)))
-            }
-            None => s.push_str(&text),
+        let link = links.iter().find(|(first, n, _)| (*first..first + n).contains(&k));
+        if let Some((_, _, url)) = link.filter(|(first, ..)| *first == k) {
+            s.push_str(&format!("<a href=\"{}\" class=\"fc-stack\">", escape(url)));
+        }
+        s.push_str(&format!("<text x=\"{x}\" y=\"{y}\">{}</text>", escape(line)));
+        if link.is_some_and(|(first, n, _)| k + 1 == first + n) {
+            s.push_str("</a>");
         }
     }
 }

@@ -162,9 +162,7 @@ fn answers_that_lead_to_the_same_node_share_one_edge_and_label() {
 fn a_panel_row_puts_the_answer_above_its_indented_result() {
     let l = layout(&chart(), &names());
     let panel = l.boxes.iter().find(|b| matches!(b.kind, BoxKind::Panel { .. })).unwrap();
-    let widest = |lines: &[String], font: f64| {
-        lines.iter().map(|t| t.chars().count()).max().unwrap_or(0) as f64 * font * super::CHAR_W
-    };
+    let widest = crate::glyphs::widest;
     for r in &panel.rows {
         let text_h =
             (r.label.len() as f64 * super::LABEL_FONT + r.lines.len() as f64 * super::FONT) * super::LINE_H;

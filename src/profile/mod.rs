@@ -11,7 +11,8 @@ mod svg;
 
 pub(crate) use svg::svg;
 
-use crate::flowchart::{CHAR_W, LINE_H, round};
+use crate::flowchart::{LINE_H, round};
+use crate::glyphs;
 
 /// The most stacks one chart overlays.
 pub(crate) const MAX_SERIES: usize = 4;
@@ -75,7 +76,7 @@ const SAMPLE_W: f64 = 36.0;
 
 /// How wide `text` is drawn at `font`.
 fn text_w(text: &str, font: f64) -> f64 {
-    text.chars().count() as f64 * font * CHAR_W
+    glyphs::width(text, font)
 }
 
 #[cfg(test)]

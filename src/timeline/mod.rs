@@ -12,7 +12,8 @@ pub(crate) use svg::svg;
 use time::Date;
 
 use crate::date::days_between;
-use crate::flowchart::{CHAR_W, LINE_H, round};
+use crate::flowchart::{LINE_H, round};
+use crate::glyphs;
 
 /// Support that ends within this many days is shown as ending soon ("ends in N days").
 pub(crate) const SOON_DAYS: i64 = 180;
@@ -107,7 +108,7 @@ const ARROW_W: f64 = 10.0;
 
 /// How wide `text` is drawn.
 fn text_w(text: &str) -> f64 {
-    text.chars().count() as f64 * FONT * CHAR_W
+    glyphs::width(text, FONT)
 }
 
 #[cfg(test)]
