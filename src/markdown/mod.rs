@@ -76,6 +76,9 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     pub directives: Vec<Directive>,
     pub unknown_languages: Vec<UnknownLanguage>,
+    /// Where each table header cell without text starts (a screen reader announces nothing
+    /// for its column).
+    pub empty_headers: Vec<usize>,
     /// The prose without markup or code, for search.
     pub text: String,
 }
@@ -132,6 +135,7 @@ fn run(body: &str, rewrite: Option<&dyn Fn(&str) -> String>, highlighter: &Highl
         pieces: Vec::new(),
         rewrite,
         highlighter,
+        header: None,
     };
     let mut iter = Parser::new_ext(body, options()).into_offset_iter();
     while let Some((event, range)) = iter.next() {
@@ -143,7 +147,10 @@ fn run(body: &str, rewrite: Option<&dyn Fn(&str) -> String>, highlighter: &Highl
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => r.link(tag, range),
             Event::Start(Tag::BlockQuote(Some(kind))) => r.html(callout::open(kind)),
             Event::End(TagEnd::BlockQuote(Some(_))) => r.html(callout::CLOSE.into()),
-            event => r.event(event),
+            event => {
+                r.watch_header(&event, range.start);
+                r.event(event)
+            }
         }
     }
     r.finish()
@@ -163,6 +170,8 @@ struct Renderer<'a, 'r> {
     /// How links are written; `None` when no HTML is (an outline).
     rewrite: Option<&'r dyn Fn(&str) -> String>,
     highlighter: &'r Highlighter,
+    /// Inside a table's header row: where the open cell starts, and whether it has text.
+    header: Option<Option<(usize, bool)>>,
 }
 
 impl<'a> Renderer<'a, '_> {
@@ -173,6 +182,24 @@ impl<'a> Renderer<'a, '_> {
     fn html(&mut self, html: String) {
         if self.writes() {
             self.pieces.push(Piece::Event(Event::Html(html.into())));
+        }
+    }
+
+    /// Notes a table header cell with no text (see [`Rendered::empty_headers`]).
+    fn watch_header(&mut self, event: &Event<'_>, at: usize) {
+        match (event, &mut self.header) {
+            (Event::Start(Tag::TableHead), h) => *h = Some(None),
+            (Event::End(TagEnd::TableHead), h) => *h = None,
+            (Event::Start(Tag::TableCell), Some(cell)) => *cell = Some((at, false)),
+            (Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_), Some(Some((_, seen)))) => {
+                *seen = true
+            }
+            (Event::End(TagEnd::TableCell), Some(cell)) => {
+                if let Some((start, false)) = cell.take() {
+                    self.out.empty_headers.push(start);
+                }
+            }
+            _ => {}
         }
     }
 

@@ -281,6 +281,7 @@ fn check_page_links(
         let text = sources.get(&p.file).unwrap_or_default();
         check_links(&p.file, body, resolver, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
         warn_unknown_languages(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
+        warn_empty_headers(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
     }
 }
 
@@ -296,6 +297,7 @@ fn check_stack_text_links(
         if let Some(long) = stacks.iter().find(|s| &s.id == id).and_then(|s| s.long_form.as_ref()) {
             let text = sources.get(file).unwrap_or_default();
             check_links(file, long, resolver, d, &|o, len| Some(span_at(text, offset + o, len)));
+            warn_empty_headers(file, long, d, &|o, len| Some(span_at(text, offset + o, len)));
         }
     }
 }
@@ -441,6 +443,21 @@ fn warn_unknown_languages(
             Diagnostic::warning(file, format!("no syntax highlighting for language `{}`", u.lang))
                 .at(span(u.offset, 3 + u.lang.len()))
                 .with_help("the block is shown without colours; use a common name such as `python`, `ts` or `bash`, or `text`"),
+        );
+    }
+}
+
+fn warn_empty_headers(
+    file: &Path,
+    body: &Rendered,
+    d: &mut Diagnostics,
+    span: &dyn Fn(usize, usize) -> Option<Span>,
+) {
+    for &offset in &body.empty_headers {
+        d.push(
+            Diagnostic::warning(file, "a table's header cell is empty")
+                .at(span(offset, 1))
+                .with_help("name the column (`| Part | A | B |`): a screen reader reads the header to say what a column holds"),
         );
     }
 }

@@ -47,6 +47,12 @@ fn each_warning_names_its_position_and_what_to_do() {
             ],
         ),
         (
+            "table-empty-header",
+            &[
+                "content/guide/costs.md:7:2: warning: a table's header cell is empty (help: name the column (`| Part | A | B |`): a screen reader reads the header to say what a column holds)",
+            ],
+        ),
+        (
             "history-behind-rating",
             &[
                 "content/stacks/go-gin.yaml:24:89: warning: the latest change to `speed` in `history` ends at `fair`, but the rating is `fast` (help: add a dated entry for the change to `fast`, or correct the rating if it moved by mistake)",
