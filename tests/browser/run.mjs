@@ -172,7 +172,8 @@ console.log('Behaviour');
 {
   // Every stack's name finds its stack page first; a word of six letters or more with one typo
   // (a letter dropped, added, changed or two swapped) still finds what it names.
-  const stackPages = pages.filter((p) => /^stacks\/[^/]+\/index\.html$/.test(p));
+  const stackPages = pages.filter((p) => /^stacks\/[^/]+\/index\.html$/.test(p)
+    && readFileSync(join(siteDir, p), 'utf8').includes('<article class="stack-page')); // not /stacks/fit/
   const titleOf = (p) => /<h1[^>]*>([^<]+)</.exec(readFileSync(join(siteDir, p), 'utf8'))[1].trim();
   const { context, page } = await open('search/');
   const results = async (q) => {
