@@ -53,5 +53,5 @@ pub mod parts {
     pub use crate::load::{FrontMatter, RawData, frontmatter, load_file, yaml};
     pub use crate::markdown::{Highlighter, Segment, render};
     pub use crate::output::{MANIFEST, MANIFEST_HEADER};
-    pub use crate::validate::{COMPARE_ANCHORS, STACK_ANCHORS, STACK_INDEX_ANCHORS};
+    pub use crate::validate::{COMPARE_ANCHORS, STACK_ANCHORS, STACK_FIT_ANCHORS, STACK_INDEX_ANCHORS};
 }

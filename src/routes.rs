@@ -50,6 +50,8 @@ pub enum Route {
     /// A Markdown page.
     Page(PageId),
     StackIndex,
+    /// How well every stack fits every project type, with the notes.
+    StackFit,
     /// A stack's page.
     Stack(StackId),
     /// The comparison of two stacks, the first before the second by id.
@@ -104,6 +106,7 @@ impl Route {
             self,
             Route::Page(_)
                 | Route::StackIndex
+                | Route::StackFit
                 | Route::Stack(_)
                 | Route::Compare(..)
                 | Route::CompareChooser
@@ -163,6 +166,7 @@ fn claim_stack_pages(inputs: &Inputs<'_>, claim: &mut ClaimFn<'_>) {
     if !inputs.stacks.is_empty() {
         for (path, route, what) in [
             (file_of("stacks/"), Route::StackIndex, "the page of all stacks"),
+            (file_of("stacks/fit/"), Route::StackFit, "the page of fit by project type"),
             (file_of("methodology/"), Route::Methodology, "the methodology page"),
             (file_of("support/"), Route::Support, "the page of support windows"),
             (file_of("compare/"), Route::CompareChooser, "the page that compares any stacks"),

@@ -45,6 +45,7 @@ fn header(s: &mut String, l: &Layout, title: &str, prefix: &str) {
 fn edges(s: &mut String, l: &Layout, prefix: &str) {
     for e in &l.edges {
         let ((x1, y1), (x2, y2)) = (e.points[0], e.points[1]);
+        let (x1, y1, x2, y2) = (round(x1), round(y1), round(x2), round(y2));
         let ends_at_node = matches!(l[e.to].kind, BoxKind::Node(_));
         let marker =
             if ends_at_node { format!(" marker-end=\"url(#{prefix}arrow)\"") } else { String::new() };

@@ -26,6 +26,8 @@ pub(crate) struct SiteView<'a> {
     pub print: Option<String>,
     /// The links to the data behind the matrix, when the site has stacks: (JSON, CSV).
     pub data: Option<(String, String)>,
+    /// When the guide was last reviewed (shown on the home page and the page of all stacks).
+    pub last_review: Option<super::evidence::LastReview>,
 }
 
 impl<'a> SiteView<'a> {
@@ -53,6 +55,7 @@ impl<'a> SiteView<'a> {
                 .address(Route::DataJson)
                 .zip(site.routes.address(Route::DataCsv))
                 .map(|(json, csv)| (site.base.link(json), site.base.link(csv))),
+            last_review: super::evidence::last_review(site),
         }
     }
 }

@@ -21,7 +21,10 @@ pub(crate) struct ListNode<'a> {
     pub help: Option<&'a str>,
     pub answers: Vec<ListAnswer<'a>>,
     pub recommend: Vec<StackLink<'a>>,
+    /// A result's note, where the list first reaches it (`None` where it is reached again).
     pub note: Option<&'a str>,
+    /// A result reached again: it links to where its note is.
+    pub again: bool,
     /// For a result: the rankings of the project types the answers on the way stand for.
     pub rankings: Vec<TypeLink<'a>>,
 }
@@ -106,6 +109,7 @@ fn list<'a>(
         answers: Vec::new(),
         recommend: Vec::new(),
         note: None,
+        again: false,
         rankings: Vec::new(),
     };
     match &node.kind {
@@ -128,8 +132,10 @@ fn list<'a>(
             out.text = title;
             out.kind = ListKind::Result;
             out.recommend = recommend.iter().map(|&s| stack_link(site, s)).collect();
-            // Results are short: repeating one under each answer reads better than a jump.
-            out.note = Some(&note.html);
+            // A result reached again shows its stacks again (that reads better than a jump)
+            // but links to its note, given in full where it is first reached.
+            out.note = first.then_some(note.html.as_str());
+            out.again = !first;
             out.rankings = types.iter().map(|&t| type_link(site, t)).collect();
         }
     }
@@ -146,21 +152,47 @@ fn stack_link(site: &Site, s: StackId) -> StackLink<'_> {
     }
 }
 
+/// A node as the wizard reads it. A result's note is not repeated here: the wizard takes it
+/// from the list on the page (`#r-<id>`), which already carries it.
 #[derive(Serialize)]
 struct WizardNode<'a> {
     id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     question: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<&'a str>,
-    /// (label, next node, the ranking of the project type the answer stands for).
-    answers: Vec<(&'a str, NodeId, Option<TypeLink<'a>>)>,
+    /// (label, next node, the index in `types` of the project type the answer stands for).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    answers: Vec<(&'a str, NodeId, Option<usize>)>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     result: Option<&'a str>,
-    note: Option<&'a str>,
-    recommend: Vec<StackLink<'a>>,
+    /// Indices in `stacks`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    recommend: Vec<usize>,
+}
+
+/// The wizard's data: the nodes, and once each the project types and stacks they name.
+#[derive(Serialize)]
+struct WizardData<'a> {
+    nodes: Vec<WizardNode<'a>>,
+    /// (name, address of its ranking).
+    types: Vec<(&'a str, String)>,
+    /// (name, address, summary).
+    stacks: Vec<(&'a str, String, &'a str)>,
+}
+
+/// The index of `x` in `list`, added at the end the first time.
+fn index_of<T: PartialEq + Copy>(list: &mut Vec<T>, x: T) -> usize {
+    list.iter().position(|&y| y == x).unwrap_or_else(|| {
+        list.push(x);
+        list.len() - 1
+    })
 }
 
 /// The flowchart as JSON for the wizard; `<`, `>` and `&` are escaped so no text can close the
 /// `<script>` element it sits in.
 fn json(site: &Site, d: &Decision) -> String {
+    let (mut types, mut stacks): (Vec<ProjectTypeId>, Vec<StackId>) = (Vec::new(), Vec::new());
     let nodes: Vec<WizardNode<'_>> = d
         .nodes
         .iter()
@@ -171,24 +203,39 @@ fn json(site: &Site, d: &Decision) -> String {
                 help: help.as_deref(),
                 answers: answers
                     .iter()
-                    .map(|a| (a.label.as_str(), a.next, a.project_type.map(|t| type_link(site, t))))
+                    .map(|a| (a.label.as_str(), a.next, a.project_type.map(|t| index_of(&mut types, t))))
                     .collect(),
                 result: None,
-                note: None,
                 recommend: Vec::new(),
             },
-            NodeKind::Result { title, recommend, note } => WizardNode {
+            NodeKind::Result { title, recommend, .. } => WizardNode {
                 id: &n.id,
                 question: None,
                 help: None,
                 answers: Vec::new(),
                 result: Some(title),
-                note: Some(&note.html),
-                recommend: recommend.iter().map(|&s| stack_link(site, s)).collect(),
+                recommend: recommend.iter().map(|&s| index_of(&mut stacks, s)).collect(),
             },
         })
         .collect();
-    script_safe_json_of(&nodes)
+    let data = WizardData {
+        nodes,
+        types: types
+            .iter()
+            .map(|&t| {
+                let l = type_link(site, t);
+                (l.name, l.url)
+            })
+            .collect(),
+        stacks: stacks
+            .iter()
+            .map(|&s| {
+                let l = stack_link(site, s);
+                (l.name, l.url, l.summary)
+            })
+            .collect(),
+    };
+    script_safe_json_of(&data)
 }
 
 #[cfg(test)]

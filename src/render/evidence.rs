@@ -185,6 +185,33 @@ fn stack_changes<'a>(site: &'a Site, i: StackId, s: &'a Stack, out: &mut Vec<Cha
     }
 }
 
+/// When the guide was last reviewed, with where to read how it rates and what changed: the
+/// newest `reviewed` date of a stack profile or `updated` date of a page (the dates the page of
+/// changes is made from).
+#[derive(Debug, Serialize)]
+pub(crate) struct LastReview {
+    /// `2026-12-01`.
+    pub date: String,
+    /// `1 December 2026`.
+    pub text: String,
+    /// `/methodology/`, when the site has stacks.
+    pub methodology: Option<String>,
+    pub changes: String,
+}
+
+/// The guide's last review; `None` when no profile or page carries a date.
+pub(crate) fn last_review(site: &Site) -> Option<LastReview> {
+    let reviewed = site.stacks.iter().map(|s| s.reviewed);
+    let updated = site.pages.iter().filter_map(|p| p.updated.as_deref().and_then(parse));
+    let day = reviewed.chain(updated).max()?;
+    Some(LastReview {
+        date: format(day),
+        text: format!("{} {} {}", day.day(), day.month(), day.year()),
+        methodology: site.routes.address(Route::Methodology).map(|a| site.base.link(a)),
+        changes: site.url(Route::Changes),
+    })
+}
+
 /// Changes of one month, for the page of changes.
 #[derive(Debug, Serialize)]
 pub(crate) struct Month<'a> {

@@ -232,7 +232,15 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
             let criteria: Vec<CriterionId> = (0..site.criteria.len()).map(CriterionId).collect();
             ctx.insert("page", simple(site, "All stacks", "Every stack in this guide, rated on every criterion, with how well each fits each kind of project.", address));
             ctx.insert("matrix", stacks::matrix(site, &all, &criteria));
+            ctx.insert("fit_url", site.url(Route::StackFit));
             ("stacks.html", Path::new("content/stacks"))
+        }
+        Route::StackFit => {
+            let all: Vec<StackId> = site.stacks().map(|(id, _)| id).collect();
+            let description = "How well every stack fits each kind of project, and why.";
+            ctx.insert("page", simple(site, "Fit by project type", description, address));
+            ctx.insert("matrix", stacks::matrix(site, &all, &[]));
+            ("stacks-fit.html", Path::new("content/project-types.yaml"))
         }
         Route::Stack(i) => {
             let s = site.stack(i);

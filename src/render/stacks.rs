@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::evidence::VersionView;
 use crate::model::{
-    Criterion, CriterionId, Site, Stack, StackId, compare_address, decision_address, stack_address,
+    Criterion, CriterionId, FitLevel, Site, Stack, StackId, compare_address, decision_address, stack_address,
 };
 
 /// A stack as a card.
@@ -127,6 +127,8 @@ pub(crate) struct MatrixRow<'a> {
     pub card: Card<'a>,
     pub ratings: Vec<RatingView<'a>>,
     pub fit: Vec<FitView<'a>>,
+    /// The ids of the project types the stack fits well, for the matrix's filter.
+    pub good_for: Vec<&'a str>,
 }
 
 /// The comparison matrix: stacks as rows, criteria as columns.
@@ -162,10 +164,17 @@ pub(crate) fn matrix<'a>(site: &'a Site, stacks: &[StackId], criteria: &[Criteri
             .iter()
             .map(|&s| {
                 let stack = site.stack(s);
+                let fit: Vec<FitView<'_>> =
+                    (0..site.project_types.len()).map(|t| fit(site, stack, t)).collect();
                 MatrixRow {
                     card: Card::new(site, stack),
                     ratings: criteria.iter().map(|&c| rating(site, stack, c, None)).collect(),
-                    fit: (0..site.project_types.len()).map(|t| fit(site, stack, t)).collect(),
+                    good_for: fit
+                        .iter()
+                        .filter(|f| f.fit == FitLevel::Good)
+                        .map(|f| f.project_type)
+                        .collect(),
+                    fit,
                 }
             })
             .collect(),

@@ -48,8 +48,11 @@ pub const STACK_ANCHORS: &[&str] = &[
     "chapters",
     "comparisons",
 ];
-/// The ids on the page of all stacks.
+/// The ids on the page of all stacks (`fit-matrix` is where the fit matrix was, and now
+/// links to its page).
 pub const STACK_INDEX_ANCHORS: &[&str] = &["stacks", "matrix", "fit-matrix"];
+/// The ids on the page of fit by project type.
+pub const STACK_FIT_ANCHORS: &[&str] = &["project-types", "fit-matrix"];
 /// The ids on a comparison page.
 pub const COMPARE_ANCHORS: &[&str] = &["criteria", "sources", "fit"];
 /// The ids on the methodology page.
@@ -103,6 +106,7 @@ fn output_path(rel: &Path) -> String {
 fn route_anchors(route: Route) -> Option<HashSet<String>> {
     let ids = match route {
         Route::StackIndex => STACK_INDEX_ANCHORS,
+        Route::StackFit => STACK_FIT_ANCHORS,
         Route::Stack(_) => STACK_ANCHORS,
         Route::Compare(..) => COMPARE_ANCHORS,
         Route::Decision(_) => DECISION_ANCHORS,

@@ -101,7 +101,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const kinds = {
-  home: '', section: 'guide/basics/', chapter: 'guide/architecture/databases/', stacks: 'stacks/',
+  home: '', section: 'guide/basics/', chapter: 'guide/architecture/databases/', stacks: 'stacks/', fit: 'stacks/fit/',
   stack: 'stacks/go-gin/', compare: 'compare/go-gin-vs-node-express/', decision: 'decide/which-stack/',
   search: 'search/', 'not found': 'no-such-page/', methodology: 'methodology/', changes: 'changes/',
   support: 'support/', priorities: 'priorities/', 'project type ranking': 'priorities/mvp/',
@@ -172,7 +172,8 @@ console.log('Behaviour');
 {
   // Every stack's name finds its stack page first; a word of six letters or more with one typo
   // (a letter dropped, added, changed or two swapped) still finds what it names.
-  const stackPages = pages.filter((p) => /^stacks\/[^/]+\/index\.html$/.test(p));
+  const stackPages = pages.filter((p) => /^stacks\/[^/]+\/index\.html$/.test(p)
+    && readFileSync(join(siteDir, p), 'utf8').includes('<article class="stack-page')); // not /stacks/fit/
   const titleOf = (p) => /<h1[^>]*>([^<]+)</.exec(readFileSync(join(siteDir, p), 'utf8'))[1].trim();
   const { context, page } = await open('search/');
   const results = async (q) => {
@@ -226,6 +227,11 @@ console.log('Behaviour');
   await page.selectOption('select[name=language]', 'Python');
   const shown = await page.$$eval('#matrix tbody tr:not([hidden]) th', (t) => t.map((x) => x.textContent.trim()));
   check(shown.length >= 1 && shown.every((n) => /Python/.test(n)), `filtering by language shows only those stacks (${shown})`);
+  await page.selectOption('select[name=language]', '');
+  await page.selectOption('select[name=fit]', 'mvp');
+  const good = await page.$$eval('#matrix tbody tr', (rows) => rows.map((r) => [r.hidden, r.dataset.good.split(' ').includes('mvp')]));
+  check(good.some(([hidden]) => !hidden) && good.some(([hidden]) => hidden) && good.every(([hidden, fits]) => hidden !== fits),
+    `filtering by project type shows exactly the stacks that fit it well (${good.filter(([h]) => !h).length} of ${good.length})`);
   check(errors.length === 0, 'no console errors on the stacks page');
   await context.close();
 }

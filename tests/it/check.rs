@@ -9,8 +9,8 @@ fn check_validates_everything_and_writes_nothing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout.trim(),
-        "checked 21 pages: no errors",
-        "16, /priorities/ with two types, /compare/ and /print/"
+        "checked 22 pages: no errors",
+        "16, /priorities/ with two types, /compare/, /stacks/fit/ and /print/"
     );
     assert!(!site.public().exists(), "check writes nothing");
 }
@@ -37,7 +37,7 @@ fn check_finds_links_the_markdown_checks_cannot_see() {
     );
     assert!(
         run.stderr
-            .contains("help: in 20 pages, among them `/404.html`; a link in a template is on every page"),
+            .contains("help: in 21 pages, among them `/404.html`; a link in a template is on every page"),
         "{}",
         run.stderr
     );

@@ -32,10 +32,37 @@ fn the_flowchart_page_has_the_svg_the_list_and_the_wizard() {
     assert!(main.contains("<section id=\"wizard\" class=\"wizard\" hidden"));
     let json = &main[main.find("<script type=\"application/json\" id=\"decision-data\">").unwrap()..];
     let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
-    let nodes: serde_json::Value = serde_json::from_str(json).unwrap();
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let nodes = &data["nodes"];
     assert_eq!(nodes.as_array().unwrap().len(), 5);
     assert_eq!(nodes[0]["question"], "What are you building?");
     assert_eq!(nodes[0]["answers"][0][0], "An MVP");
+    // A result names its stacks by index; each stack is in the data once; its note is not
+    // repeated there, since the list on the page carries it under `#r-<id>`.
+    let go = nodes.as_array().unwrap().iter().find(|n| n["result"] == "Go").unwrap();
+    let go = &data["stacks"][go["recommend"][0].as_u64().unwrap() as usize];
+    assert_eq!((go[0].as_str(), go[1].as_str()), (Some("Go + Gin"), Some("/stacks/go-gin/")), "{data}");
+    assert!(!json.contains("scales"), "{json}");
+    assert!(list.contains("<div class=\"dl-result\" id=\"r-go\">"), "{list}");
+}
+
+#[test]
+fn a_result_reached_again_in_the_list_links_to_its_note() {
+    let main = TestSite::built("base").main_html("decide/pick/index.html");
+    let list = &main[main.find("id=\"questions\"").unwrap()..];
+    // Go is reached from "Go" under the team question first, then from "A platform".
+    let results: Vec<_> =
+        select(list, ".dl-result").into_iter().filter(|r| r.text.contains("Go + Gin")).collect();
+    assert_eq!(results.len(), 2, "{list}");
+    assert_eq!(results[0].attr("id"), Some("r-go"));
+    assert!(results[0].html.contains("<p>Go scales.</p>"), "{}", results[0].html);
+    assert_eq!(results[1].attr("id"), None);
+    assert!(!results[1].html.contains("scales"), "the note once: {}", results[1].html);
+    assert!(
+        results[1].html.contains("<p class=\"dl-ref\">Why: see <a href=\"#r-go\">Go</a> above.</p>"),
+        "{}",
+        results[1].html
+    );
 }
 
 #[test]

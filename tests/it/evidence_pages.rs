@@ -259,3 +259,52 @@ fn the_page_of_changes_lists_the_newest_hundred_and_the_feed_fifty() {
     assert_eq!(feed.entries().len(), 50);
     assert_eq!(feed.entries()[49].id(), "https://example.org/changes/#updated-p100/2026-04-17");
 }
+
+/// The newest `reviewed:` of a stack profile or `updated:` of a page in the site's content.
+fn newest_date_in(root: &std::path::Path) -> String {
+    walkdir::WalkDir::new(root.join("content"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "yaml" || x == "md"))
+        .flat_map(|e| {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            text.lines()
+                .filter_map(|l| l.strip_prefix("reviewed: ").or_else(|| l.strip_prefix("updated: ")))
+                .map(|d| d.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .max()
+        .unwrap()
+}
+
+/// The line that says when the guide was last reviewed, on `page`: (datetime, text, links).
+fn last_review(site: &TestSite, page: &str) -> (String, String, Vec<String>) {
+    let line = select_one(&site.main_html(page), "p.last-review");
+    let time = select_one(&line.html, "time");
+    let links =
+        select(&line.html, "a").iter().map(|a| format!("{} {}", a.attr("href").unwrap(), a.text)).collect();
+    (time.attr("datetime").unwrap().to_string(), time.text, links)
+}
+
+#[test]
+fn the_home_page_and_the_stacks_page_say_when_the_guide_was_last_reviewed() {
+    let (site, _) = site();
+    let newest = newest_date_in(site.root());
+    let links = ["/methodology/ How we rate", "/changes/ What changed"];
+    for page in ["index.html", "stacks/index.html"] {
+        let (date, _, shown) = last_review(&site, page);
+        assert_eq!(date, newest, "{page}: the newest date in the data");
+        assert_eq!(shown, links, "{page}");
+    }
+    // A chapter updated later than every review moves the date, written out in words.
+    let chapter = std::fs::read_to_string(site.root().join("content/guide/choosing.md")).unwrap();
+    assert!(chapter.contains("updated: 2026-10-15"), "{chapter}");
+    let site = site
+        .file("content/guide/choosing.md", &chapter.replace("updated: 2026-10-15", "updated: 2026-11-05"));
+    assert!(site.build().ok());
+    assert_eq!(newest_date_in(site.root()), "2026-11-05");
+    for page in ["index.html", "stacks/index.html"] {
+        let (date, text, _) = last_review(&site, page);
+        assert_eq!((date.as_str(), text.as_str()), ("2026-11-05", "5 November 2026"), "{page}");
+    }
+}

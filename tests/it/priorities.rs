@@ -142,7 +142,8 @@ fn flowchart_results_link_to_the_rankings_of_their_project_types() {
         ]
     );
     let data = select_one(&main, "#decision-data").html;
-    assert!(data.contains(r#"["An MVP",1,{"id":"mvp","name":"MVP""#), "{data}");
+    assert!(data.contains(r#"["An MVP",1,0]"#), "{data}");
+    assert!(data.contains(r#""types":[["MVP","/priorities/mvp/"],["SaaS","/priorities/saas/"]]"#), "{data}");
     assert!(data.contains(r#"["JavaScript",3,null]"#), "{data}");
 }
 

@@ -4,28 +4,51 @@
 use crate::support::{TestSite, select, select_one};
 
 #[test]
-fn the_stacks_page_has_a_card_per_stack_and_both_matrices() {
+fn the_stacks_page_has_a_card_per_stack_and_the_matrix_and_links_the_fit_page() {
     let site = TestSite::built("base");
     let main = site.main_html("stacks/index.html");
     for name in ["Go + Gin", "Node.js + Express", "Ruby on Rails"] {
-        assert_eq!(main.matches(&format!(">{name}</a>")).count(), 3, "{name}: card, matrix row, fit row");
+        assert_eq!(main.matches(&format!(">{name}</a>")).count(), 2, "{name}: card, matrix row");
     }
-    // Ratings show their label, a visual level and the level as text.
+    // Ratings show their label, a visual level (drawn from the classes) and the level as text.
     let rating = &select(&main, "tr[data-language=\"Go\"] .rating")[0]; // Go + Gin's speed
-    let meter = select_one(&rating.html, ".meter");
-    assert_eq!((meter.attr("style"), meter.attr("aria-hidden")), (Some("--v:3;--m:3"), Some("true")));
-    assert_eq!(select_one(&rating.html, ".rating-label").text, "Fast");
-    assert_eq!(select_one(&rating.html, ".visually-hidden").text, " (3 of 3)");
-    assert_eq!(rating.text, " Fast (3 of 3)", "meter, label, then the level as text");
+    assert_eq!(rating.attr("class"), Some("rating v3 m3"));
+    assert_eq!(rating.attr("style"), None, "no inline style for a short scale");
+    assert_eq!(select_one(&rating.html, ".rating > span").text, " (3 of 3)");
+    assert_eq!(rating.text, "Fast (3 of 3)", "label, then the level as text");
     // Rows carry what the filters need; the filter form only appears with JavaScript.
-    assert!(main.contains("<tr data-language=\"Ruby\" data-fit-mvp=\"good\" data-fit-saas=\"poor\">"));
+    assert!(main.contains("<tr data-language=\"Ruby\" data-good=\"mvp\">"), "{main}");
+    assert!(main.contains("<tr data-language=\"Go\" data-good=\"saas\">"), "{main}");
     assert!(main.contains("<form class=\"matrix-filters\" hidden>"));
     assert!(main.contains("<option value=\"saas\">Good fit for SaaS</option>"));
-    assert!(main.contains("<table class=\"matrix fit-matrix\">"));
-    assert!(main.contains("<span aria-hidden=\"true\" class=\"fit-icon\">✗</span> Poor fit"));
+    // The fit matrix has its own page; where it was, a link to it.
+    assert!(!main.contains("fit-icon"), "no fit badges on /stacks/");
+    let fit = select_one(&main, "#fit-matrix");
+    assert_eq!(select_one(&fit.html, "a").attr("href"), Some("/stacks/fit/"));
     for id in stackguide::parts::STACK_INDEX_ANCHORS {
         assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
     }
+}
+
+#[test]
+fn the_fit_page_shows_every_fit_with_its_note_and_the_project_types() {
+    let site = TestSite::built("base");
+    let main = site.main_html("stacks/fit/index.html");
+    assert!(main.contains("<table class=\"matrix fit-matrix\">"));
+    for name in ["Go + Gin", "Node.js + Express", "Ruby on Rails"] {
+        assert_eq!(main.matches(&format!(">{name}</a>")).count(), 1, "{name}: one row");
+    }
+    // Each cell: the badge, then its note as text (no tooltip only a mouse can reach).
+    assert!(main.contains("<span aria-hidden=\"true\" class=\"fit-icon\">✗</span> Poor fit"));
+    assert!(main.contains("<p class=\"reason\">Go + Gin mvp note.</p>"), "{main}");
+    assert!(!main.contains(" title=\""), "no title attributes: {main}");
+    // The project types' descriptions are on the page.
+    let types = select_one(&main, "#project-types dl");
+    assert!(types.html.contains("<dt>SaaS</dt>"), "{}", types.html);
+    for id in stackguide::parts::STACK_FIT_ANCHORS {
+        assert!(main.contains(&format!("id=\"{id}\"")), "anchor {id}");
+    }
+    assert!(site.read("sitemap.xml").contains("<loc>https://example.org/stacks/fit/</loc>"));
 }
 
 #[test]
@@ -96,7 +119,7 @@ fn a_comparison_marks_the_stack_ahead_on_each_criterion_and_project_type() {
     let speed = &speed[..speed.find("</tr>").unwrap()];
     let ahead = select_one(speed, "td.ahead");
     assert_eq!(ahead.attr("data-stack"), Some("Go + Gin"), "{speed}");
-    assert_eq!(select_one(&ahead.html, ".rating .meter").attr("style"), Some("--v:3;--m:3"));
+    assert_eq!(select_one(&ahead.html, ".rating").attr("class"), Some("rating v3 m3"));
     assert_eq!(speed.matches("▲ ahead").count(), 1);
     let hiring = &main[main.find("<th scope=\"row\">Hiring</th>").unwrap()..];
     let hiring = &hiring[..hiring.find("</tr>").unwrap()];

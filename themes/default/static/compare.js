@@ -41,10 +41,10 @@
     return differs;
   }
   function rating(c, level) {
-    var r = el("span", null, "rating"), n = c[1].length;
-    r.appendChild(el("span", null, "meter", { "aria-hidden": "true", style: "--v:" + (level + 1) + ";--m:" + n }));
-    r.appendChild(el("span", " " + c[1][level], "rating-label"));
-    r.appendChild(el("span", " (" + (level + 1) + " of " + n + ")", "visually-hidden"));
+    var n = c[1].length, r = el("span", c[1][level], "rating");
+    r.style.setProperty("--v", level + 1);
+    r.style.setProperty("--m", n);
+    r.appendChild(el("span", " (" + (level + 1) + " of " + n + ")"));
     return r;
   }
   function fit(f) {

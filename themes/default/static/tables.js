@@ -42,7 +42,7 @@
       var shown = 0, total = 0;
       Array.prototype.forEach.call(document.querySelectorAll("table.matrix"), function (table, t) {
         Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
-          var ok = (!fit || row.getAttribute("data-fit-" + fit) === "good") &&
+          var ok = (!fit || (" " + row.getAttribute("data-good") + " ").indexOf(" " + fit + " ") >= 0) &&
             (!lang || row.getAttribute("data-language") === lang);
           row.hidden = !ok;
           if (t === 0) { total++; if (ok) shown++; }

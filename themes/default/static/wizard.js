@@ -6,7 +6,7 @@
   var wizard = document.getElementById("wizard");
   var dataEl = wizard && document.getElementById(wizard.getAttribute("data-decision"));
   if (wizard && dataEl) {
-    var nodes = JSON.parse(dataEl.textContent);
+    var data = JSON.parse(dataEl.textContent), nodes = data.nodes;
     var step = wizard.querySelector(".wizard-step");
     var trail = wizard.querySelector(".wizard-path");
     var el = function (tag, cls, text) {
@@ -30,7 +30,8 @@
         var a = node.answers[path[i]];
         if (!a) break;
         taken.push([node, a[0]]);
-        if (a[2] && !types.some(function (t) { return t.url === a[2].url; })) types.push(a[2]);
+        var type = a[2] == null ? null : data.types[a[2]];
+        if (type && types.indexOf(type) < 0) types.push(type);
         node = nodes[a[1]];
       }
       path = path.slice(0, taken.length);
@@ -65,20 +66,24 @@
         heading = el("p", "wizard-question", node.result);
         box.appendChild(heading);
         var recs = el("ul");
-        node.recommend.forEach(function (s) {
-          var li = el("li"), a = el("a", null, s.name);
-          a.href = s.url;
+        (node.recommend || []).forEach(function (k) {
+          var s = data.stacks[k], li = el("li"), a = el("a", null, s[0]);
+          a.href = s[1];
           li.appendChild(a);
-          li.appendChild(document.createTextNode(": " + s.summary));
+          li.appendChild(document.createTextNode(": " + s[2]));
           recs.appendChild(li);
         });
         box.appendChild(recs);
-        var note = el("div", "wizard-note");
-        note.innerHTML = node.note; // rendered from the site's own Markdown at build time
+        // The note, as the list on the page shows it (its first paragraph names the result,
+        // its links to rankings are those of the path taken there).
+        var note = el("div", "wizard-note"), shown = document.getElementById("r-" + node.id);
+        Array.prototype.forEach.call(shown ? shown.children : [], function (c, k) {
+          if (k > 0 && !c.classList.contains("dl-ranking")) note.appendChild(c.cloneNode(true));
+        });
         box.appendChild(note);
         types.forEach(function (t) { // the rankings of the project types on the way
-          var p = el("p", "dl-ranking"), a = el("a", null, "Every stack ranked for " + t.name);
-          a.href = t.url;
+          var p = el("p", "dl-ranking"), a = el("a", null, "Every stack ranked for " + t[0]);
+          a.href = t[1];
           p.appendChild(a);
           box.appendChild(p);
         });
