@@ -191,9 +191,10 @@ impl<'a> Renderer<'a, '_> {
             (Event::Start(Tag::TableHead), h) => *h = Some(None),
             (Event::End(TagEnd::TableHead), h) => *h = None,
             (Event::Start(Tag::TableCell), Some(cell)) => *cell = Some((at, false)),
-            (Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_), Some(Some((_, seen)))) => {
-                *seen = true
-            }
+            (
+                Event::Text(_) | Event::Code(_) | Event::Html(_) | Event::InlineHtml(_),
+                Some(Some((_, seen))),
+            ) => *seen = true,
             (Event::End(TagEnd::TableCell), Some(cell)) => {
                 if let Some((start, false)) = cell.take() {
                     self.out.empty_headers.push(start);
