@@ -261,8 +261,17 @@ pub struct Node {
 /// A question leads on through its answers; a result recommends stacks.
 #[derive(Debug, Clone)]
 pub enum NodeKind {
-    Question { text: String, help: Option<String>, answers: Vec<Answer> },
-    Result { title: String, recommend: Vec<StackId>, note: Rendered },
+    Question {
+        text: String,
+        help: Option<String>,
+        answers: Vec<Answer>,
+    },
+    /// A result; its note is boxed, a rendered body being much larger than a question.
+    Result {
+        title: String,
+        recommend: Vec<StackId>,
+        note: Box<Rendered>,
+    },
 }
 
 /// An answer and the node it leads to.
@@ -343,11 +352,7 @@ mod tests {
             .collect();
         nodes.push(Node {
             id: "end".into(),
-            kind: NodeKind::Result {
-                title: "End".into(),
-                recommend: vec![StackId(0)],
-                note: Rendered::default(),
-            },
+            kind: NodeKind::Result { title: "End".into(), recommend: vec![StackId(0)], note: Box::default() },
         });
         let d = Decision {
             id: "d".into(),

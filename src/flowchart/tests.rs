@@ -1,6 +1,5 @@
 use super::layout::{BoxKind, LaidBox, layout, wrap};
 use super::*;
-use crate::markdown::Rendered;
 use crate::model::{Answer, Decision, Node, NodeId, NodeKind};
 
 fn q(id: &str, text: &str, next: &[(&str, usize)]) -> Node {
@@ -23,7 +22,7 @@ fn r(id: &str, title: &str, recommend: &[usize]) -> Node {
         kind: NodeKind::Result {
             title: title.into(),
             recommend: recommend.iter().map(|&s| crate::model::StackId(s)).collect(),
-            note: Rendered::default(),
+            note: Box::default(),
         },
     }
 }

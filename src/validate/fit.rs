@@ -134,7 +134,6 @@ fn contradiction(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::Rendered;
     use crate::model::{Answer, Node, StackId};
 
     fn q(id: &str, answers: &[(usize, Option<usize>)]) -> Node {
@@ -150,7 +149,7 @@ mod tests {
     }
 
     fn r(id: &str) -> Node {
-        let note = Rendered::default();
+        let note = Box::default();
         Node { id: id.into(), kind: NodeKind::Result { title: id.into(), recommend: vec![StackId(0)], note } }
     }
 

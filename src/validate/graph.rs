@@ -180,7 +180,7 @@ fn nodes(
                         .flatten()
                         .filter_map(|s| names.stacks.iter().position(|x| x == s).map(StackId))
                         .collect(),
-                    note: render_md(f, node.note.as_deref().unwrap_or_default()),
+                    note: Box::new(render_md(f, node.note.as_deref().unwrap_or_default())),
                 },
             };
             Node { id: (*name).to_string(), kind }
