@@ -9,7 +9,7 @@
 mod layout;
 mod svg;
 
-pub(crate) use svg::svg;
+pub(crate) use svg::{canvas, svg};
 
 use crate::flowchart::{LINE_H, round};
 use crate::glyphs;

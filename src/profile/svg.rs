@@ -18,24 +18,7 @@ pub(crate) fn svg(
 ) -> String {
     let series = &series[..series.len().min(MAX_SERIES)];
     let l = layout(axes, series);
-    let id = format!("{}profile-title", escape(prefix));
-    let mut s = format!(
-        "<svg class=\"profile\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}\" aria-describedby=\"{d}\">\n<title id=\"{id}\">{t}</title>\n",
-        w = l.width,
-        h = l.height,
-        d = escape(described_by),
-        t = escape(title),
-    );
-    legend(&mut s, &l);
-    s.push_str(&format!(
-        "<text class=\"pf-scale\" x=\"{}\" y=\"{y}\">weakest</text><text class=\"pf-scale pf-end\" x=\"{}\" y=\"{y}\">strongest</text>\n",
-        round(l.x0 - MARK_R),
-        round(l.x1 + MARK_R),
-        y = l.scale_y,
-    ));
-    for (i, row) in l.rows.iter().enumerate() {
-        draw_row(&mut s, &l, row, i);
-    }
+    let mut s = frame(&l, title, described_by, prefix);
     for k in 0..series.len() {
         let points: Vec<String> =
             l.rows.iter().map(|r| format!("{} {}", r.marks[k].0, r.marks[k].1)).collect();
@@ -48,6 +31,42 @@ pub(crate) fn svg(
         s.push('\n');
     }
     s.push_str("</svg>");
+    s
+}
+
+/// The chart without stacks, for a page's script to draw chosen stacks on: each series' mark
+/// is defined once (`<prefix>pf-m<k>`, centred on 0 0, to be placed with `<use>`), and the
+/// stacks go into the empty `pf-layers` group; each row's ticks are in its `pf-row` group.
+pub(crate) fn canvas(axes: &[Axis<'_>], title: &str, described_by: &str, prefix: &str) -> String {
+    let mut s = frame(&layout(axes, &[]), title, described_by, prefix);
+    s.push_str("<defs>");
+    for k in 0..MAX_SERIES {
+        s.push_str(&format!("<g id=\"{}pf-m{k}\">{}</g>", escape(prefix), mark(Shape::of(k), (0.0, 0.0), k)));
+    }
+    s.push_str("</defs><g class=\"pf-layers\"></g></svg>");
+    s
+}
+
+/// The chart's opening, legend, scale and rows: everything but the stacks' lines and marks.
+fn frame(l: &Layout, title: &str, described_by: &str, prefix: &str) -> String {
+    let id = format!("{}profile-title", escape(prefix));
+    let mut s = format!(
+        "<svg class=\"profile\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}\" aria-describedby=\"{d}\">\n<title id=\"{id}\">{t}</title>\n",
+        w = l.width,
+        h = l.height,
+        d = escape(described_by),
+        t = escape(title),
+    );
+    legend(&mut s, l);
+    s.push_str(&format!(
+        "<text class=\"pf-scale\" x=\"{}\" y=\"{y}\">weakest</text><text class=\"pf-scale pf-end\" x=\"{}\" y=\"{y}\">strongest</text>\n",
+        round(l.x0 - MARK_R),
+        round(l.x1 + MARK_R),
+        y = l.scale_y,
+    ));
+    for (i, row) in l.rows.iter().enumerate() {
+        draw_row(&mut s, l, row, i);
+    }
     s
 }
 
@@ -79,11 +98,16 @@ fn draw_row(s: &mut String, l: &Layout, row: &Row, i: usize) {
         s.push_str(&format!("<tspan x=\"{MARGIN}\" y=\"{y}\">{}</tspan>", escape(line)));
     }
     s.push_str("</text>");
-    s.push_str(&format!("<path class=\"pf-track\" d=\"M{} {c}H{}\"/>", l.x0, l.x1, c = row.centre));
+    s.push_str(&format!(
+        "<path class=\"pf-track\" d=\"M{} {c}H{}\"/><g class=\"pf-row\">",
+        l.x0,
+        l.x1,
+        c = row.centre
+    ));
     for x in &row.ticks {
         s.push_str(&format!("<circle class=\"pf-tick\" cx=\"{x}\" cy=\"{}\" r=\"2.5\"/>", row.centre));
     }
-    s.push('\n');
+    s.push_str("</g>\n");
 }
 
 /// One mark of series `k`, centred on `(x, y)`.

@@ -35,6 +35,8 @@ pub(crate) struct Chooser<'a> {
     pub stacks: Vec<Choice<'a>>,
     /// The data the page's script compares with, safe inside `<script>`.
     pub json: String,
+    /// The profile chart the script draws the chosen stacks on.
+    pub chart: String,
 }
 
 pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
@@ -58,6 +60,7 @@ pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
         groups,
         stacks: site.stacks.iter().map(|s| Choice { id: &s.id, name: &s.name }).collect(),
         json: json(site),
+        chart: super::profile::canvas(site, "chooser-result", "chooser-"),
     }
 }
 
@@ -72,6 +75,8 @@ struct Data<'a> {
     /// Fit id -> its words.
     fits: std::collections::BTreeMap<&'static str, &'static str>,
     stacks: Vec<DataStack<'a>>,
+    /// How the marks of the stack chosen `k`-th look, in words, for the chart's title.
+    marks: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +101,7 @@ fn json(site: &Site) -> String {
             .collect(),
         types: site.project_types.iter().map(|t| t.name.as_str()).collect(),
         fits: fits.iter().map(|&f| (fit_id(f), f.label())).collect(),
+        marks: (0..crate::profile::MAX_SERIES).map(crate::profile::Shape::words).collect(),
         stacks: site
             .stacks
             .iter()

@@ -22,11 +22,23 @@ pub(crate) fn svg(site: &Site, stacks: &[StackId], described_by: &str, prefix: &
     svg_with(&axes, &series, described_by, prefix)
 }
 
+/// The chart of every criterion without stacks, on which `/compare/`'s script draws the stacks
+/// a reader picks (see [`profile::canvas`]), described by the element whose id is
+/// `described_by`.
+pub(crate) fn canvas(site: &Site, described_by: &str, prefix: &str) -> String {
+    let axes: Vec<Axis<'_>> =
+        site.criteria.iter().map(|c| Axis { name: &c.name, levels: c.levels.len() }).collect();
+    let title = format!("Profiles of the chosen stacks {}", scale(axes.len()));
+    profile::canvas(&axes, &title, described_by, prefix)
+}
+
+/// Where a profile's marks stand, in words.
+fn scale(criteria: usize) -> String {
+    format!("on each of the {criteria} criteria, from the weakest level (left) to the strongest (right)")
+}
+
 fn svg_with(axes: &[Axis<'_>], series: &[Series<'_>], described_by: &str, prefix: &str) -> String {
-    let scale = format!(
-        "on each of the {} criteria, from the weakest level (left) to the strongest (right)",
-        axes.len()
-    );
+    let scale = scale(axes.len());
     let title = match series {
         [one] => format!("Profile of {}: its rating {scale}", one.name),
         _ => {

@@ -298,6 +298,14 @@ console.log('Behaviour');
   const heads = await page.$$eval('#chooser-result thead th', (t) => t.map((x) => x.textContent.trim()));
   check(heads.length === 4 && heads.includes('Go + Gin') && heads.includes('Python + Django'), `the address chooses the stacks (${heads})`);
   check((await page.$$('#chooser-result tr.differs')).length > 0 && (await page.$$('#chooser-result td.ahead .ahead-mark')).length > 0, 'rows that differ are marked, with the best value');
+  const drawn = await page.$eval('#chooser-chart', (f) => ({
+    shown: !f.hidden, lines: f.querySelectorAll('.pf-layers path').length, marks: [...f.querySelectorAll('.pf-layers use')].map((u) => u.getAttribute('href')),
+    rows: f.querySelectorAll('.pf-row').length, title: f.querySelector('title').textContent,
+    keys: [...document.querySelectorAll('#chooser-result thead .pf-key use')].map((u) => u.getAttribute('href')),
+  }));
+  check(drawn.shown && drawn.lines === 3 && drawn.marks.length === 3 * drawn.rows && new Set(drawn.marks).size === 3
+    && /Go \+ Gin \(circles[^)]*\), .*Python \+ Django \(triangles/.test(drawn.title) && drawn.keys.join() === [...new Set(drawn.marks)].join(),
+    `the chart overlays the three stacks: a line and ${drawn.rows} marks each, a shape per stack shown beside its name in the table, named in the title (${drawn.title})`);
   await page.check('input[value=rust-actix]');
   check(/stacks=go-gin,node-express,python-django,rust-actix/.test(await addressOf(page)), `a fourth stack joins the address (${(await addressOf(page)).slice(base.length)})`);
   check(await page.isDisabled('input[value=ruby-rails]'), 'with four chosen the other boxes are disabled');

@@ -170,6 +170,20 @@ fn the_compare_page_lists_every_pair_and_the_pairs_link_to_it() {
     assert!(select_one(&main, "#chooser-form").attr("hidden").is_some(), "the form needs the script");
     let data = select_one(&main, "#chooser-data").html;
     assert!(data.contains(r#""ratings":[2,0]"#) && data.contains(r#""fits":{"good":"Good fit""#), "{data}");
+    // The chart the script draws the chosen stacks on: a row of ticks per criterion (the base
+    // site has two, of 3 and 2 levels), a mark per series defined once, and no stacks yet.
+    let chart = select_one(&main, "#chooser-chart svg.profile").html;
+    let rows: Vec<usize> = chart
+        .split("<g class=\"pf-row\">")
+        .skip(1)
+        .map(|r| r.split("</g>").next().unwrap().matches("pf-tick").count())
+        .collect();
+    assert_eq!(rows, [3, 2], "{chart}");
+    for k in 0..4 {
+        assert!(chart.contains(&format!("<g id=\"chooser-pf-m{k}\">")), "{chart}");
+    }
+    assert!(chart.contains("<g class=\"pf-layers\"></g>") && !chart.contains("pf-line"), "{chart}");
+    assert!(data.contains(r#""marks":["circles joined by a solid line","#), "{data}");
     let pair = site.main_html("compare/go-gin-vs-node-express/index.html");
     assert!(pair.contains("<a href=\"/compare/\">Compare</a>"));
     let stacks = site.main_html("stacks/index.html");

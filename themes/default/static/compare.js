@@ -62,10 +62,43 @@
     return ul;
   }
 
+  // The chosen stacks' profiles on the chart the build drew: a line and a mark per criterion,
+  // at the tick of each stack's level, each stack a little above or below the others.
+  var chart = document.getElementById("chooser-chart"), NS = "http://www.w3.org/2000/svg";
+  var svgEl = function (tag, attrs) {
+    var e = document.createElementNS(NS, tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    return e;
+  };
+  var markOf = function (k, attrs) { return svgEl("use", Object.assign({ href: "#chooser-pf-m" + k, class: "pf-mark pf-s" + k }, attrs)); };
+  function draw(stacks) {
+    var layer = chart.querySelector(".pf-layers"), rows = chart.querySelectorAll(".pf-row");
+    layer.textContent = "";
+    chart.hidden = stacks.length < 2;
+    stacks.forEach(function (s, k) {
+      var points = [], dy = (k - (stacks.length - 1) / 2) * 8, marks = [];
+      rows.forEach(function (r, i) {
+        var t = r.children[s.ratings[i]], x = t.getAttribute("cx"), y = +t.getAttribute("cy") + dy;
+        points.push(x + " " + y);
+        marks.push(markOf(k, { x: x, y: y }));
+      });
+      layer.appendChild(svgEl("path", { class: "pf-line pf-s" + k, d: "M" + points.join("L") }));
+      marks.forEach(function (m) { layer.appendChild(m); });
+    });
+    chart.querySelector("title").textContent = "Profiles of " + stacks.map(function (s, k) { return s.name + " (" + data.marks[k] + ")"; }).join(", ");
+  }
+  // Beside a stack's name in the table, its mark: the chart's legend.
+  function key(k) {
+    var svg = svgEl("svg", { width: 14, height: 14, viewBox: "-7 -7 14 14", "aria-hidden": "true", class: "pf-key" });
+    svg.appendChild(markOf(k, {}));
+    return svg;
+  }
+
   function render() {
     var stacks = chosen();
     boxes.forEach(function (b) { b.disabled = !b.checked && stacks.length >= MAX; });
     out.textContent = "";
+    draw(stacks);
     if (stacks.length < 2) {
       status.textContent = "Pick " + (stacks.length ? "one more." : "two to four stacks.");
       return;
@@ -75,7 +108,11 @@
     table.appendChild(el("caption", stacks.map(function (s) { return s.name; }).join(", ") + " side by side"));
     var head = el("tr"), body = el("tbody"), differ = 0;
     head.appendChild(el("th", "Criterion", "", { scope: "col" }));
-    stacks.forEach(function (s) { head.appendChild(el("th", "", "", { scope: "col" })).appendChild(el("a", s.name, "", { href: s.url })); });
+    stacks.forEach(function (s, k) {
+      var th = head.appendChild(el("th", "", "", { scope: "col" }));
+      th.appendChild(key(k));
+      th.appendChild(el("a", s.name, "", { href: s.url }));
+    });
     table.appendChild(el("thead")).appendChild(head);
     data.criteria.forEach(function (c, k) {
       if (row(body, c[0], stacks, function (s) { return s.ratings[k]; }, function (s) { return rating(c, s.ratings[k]); })) differ++;
