@@ -190,7 +190,7 @@ console.log('Behaviour');
   }
   check(misses.length === 0, `searching each of the ${stackPages.length} stack names puts its stack page first${misses.length ? `: ${misses.join('; ')}` : ''}`);
   const words = [...new Set(stackPages.flatMap((p) => titleOf(p).split(/[^A-Za-z]+/)).filter((w) => w.length >= 6))];
-  const typos = [['postgress', 'postgres'], ['kubernets', 'kubernetes'], ['djngo', 'django'], ['fastpi', 'fastapi']];
+  const typos = [['postgress', 'postgres'], ['kubernets', 'kubernetes'], ['djngo', 'django'], ['fastpi', 'fastapi'], ['sxring', 'spring'], ['cpntainers', 'containers']];
   words.forEach((w, i) => {
     const l = w.toLowerCase(), k = 2 + (i % (l.length - 3));
     // A letter added or two swapped (a letter dropped may spell another word: backend, backed).

@@ -56,16 +56,19 @@
     return rest(i + 1, i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2));
   }
   // A word that matched nothing: the words of six letters or more one typo away from it, looked
-  // for in its shard and in those it would fall in with a typo in its first letters.
-  function typos(t) {
+  // for in its shard and in those it would fall in with a typo in its first letters; failing
+  // that (a wrong second letter when the first letter's words are split), in every shard of
+  // its first letter.
+  function typos(t, wide) {
     var ids = [], m = [{}, {}];
-    [t, t.slice(1), t[0] + t.slice(2), t[1] + t[0] + t.slice(2), t[0] + t[2] + t[1] + t.slice(3)].forEach(function (v) {
+    (wide ? index.s.filter(function (p) { return p[0] === t[0]; })
+      : [t, t.slice(1), t[0] + t.slice(2), t[1] + t[0] + t.slice(2), t[0] + t[2] + t[1] + t.slice(3)]).forEach(function (v) {
       var i = shardOf(v);
       if (i >= 0 && ids.indexOf(i) < 0) ids.push(i);
     });
     return Promise.all(ids.map(function (i) { return get("words/" + i + ".json"); })).then(function (shards) {
       shards.forEach(function (shard) { for (var w in shard) if (w.length > 5 && typo(t, w)) add(shard, w, m); });
-      return m;
+      return wide || Object.keys(m[0]).length ? m : typos(t, 1);
     });
   }
   function matches(t, prefix) {
