@@ -12,6 +12,7 @@ mod config;
 mod data;
 mod date;
 mod diagnostics;
+mod drawing;
 mod flowchart;
 mod glyphs;
 mod ids;

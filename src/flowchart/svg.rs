@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::layout::{BoxKind, LaidBox, Layout, Row, layout, stack_lines};
 use super::{FONT, LABEL_FONT, LINE_H, PAD_X, PAD_Y, ROW_PAD, round};
+use crate::drawing;
 use crate::markdown::escape;
 use crate::model::{Decision, NodeId, NodeKind};
 
@@ -31,12 +32,13 @@ pub(crate) fn svg(d: &Decision, stack_names: &[&str], stack_urls: &[String], pre
 
 /// The opening `<svg>` tag, the title and the arrowhead marker.
 fn header(s: &mut String, l: &Layout, title: &str, prefix: &str) {
-    s.push_str(&format!(
-        "<svg class=\"flowchart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"group\" aria-labelledby=\"{t}\">\n<title id=\"{t}\">{title}</title>\n",
-        w = l.width,
-        h = l.height,
-        t = format!("{prefix}chart-title"),
-        title = escape(title),
+    s.push_str(&drawing::open(
+        "flowchart",
+        (l.width, l.height),
+        "group",
+        &format!("{prefix}chart-title"),
+        None,
+        title,
     ));
     s.push_str(&format!("<defs><marker id=\"{prefix}arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" class=\"fc-arrowhead\"/></marker></defs>\n"));
 }

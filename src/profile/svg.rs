@@ -4,6 +4,7 @@
 
 use super::layout::{Layout, Row, layout};
 use super::{Axis, FONT, LINE_H, MARGIN, MARK_R, MAX_SERIES, SAMPLE_W, Series, Shape, round};
+use crate::drawing;
 use crate::markdown::escape;
 
 /// The profile of the first [`MAX_SERIES`] of `series` on `axes`, as inline SVG with
@@ -50,13 +51,7 @@ pub(crate) fn canvas(axes: &[Axis<'_>], title: &str, described_by: &str, prefix:
 /// The chart's opening, legend, scale and rows: everything but the stacks' lines and marks.
 fn frame(l: &Layout, title: &str, described_by: &str, prefix: &str) -> String {
     let id = format!("{}profile-title", escape(prefix));
-    let mut s = format!(
-        "<svg class=\"profile\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}\" aria-describedby=\"{d}\">\n<title id=\"{id}\">{t}</title>\n",
-        w = l.width,
-        h = l.height,
-        d = escape(described_by),
-        t = escape(title),
-    );
+    let mut s = drawing::open("profile", (l.width, l.height), "img", &id, Some(described_by), title);
     legend(&mut s, l);
     s.push_str(&format!(
         "<text class=\"pf-scale\" x=\"{}\" y=\"{y}\">weakest</text><text class=\"pf-scale pf-end\" x=\"{}\" y=\"{y}\">strongest</text>\n",

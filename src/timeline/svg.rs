@@ -6,6 +6,7 @@ use time::Date;
 
 use super::layout::{Kind, Laid, Layout, layout};
 use super::{ARROW_W, FONT, LINE_H, MARGIN, Row, Status, round};
+use crate::drawing;
 use crate::markdown::escape;
 
 /// The timeline of `rows` on the day `today`, as inline SVG with `role="img"`, named by
@@ -13,13 +14,7 @@ use crate::markdown::escape;
 /// data).
 pub(crate) fn svg(rows: &[Row], today: Date, title: &str, described_by: &str) -> String {
     let l = layout(rows, today);
-    let mut s = format!(
-        "<svg class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" role=\"img\" aria-labelledby=\"tl-title\" aria-describedby=\"{d}\">\n<title id=\"tl-title\">{t}</title>\n",
-        w = l.width,
-        h = l.height,
-        d = escape(described_by),
-        t = escape(title),
-    );
+    let mut s = drawing::open("timeline", (l.width, l.height), "img", "tl-title", Some(described_by), title);
     s.push_str("<defs><pattern id=\"tl-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect class=\"tl-hatch-bg\" width=\"6\" height=\"6\"/><path class=\"tl-hatch-line\" d=\"M0 0V6\"/></pattern></defs>\n");
     grid(&mut s, &l);
     for b in &l.boxes {
