@@ -2,6 +2,7 @@
 //! only when everything was written. A failed build leaves the previous output as it was, and a
 //! build replaces only what an earlier build wrote.
 
+mod held;
 mod lock;
 mod manifest;
 mod target;
@@ -14,6 +15,7 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
+use held::Held;
 pub use manifest::{HEADER as MANIFEST_HEADER, MANIFEST};
 pub(crate) use target::Target;
 
@@ -85,17 +87,21 @@ pub(crate) fn write(
 /// files that no earlier build wrote stop the build unless `force`. Files go into a staging
 /// folder beside the output as they are rendered, batch by batch, so they need not all be held
 /// in memory; `commit` writes the manifest and swaps the staging folder in, carrying over the
-/// hidden entries of the old output (`.git`, ...). Dropped without `commit`, the staging folder
-/// is removed and the previous output stays as it was.
+/// hidden entries of the old output (`.git`, ...). The old output is then kept beside it as a
+/// spare, and the next build stages into that: it changes only what differs (see [`held`]).
+/// Dropped without `commit`, the staging folder becomes the spare and the previous output
+/// stays as it was.
 pub(crate) struct Staging<'a> {
     target: &'a Target,
     dir: PathBuf,
     /// What the previous build here wrote: a file rendered the same again is linked from it
-    /// rather than written, which spares the file system most of a rebuild's work.
+    /// rather than written, when the staging folder does not have it already.
     previous: HashSet<String>,
+    /// What the staging folder held when the build began.
+    held: Held,
     /// Every file written, for the manifest and to refuse a path written twice.
     written: HashSet<String>,
-    /// Folders already made.
+    /// Folders already there.
     folders: HashSet<PathBuf>,
     committed: bool,
     _lock: lock::Lock,
@@ -113,8 +119,15 @@ impl<'a> Staging<'a> {
         fs::create_dir_all(parent).map_err(|e| fail("create the output's folder", parent, e))?;
         let lock = lock::acquire(target, on_wait)?;
         let dir = target.sibling("staging");
-        finish_interrupted_swap(&target.dir, &target.sibling("old"))?;
-        remove(&dir).map_err(|e| fail("clear the staging folder", &dir, e))?;
+        let spare = target.sibling("spare");
+        finish_interrupted_swap(&target.dir, &target.sibling("old"), &spare)?;
+        // A staging folder a stopped build left is reused like the spare.
+        let reuse =
+            if fs::symlink_metadata(&dir).is_ok() { remove(&spare) } else { rename_if_there(&spare, &dir) };
+        let held = reuse
+            .and_then(|()| Held::read(&dir))
+            .or_else(|_| remove(&dir).map(|()| Held::default()))
+            .map_err(|e| fail("clear the staging folder", &dir, e))?;
         // With --force an unreadable manifest only means nothing is reused.
         let recorded = match manifest::recorded(&target.dir) {
             Ok(recorded) => recorded,
@@ -127,7 +140,16 @@ impl<'a> Staging<'a> {
         fs::create_dir_all(&dir).map_err(|e| fail("create the staging folder", &dir, e))?;
         let previous = recorded.unwrap_or_default();
         let folders = HashSet::from([dir.clone()]);
-        Ok(Staging { target, dir, previous, written: HashSet::new(), folders, committed: false, _lock: lock })
+        Ok(Staging {
+            target,
+            dir,
+            previous,
+            held,
+            written: HashSet::new(),
+            folders,
+            committed: false,
+            _lock: lock,
+        })
     }
 
     /// Write a batch of files, on every core.
@@ -141,54 +163,77 @@ impl<'a> Staging<'a> {
             }
             let rel = safe_relative(&f.path)
                 .ok_or_else(|| Diagnostic::error(&f.path, "refusing to write outside the output folder"))?;
-            if let Some(folder) = rel.parent().map(|p| self.dir.join(p)).filter(|p| !self.folders.contains(p))
-            {
-                fs::create_dir_all(&folder)
-                    .map_err(|e| Diagnostic::error(&folder, format!("cannot create folder: {e}")))?;
-                self.folders.insert(folder);
+            if let Some(parent) = rel.parent() {
+                self.make_folder(parent)?;
             }
         }
         // Files are independent once their folders exist.
-        files.par_iter().try_for_each(|f| {
-            self.put(f).map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
+        let slots = files
+            .iter()
+            .map(|f| self.held.file_slot(&self.dir, &f.path))
+            .collect::<io::Result<Vec<bool>>>()
+            .map_err(|e| fail("clear the staging folder", &self.dir, e))?;
+        files.par_iter().zip(slots).try_for_each(|(f, held)| {
+            self.put(f, held).map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
         })?;
         self.written.extend(files.iter().map(|f| f.path.clone()));
         Ok(())
     }
 
-    /// Put one file into the staging folder: linked from the previous output when that holds
-    /// the same bytes (read back, so a file changed there since is never taken), else written.
-    fn put(&self, f: &OutputFile) -> io::Result<()> {
+    /// Make the folder `rel` of the staging folder, unless it is there.
+    fn make_folder(&mut self, rel: &Path) -> Result<(), Diagnostic> {
+        let folder = self.dir.join(rel);
+        if self.folders.contains(&folder) {
+            return Ok(());
+        }
+        if !self.held.has_folder(rel) {
+            self.held
+                .clear_way(&self.dir, rel)
+                .and_then(|()| fs::create_dir_all(&folder))
+                .map_err(|e| Diagnostic::error(&folder, format!("cannot create folder: {e}")))?;
+        }
+        self.folders.insert(folder);
+        Ok(())
+    }
+
+    /// Put one file into the staging folder, where `held` says an earlier one is: kept when it
+    /// holds the same bytes, else linked from the previous output when that does (read back,
+    /// so a file changed there since is never taken), else written.
+    fn put(&self, f: &OutputFile, held: bool) -> io::Result<()> {
         let dest = self.dir.join(&f.path);
         match &f.contents {
-            Contents::Copy(from) => fs::copy(from, &dest).map(|_| ()),
-            Contents::Bytes(bytes) => {
-                if self.previous.contains(&f.path) {
-                    let old = self.target.dir.join(&f.path);
-                    let same = fs::read(&old).is_ok_and(|before| before == *bytes);
-                    if same && fs::hard_link(&old, &dest).is_ok() {
-                        return Ok(());
-                    }
+            Contents::Copy(from) => {
+                if held {
+                    held::unlink(&dest)?;
                 }
-                fs::write(&dest, bytes)
+                fs::copy(from, &dest).map(|_| ())
             }
+            Contents::Bytes(bytes) => held::put_bytes(&dest, bytes, held, || {
+                let old = self.target.dir.join(&f.path);
+                self.previous.contains(&f.path)
+                    && fs::read(&old).is_ok_and(|before| before == *bytes)
+                    && fs::hard_link(&old, &dest).is_ok()
+            }),
         }
     }
 
     /// Write the manifest and put the new output in place of the old.
     pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
+        self.held
+            .remove_stale(&self.dir, &self.written)
+            .map_err(|e| fail("clear the staging folder", &self.dir, e))?;
         let mut paths: Vec<&str> = self.written.iter().map(String::as_str).collect();
         paths.sort_unstable();
         manifest::write(&self.dir, paths.into_iter())
             .map_err(|e| fail("write the manifest", &self.dir, e))?;
         self.committed = true;
-        swap(&self.dir, &self.target.dir, &self.target.sibling("old"))
+        swap(&self.dir, &self.target.dir, &self.target.sibling("old"), &self.target.sibling("spare"))
     }
 }
 
 impl Drop for Staging<'_> {
     fn drop(&mut self) {
-        if !self.committed {
+        if !self.committed && rename_if_there(&self.dir, &self.target.sibling("spare")).is_err() {
             let _ = remove(&self.dir);
         }
     }
@@ -198,8 +243,9 @@ fn fail(what: &str, path: &Path, e: io::Error) -> Diagnostic {
     Diagnostic::error(path, format!("cannot {what}: {e}")).with_help("the previous output was left as it was")
 }
 
-/// Put `staging` where `out` is, keeping the old output aside until the new one is in place.
-fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Diagnostic> {
+/// Put `staging` where `out` is, keeping the old output aside until the new one is in place;
+/// it becomes the `spare`.
+fn swap(staging: &Path, out: &Path, old: &Path, spare: &Path) -> Result<(), Diagnostic> {
     if out.exists() {
         fs::rename(out, old).map_err(|e| fail("move the previous output aside", out, e))?;
     }
@@ -207,12 +253,13 @@ fn swap(staging: &Path, out: &Path, old: &Path) -> Result<(), Diagnostic> {
         let _ = fs::rename(old, out);
         return Err(fail("move the new output into place", out, e));
     }
-    finish_interrupted_swap(out, old)
+    finish_interrupted_swap(out, old, spare)
 }
 
 /// A build stopped between the two renames of a swap leaves the old output aside: put it back
-/// when the new one never arrived, else carry its hidden entries over and remove it.
-fn finish_interrupted_swap(out: &Path, old: &Path) -> Result<(), Diagnostic> {
+/// when the new one never arrived, else carry its hidden entries over and keep the rest as the
+/// `spare` (removed if there is one already).
+fn finish_interrupted_swap(out: &Path, old: &Path, spare: &Path) -> Result<(), Diagnostic> {
     if fs::symlink_metadata(old).is_err() {
         return Ok(());
     }
@@ -228,7 +275,16 @@ fn finish_interrupted_swap(out: &Path, old: &Path) -> Result<(), Diagnostic> {
                 .map_err(|e| fail("keep a hidden file of the output", &dest, e))?;
         }
     }
-    remove(old).map_err(|e| fail("remove the previous output", old, e))
+    let kept = fs::symlink_metadata(spare).is_err() && fs::rename(old, spare).is_ok();
+    if kept { Ok(()) } else { remove(old).map_err(|e| fail("remove the previous output", old, e)) }
+}
+
+/// Rename `from` to `to` when `from` exists.
+fn rename_if_there(from: &Path, to: &Path) -> io::Result<()> {
+    match fs::rename(from, to) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }
 
 /// Stop when the output holds files that no earlier build wrote: they are someone's work.
@@ -318,7 +374,84 @@ mod tests {
         let mut leftovers: Vec<_> =
             fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         leftovers.sort();
-        assert_eq!(leftovers, [".public.lock", "public"]);
+        assert_eq!(
+            leftovers,
+            [".public.lock", ".public.spare", "public"],
+            "the old output is kept as a spare"
+        );
+    }
+
+    /// Every file under `dir` with its text, hidden or not.
+    fn files_in(dir: &Path) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+                (rel, fs::read_to_string(e.path()).unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The output as `files` alone would make it, with its manifest.
+    fn expected(files: &[OutputFile]) -> Vec<(String, String)> {
+        let fresh = tempfile::tempdir().unwrap();
+        put(files, fresh.path(), false).unwrap();
+        files_in(&fresh.path().join("public"))
+    }
+
+    #[test]
+    fn the_spare_is_updated_into_the_next_output_without_touching_the_live_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let text = |p: &str, t: &str| OutputFile::text(p, t.to_string());
+        let builds = [
+            vec![text("same.html", "s"), text("a/index.html", "1"), text("gone/deep/x.html", "x")],
+            vec![text("same.html", "s"), text("a/index.html", "2"), text("gone", "now a file")],
+            // A folder where a file was, and a file where a folder was.
+            vec![text("same.html", "s"), text("a", "3"), text("gone/index.html", "a folder again")],
+            vec![text("same.html", "s"), text("a/index.html", "4")],
+        ];
+        let mut live = Vec::new();
+        for files in &builds {
+            // Twice: the second build links unchanged files from the first, so the spare and
+            // the live output then share them.
+            for _ in 0..2 {
+                put(files, dir.path(), false).unwrap();
+                assert_eq!(files_in(&out), expected(files));
+            }
+            // A build that stops after writing other bytes into the reused spare (whose files
+            // may be links to the live ones) changes nothing in the live output.
+            let stopped: Vec<OutputFile> = files.iter().map(|f| text(&f.path, "other")).collect();
+            let target = target(dir.path());
+            let mut staging = Staging::begin(&target, WriteOptions::default(), &|| {}).unwrap();
+            staging.write(&stopped).unwrap();
+            drop(staging);
+            assert_eq!(files_in(&out), expected(files));
+            live = files_in(&out);
+        }
+        assert_eq!(live, expected(&builds[3]));
+        assert!(dir.path().join(".public.spare").is_dir());
+    }
+
+    #[test]
+    fn a_staging_folder_a_stopped_build_left_is_reused_and_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        let files =
+            [OutputFile::text("index.html", "home".into()), OutputFile::text("b/index.html", "b".into())];
+        put(&files, dir.path(), false).unwrap();
+        let staging = dir.path().join(".public.staging");
+        for (p, t) in [("junk.html", "j"), ("b", "a file where a folder goes"), ("index.html", "half")] {
+            fs::create_dir_all(staging.join(p).parent().unwrap()).unwrap();
+            fs::write(staging.join(p), t).unwrap();
+        }
+        fs::create_dir_all(staging.join("old/empty")).unwrap();
+        put(&files, dir.path(), false).unwrap();
+        assert_eq!(files_in(&dir.path().join("public")), expected(&files));
+        assert!(!staging.exists());
     }
 
     #[test]
