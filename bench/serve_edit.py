@@ -5,10 +5,12 @@
         --chapter content/guide/basics/why-it-matters.md --edits 10 --json out.json
 
 Starts `stackguide serve --root ROOT --port 0`, listens to its server-sent events
-(/__stackguide/events) as an open page does, then EDITS times appends a line to the chapter and
-measures the time from the write to the `reload` event. Serve also prints
-`built N pages in X ms` for each rebuild; that figure (the build alone, without the file
-watcher's debounce and the event) is recorded beside each latency.
+(/__stackguide/events?page=ADDRESS) as the chapter's page open in a browser does, then EDITS
+times appends a line to the chapter and measures the time from the write to the `reload` event,
+and to the page fetched then holding the edit. Serve renders the pages open in browsers first
+and prints `updated 1 open page in X ms` when it reloads them, then `built N pages in X ms` when
+the whole site is rebuilt; both figures (without the file watcher's debounce) are recorded
+beside each latency.
 
 ROOT is modified: pass a copy of the site. Standard library only.
 """
@@ -23,10 +25,12 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 SERVING = re.compile(r"^serving .* at http://([^/]+)/")
 BUILT = re.compile(r"^built (\d+) pages? in (\d+) ms")
+UPDATED = re.compile(r"^updated (\d+) open pages? in (\d+) ms")
 
 
 def read_stdout(proc, lines):
@@ -36,10 +40,12 @@ def read_stdout(proc, lines):
     lines.put((time.perf_counter(), None))
 
 
-def read_events(host, events, ready):
-    """Connect to the event stream and put (time, event, data) for each event received."""
+def read_events(host, page, events, ready):
+    """Connect to the event stream as the page at address `page` does and put (time, event,
+    data) for each event received."""
     conn = http.client.HTTPConnection(host, timeout=120)
-    conn.request("GET", "/__stackguide/events", headers={"Accept": "text/event-stream"})
+    query = urllib.parse.urlencode({"page": page})
+    conn.request("GET", f"/__stackguide/events?{query}", headers={"Accept": "text/event-stream"})
     resp = conn.getresponse()
     if resp.status != 200:
         events.put((time.perf_counter(), "http-error", str(resp.status)))
@@ -62,6 +68,21 @@ def read_events(host, events, ready):
         elif line.startswith("data:"):
             data.append(line[5:].strip())
         # comments (keep-alives, ":") are ignored
+
+
+def fetch(host, page):
+    """The text of the page at address `page`."""
+    conn = http.client.HTTPConnection(host, timeout=60)
+    conn.request("GET", page)
+    resp = conn.getresponse()
+    return resp.status, resp.read().decode("utf-8", "replace")
+
+
+def address_of(chapter):
+    """`content/guide/a/b.md` -> `/guide/a/b/`; `content/guide/_index.md` -> `/guide/`."""
+    rel = Path(chapter).relative_to("content").with_suffix("")
+    parts = list(rel.parts[:-1]) if rel.name in ("_index", "index") else list(rel.parts)
+    return "/" + "".join(p + "/" for p in parts)
 
 
 def wait_for(q, pred, timeout):
@@ -116,8 +137,12 @@ def main():
             if m := SERVING.match(line):
                 host = m.group(1)
                 break
+        page = address_of(args.chapter)
+        status, _ = fetch(host, page)
+        if status != 200:
+            sys.exit(f"{page}: HTTP {status}")
         ready = threading.Event()
-        threading.Thread(target=read_events, args=(host, events, ready), daemon=True).start()
+        threading.Thread(target=read_events, args=(host, page, events, ready), daemon=True).start()
         if not ready.wait(30):
             sys.exit("could not connect to the event stream")
         wait_for(events, lambda e: e[1] == "hello", 30)
@@ -128,25 +153,30 @@ def main():
         for i in range(1, args.edits + 1):
             start = time.perf_counter()
             # One append, as an editor's save of a small change would be.
+            marker = f"Edit {i} for the serve benchmark."
             with open(chapter, "a", encoding="utf-8") as f:
-                f.write(f"\nEdit {i} for the serve benchmark.\n")
+                f.write(f"\n{marker}\n")
             t, kind, data = wait_for(events, lambda e: e[1] in ("reload", "errors", "closed"), 60)
             if kind != "reload":
                 sys.exit(f"edit {i}: expected a reload event, got {kind}: {data[:300]}")
             latency_ms = (t - start) * 1000
-            # Serve prints its `built` line before it sends the event.
-            built_ms = None
+            # As the reloading page does: fetch it, and check that it shows the edit.
+            status, text = fetch(host, page)
+            page_ms = (time.perf_counter() - start) * 1000
+            if status != 200 or marker not in text:
+                sys.exit(f"edit {i}: the page fetched after the reload does not show the edit")
+            time.sleep(args.settle)
+            open_ms = built_ms = None
             for _, line in drain(lines):
+                if line and (m := UPDATED.match(line)):
+                    open_ms = int(m.group(2))
                 if line and (m := BUILT.match(line)):
                     built_ms = int(m.group(2))
-            time.sleep(args.settle)
             extra = [e for e in drain(events) if e[1] == "reload"]  # a second rebuild for one save?
-            for _, line in drain(lines):
-                if line and (m := BUILT.match(line)) and built_ms is None:
-                    built_ms = int(m.group(2))
-            results.append({"edit": i, "reload_ms": round(latency_ms, 1), "built_ms": built_ms,
-                            "extra_reloads": len(extra)})
-            print(f"edit {i:2}: reload after {latency_ms:7.1f} ms (serve: built in {built_ms} ms)"
+            results.append({"edit": i, "reload_ms": round(latency_ms, 1), "page_ms": round(page_ms, 1),
+                            "open_ms": open_ms, "built_ms": built_ms, "extra_reloads": len(extra)})
+            print(f"edit {i:2}: reload after {latency_ms:7.1f} ms, page with the edit after {page_ms:7.1f} ms "
+                  f"(serve: open page updated in {open_ms} ms, whole site built in {built_ms} ms)"
                   + (f", {len(extra)} extra reload(s)" if extra else ""), flush=True)
     finally:
         proc.terminate()
@@ -155,20 +185,27 @@ def main():
         except subprocess.TimeoutExpired:
             proc.kill()
 
-    reload = [r["reload_ms"] for r in results]
-    built = [r["built_ms"] for r in results if r["built_ms"] is not None]
+    def stats(key):
+        values = [r[key] for r in results if r[key] is not None]
+        if not values:
+            return None
+        return {"median": round(statistics.median(values), 1), "mean": round(statistics.mean(values), 1),
+                "min": min(values), "max": max(values)}
+
     summary = {
         "edits": len(results),
+        "page": page,
         "initial_build": first_build,
-        "reload_ms": {"median": round(statistics.median(reload), 1), "mean": round(statistics.mean(reload), 1),
-                      "min": min(reload), "max": max(reload)},
-        "built_ms": {"median": statistics.median(built), "min": min(built), "max": max(built)} if built else None,
+        "reload_ms": stats("reload_ms"),
+        "page_ms": stats("page_ms"),
+        "open_ms": stats("open_ms"),
+        "built_ms": stats("built_ms"),
         "extra_reloads": sum(r["extra_reloads"] for r in results),
         "runs": results,
     }
-    print(f"reload after an edit: median {summary['reload_ms']['median']} ms "
-          f"(min {summary['reload_ms']['min']}, max {summary['reload_ms']['max']}); "
-          f"serve's own build time: median {summary['built_ms']['median'] if built else '?'} ms")
+    median = lambda key: summary[key]["median"] if summary[key] else "?"
+    print(f"after an edit (medians): reload {median('reload_ms')} ms, page with the edit {median('page_ms')} ms; "
+          f"serve: open page updated in {median('open_ms')} ms, whole site built in {median('built_ms')} ms")
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2) + "\n")
 

@@ -56,11 +56,30 @@ fn prepare(
 /// Run load, validate and render with what `session` remembers; nothing is written, every
 /// file is kept in the result.
 pub fn render_site(opts: &BuildOptions, session: &Session) -> BuildResult {
+    render_site_first(opts, session, &[], &mut |_| {})
+}
+
+/// [`render_site`], handing `early` the output files at `first` (HTML pages, such as those open
+/// in a browser) as soon as they are rendered, before the rest of the site; not called when
+/// the site has errors, nor when `first` names no page of it.
+pub(crate) fn render_site_first(
+    opts: &BuildOptions,
+    session: &Session,
+    first: &[String],
+    early: &mut dyn FnMut(Vec<OutputFile>),
+) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
     let (sources, prepared) = prepare(opts, session, &mut d);
     let (site, files) = match prepared {
         Some((site, mut theme)) => {
+            // Problems are reported by the whole render below; the early files only go out
+            // when there were none.
+            let mut ahead = Diagnostics::new();
+            let pages = render::render_pages(&site, &mut theme, session, first, &mut ahead);
+            if !pages.is_empty() && !ahead.has_errors() {
+                early(pages);
+            }
             let files = render::render(&site, &mut theme, session, &mut d);
             (Some(site), files)
         }

@@ -15,6 +15,7 @@ pub(crate) mod stacks;
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -63,20 +64,11 @@ pub(crate) fn render_each(
     d: &mut Diagnostics,
     sink: &mut Sink<'_>,
 ) -> usize {
-    // What every page shows goes into Tera's global context once, not into each page's.
-    let site_view = SiteView::new(site);
-    let shared_sidebar = sidebar(site, None);
-    let shared = session.remembers_pages().then(|| {
-        let global = serde_json::json!({ "site": &site_view, "sidebar": &shared_sidebar });
-        input::hash_of(&global, theme.fingerprint)
-    });
-    theme.tera.global_context().insert("site", &site_view);
-    theme.tera.global_context().insert("sidebar", &shared_sidebar);
+    let memo = PageMemo { session, shared: globals(site, theme, session) };
     let theme = &*theme;
-    let memo = PageMemo { session, shared };
-    let search = &search::Index::build(site, session);
+    let search = OnceLock::new();
     let kept = print::Kept::for_site(site);
-    let env = Env { site, theme, memo, search, kept: kept.as_ref() };
+    let env = Env { site, theme, memo, search: &search, kept: kept.as_ref() };
     // The print page is made last, from the bodies the other pages were rendered with.
     let routes: Vec<(&str, Route)> = site
         .routes
@@ -123,6 +115,51 @@ pub(crate) fn render_each(
     pages
 }
 
+/// The HTML pages among the output files `paths`, rendered on their own (the print page is
+/// left out: it is made from every other page), with the files pages load as they are (the
+/// theme's and the site's static files). Problems go into `d`.
+pub(crate) fn render_pages(
+    site: &Site,
+    theme: &mut Theme,
+    session: &Session,
+    paths: &[String],
+    d: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let pages: Vec<(&str, Route)> = paths
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .filter_map(|p| Some((p.as_str(), site.routes.route_at(p)?)))
+        .filter(|&(_, route)| route != Route::Print)
+        .collect();
+    if pages.is_empty() {
+        return Vec::new();
+    }
+    let statics = site.routes.iter().map(|(path, claim)| (path, claim.route));
+    let routes: Vec<(&str, Route)> = statics
+        .filter(|(_, route)| matches!(route, Route::ThemeFile(_) | Route::Asset(_)))
+        .chain(pages)
+        .collect();
+    let memo = PageMemo { session, shared: globals(site, theme, session) };
+    let search = OnceLock::new();
+    let env = Env { site, theme, memo, search: &search, kept: None };
+    let rendered: Vec<_> = routes.par_iter().map(|&(path, route)| render_route(env, path, route)).collect();
+    rendered.into_iter().filter_map(|r| r.map_err(|e| d.push(e)).ok()).collect()
+}
+
+/// Put what every page shows into Tera's global context, once rather than into each page's;
+/// the hash of it when pages are remembered.
+fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Option<u64> {
+    let site_view = SiteView::new(site);
+    let shared_sidebar = sidebar(site, None);
+    let shared = session.remembers_pages().then(|| {
+        let global = serde_json::json!({ "site": &site_view, "sidebar": &shared_sidebar });
+        input::hash_of(&global, theme.fingerprint)
+    });
+    theme.tera.global_context().insert("site", &site_view);
+    theme.tera.global_context().insert("sidebar", &shared_sidebar);
+    shared
+}
+
 /// What one turn of [`render_each`] renders while the files of the turn before are handed on.
 #[derive(Clone, Copy)]
 enum Job<'r> {
@@ -154,7 +191,7 @@ fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFi
 fn render_files(env: Env<'_>, path: &str, route: Route) -> Vec<Result<OutputFile, Diagnostic>> {
     match route {
         Route::SearchWords => env
-            .search
+            .search()
             .word_files()
             .into_par_iter()
             .map(|(path, shard)| {
@@ -178,10 +215,16 @@ struct Env<'a> {
     site: &'a Site,
     theme: &'a Theme,
     memo: PageMemo<'a>,
-    /// The word shards of the search index.
-    search: &'a search::Index,
+    /// The search index, built when a file of it is first rendered.
+    search: &'a OnceLock<search::Index>,
     /// Where pages keep their bodies for the print page, when the site has one.
     kept: Option<&'a print::Kept>,
+}
+
+impl<'a> Env<'a> {
+    fn search(&self) -> &'a search::Index {
+        self.search.get_or_init(|| search::Index::build(self.site, self.memo.session))
+    }
 }
 
 /// The file at `path` of the output, which `route` makes.
@@ -194,7 +237,7 @@ fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Di
         Route::Atom => OutputFile::text(path, atom::feed(site)),
         Route::DataJson => OutputFile::text(path, data::json(site)),
         Route::DataCsv => OutputFile::text(path, data::csv(site)),
-        Route::SearchManifest => OutputFile::text(path, env.search.manifest_json()),
+        Route::SearchManifest => OutputFile::text(path, env.search().manifest_json()),
         Route::SearchPages(n) => OutputFile::text(path, search::pages_json(site, env.memo.session, n)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
             Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, theme::served(path, bytes.to_vec())),

@@ -26,7 +26,7 @@ function overlay(list){
     if(d.help){var hl=document.createElement("span");hl.style.cssText="display:block;color:#a5b4fc";hl.textContent="help: "+d.help;p.appendChild(hl);}
     box.appendChild(p);});
 }
-var es=new EventSource("EVENTS");
+var es=new EventSource("EVENTS?page="+encodeURIComponent(location.pathname));
 es.addEventListener("hello",function(e){if(+e.data!==me)location.reload();});
 es.addEventListener("reload",function(){location.reload();});
 es.addEventListener("errors",function(e){overlay(JSON.parse(e.data));});

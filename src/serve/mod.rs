@@ -3,6 +3,7 @@
 
 mod files;
 mod live;
+mod open;
 mod watch;
 
 use std::collections::HashMap;
@@ -19,16 +20,17 @@ use axum::http::{HeaderValue, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio::sync::broadcast;
+use tokio::sync::{broadcast, watch as signal};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::build;
 use crate::config::BuildOptions;
 use crate::diagnostics::{Diagnostic, MessageFormat, emit};
-use crate::output::Contents;
+use crate::output::{Contents, OutputFile};
 use crate::session::Session;
 pub(crate) use files::{Lookup, lookup, read_inside};
+use open::OpenPages;
 
 /// Where the live-reload events are served.
 pub(crate) const EVENTS_PATH: &str = "/__stackguide/events";
@@ -48,6 +50,9 @@ pub(crate) struct Snapshot {
     pub files: HashMap<String, Contents>,
     pub errors: Vec<Diagnostic>,
     pub generation: u64,
+    /// Only the pages open in browsers and the files they load are in: the rest of the site is
+    /// still rendering, and a request for it waits.
+    pub partial: bool,
 }
 
 /// A message to open pages.
@@ -81,6 +86,10 @@ struct Shared {
     events: broadcast::Sender<Push>,
     /// What rebuilds remember: a save renders again only what it changed.
     session: Session,
+    /// The pages open in browsers, rendered first after a save.
+    open: OpenPages,
+    /// The last generation whose every file is in.
+    complete: signal::Sender<u64>,
 }
 
 /// Build, then serve until interrupted. Prints the address once it is listening. Refuses a
@@ -135,6 +144,8 @@ async fn run(opts: ServeOptions, root: PathBuf) -> Result<(), String> {
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
         events,
         session: Session::for_rebuilds(),
+        open: OpenPages::default(),
+        complete: signal::channel(0).0,
     });
     rebuild(&shared, &build_opts);
     println!("serving {} at {base_url} (Ctrl+C to stop)", opts.root.display());
@@ -170,47 +181,79 @@ fn open_browser(url: &str) {
     }
 }
 
-/// Rebuild into memory; keep the last good files when the build fails.
+/// Rebuild into memory; keep the last good files when the build fails. The pages open in
+/// browsers are rendered first and reloaded while the rest of the site renders.
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let start = Instant::now();
     shared.session.next_build();
-    let result = build::render_site(opts, &shared.session);
+    let previous = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    let generation = previous.generation + 1;
+    let mut reloaded = false;
+    let mut early = |files: Vec<OutputFile>| {
+        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        let files = files.into_iter().map(|f| (f.path, f.contents)).collect();
+        publish(shared, Snapshot { files, errors: Vec::new(), generation, partial: true });
+        let _ = shared.events.send(Push::Reload(generation));
+        println!("updated {pages} open {} in {} ms", plural(pages, "page"), start.elapsed().as_millis());
+        reloaded = true;
+    };
+    let result = build::render_site_first(opts, &shared.session, &shared.open.paths(), &mut early);
     let diagnostics = result.diagnostics.sorted();
     if !diagnostics.is_empty() {
         let mut err = std::io::stderr().lock();
         let _ = emit(&mut err, &diagnostics, &result.sources, MessageFormat::Human, false);
     }
-    let previous = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
-    let generation = previous.generation + 1;
     let snapshot = if result.ok() {
         println!("built {} pages in {} ms", result.pages, start.elapsed().as_millis());
         let files = result.files.into_iter().map(|f| (f.path, f.contents)).collect();
-        Snapshot { files, errors: Vec::new(), generation }
+        Snapshot { files, errors: Vec::new(), generation, partial: false }
     } else {
         let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(Diagnostic::is_error).collect();
-        Snapshot { files: previous.files.clone(), errors, generation: previous.generation }
+        // Open pages that already reloaded keep their generation, so they are not reloaded
+        // again into the old files.
+        let generation = if reloaded { generation } else { previous.generation };
+        Snapshot { files: previous.files.clone(), errors, generation, partial: false }
     };
     let push = if snapshot.errors.is_empty() {
-        Push::Reload(snapshot.generation)
+        (!reloaded).then_some(Push::Reload(snapshot.generation))
     } else {
-        Push::Errors(live::errors_json(&snapshot.errors))
+        Some(Push::Errors(live::errors_json(&snapshot.errors)))
     };
+    let done = snapshot.generation;
+    publish(shared, snapshot);
+    shared.complete.send_replace(done);
+    if let Some(push) = push {
+        let _ = shared.events.send(push);
+    }
+}
+
+fn publish(shared: &Shared, snapshot: Snapshot) {
     if let Ok(mut s) = shared.snapshot.write() {
         *s = Arc::new(snapshot);
     }
-    let _ = shared.events.send(push);
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { word.to_string() } else { format!("{word}s") }
 }
 
 async fn events_handler(
     State(shared): State<Arc<Shared>>,
+    uri: Uri,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    // The page on the other end counts as open while the stream lives.
+    let opened = match open::page_of(uri.query()).map(|page| lookup(&snapshot.files, &page)) {
+        Some(Lookup::Found(path)) if path.ends_with(".html") => Some(shared.open.open(path)),
+        _ => None,
+    };
     // A new connection learns the current state first: the generation, and errors if any.
     let mut first = vec![Ok(Event::default().event("hello").data(snapshot.generation.to_string()))];
     if !snapshot.errors.is_empty() {
         first.push(Ok(Event::default().event("errors").data(live::errors_json(&snapshot.errors))));
     }
-    let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(|push| {
+    let updates = BroadcastStream::new(shared.events.subscribe()).filter_map(move |push| {
+        let _open = &opened;
         Some(Ok(match push.ok()? {
             Push::Reload(g) => Event::default().event("reload").data(g.to_string()),
             Push::Errors(json) => Event::default().event("errors").data(json),
@@ -220,7 +263,12 @@ async fn events_handler(
 }
 
 async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    let snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    let mut snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    if snapshot.partial && !matches!(lookup(&snapshot.files, uri.path()), Lookup::Found(_)) {
+        // Not one of the files rendered first: wait for the rest of the site.
+        let _ = shared.complete.subscribe().wait_for(|&done| done >= snapshot.generation).await;
+        snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    }
     if snapshot.files.is_empty() && !snapshot.errors.is_empty() {
         let page = live::waiting_page(snapshot.generation).into_bytes();
         return respond(

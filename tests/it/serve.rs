@@ -16,20 +16,31 @@ struct Server {
     port: u16,
     /// Everything it has written to stderr so far.
     stderr: Arc<Mutex<String>>,
+    /// Everything it has written to stdout after its address.
+    stdout: Arc<Mutex<String>>,
 }
 
 impl Server {
     /// Its stderr once it contains `needle`; fails after 15 s.
     fn wait_for_stderr(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let text = self.stderr.lock().unwrap().clone();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(Instant::now() < deadline, "no {needle:?} on stderr within 15 s:\n{text}");
-            std::thread::sleep(Duration::from_millis(20));
+        wait_for_text(&self.stderr, needle, "stderr")
+    }
+
+    /// Its stdout once it contains `needle`; fails after 15 s.
+    fn wait_for_stdout(&self, needle: &str) -> String {
+        wait_for_text(&self.stdout, needle, "stdout")
+    }
+}
+
+fn wait_for_text(text: &Mutex<String>, needle: &str, name: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let text = text.lock().unwrap().clone();
+        if text.contains(needle) {
+            return text;
         }
+        assert!(Instant::now() < deadline, "no {needle:?} on {name} within 15 s:\n{text}");
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
@@ -72,10 +83,18 @@ fn start_with(site: &TestSite, args: &[&str], env: &[(&str, &str)]) -> Server {
         }
     };
     // Keep draining stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
+    let stdout = Arc::new(Mutex::new(String::new()));
+    let sink = stdout.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let mut text = sink.lock().unwrap();
+            text.push_str(&line);
+            text.push('\n');
+        }
+    });
     assert!(url.starts_with("http://127.0.0.1:"), "binds to loopback by default: {url}");
     let port = url.trim_start_matches("http://127.0.0.1:").trim_end_matches('/').parse().unwrap();
-    Server { child, port, stderr }
+    Server { child, port, stderr, stdout }
 }
 
 /// A raw HTTP/1.1 GET, so the path reaches the server exactly as written.
@@ -221,6 +240,48 @@ fn a_save_reloads_pages_and_broken_input_shows_an_overlay_until_fixed() {
     assert!(body.contains(">First steps</a>"), "other pages are rendered again when a title changes");
 }
 
+/// The page open in a browser (its live-reload connection names it) is rendered and reloaded
+/// before the rest of the site; a page asked for meanwhile waits for the rest and is never
+/// stale.
+#[test]
+fn the_open_page_is_rendered_first_and_other_pages_are_never_stale() {
+    let site = TestSite::fixture("build/basic");
+    let server = start(&site);
+    let mut events = subscribe_at(&server, "/__stackguide/events?page=%2Fguide%2Fintro%2F");
+    let (_, _, page) = get(&server, "/guide/intro/");
+    assert!(
+        page.contains("EventSource(\"/__stackguide/events?page=\"+encodeURIComponent(location.pathname))")
+    );
+
+    let intro = site.root().join("content/guide/intro.md");
+    let text = std::fs::read_to_string(&intro).unwrap();
+    std::fs::write(&intro, text.replace("title: Introduction", "title: First steps")).unwrap();
+    next_event(&mut events, "reload");
+    // Straight after the reload: the open page, and another whose sidebar shows the new title.
+    let (_, _, open) = get(&server, "/guide/intro/");
+    let (_, _, other) = get(&server, "/guide/data/sql/");
+    assert!(open.contains("<title>First steps"), "the open page shows the edit");
+    assert!(other.contains(">First steps</a>"), "another page waits for the rest of the site");
+    let out = server.wait_for_stdout("built ");
+    assert!(out.contains("updated 1 open page in "), "{out}");
+    assert!(
+        out.find("updated 1 open page").unwrap() < out.rfind("built ").unwrap(),
+        "the open page comes first: {out}"
+    );
+    // No reload for the rest of the site: the open page already has this generation.
+    let (deadline, mut line, mut seen) =
+        (Instant::now() + Duration::from_millis(600), String::new(), Vec::new());
+    while Instant::now() < deadline {
+        line.clear();
+        if events.read_line(&mut line).unwrap_or(0) > 0
+            && let Some(name) = line.trim_end().strip_prefix("event: ")
+        {
+            seen.push(name.to_string());
+        }
+    }
+    assert!(!seen.contains(&"reload".to_string()), "one reload per save: {seen:?}");
+}
+
 #[test]
 fn build_output_has_no_reload_script() {
     let site = TestSite::fixture("build/basic");
@@ -313,9 +374,14 @@ fn searchable(server: &Server, word: &str) -> bool {
 
 /// Subscribe to the live-reload events; the first `hello` is read already.
 fn subscribe(server: &Server) -> BufReader<TcpStream> {
+    subscribe_at(server, "/__stackguide/events")
+}
+
+/// Subscribe to the live-reload events at `path` (with a query, as a page sends it).
+fn subscribe_at(server: &Server, path: &str) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
-    write!(stream, "GET /__stackguide/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
     let mut events = BufReader::new(stream);
     next_event(&mut events, "hello");
     events
