@@ -109,7 +109,8 @@ pub(crate) struct Staging<'a> {
 
 impl<'a> Staging<'a> {
     /// Take the output's lock (calling `on_wait` if another build holds it), finish a swap an
-    /// interrupted build left, clear an old staging folder, and check the output is ours.
+    /// interrupted build left, take the spare (or the staging folder a stopped build left) as
+    /// the staging folder, and check the output is ours.
     pub(crate) fn begin(
         target: &'a Target,
         options: WriteOptions,
@@ -121,9 +122,14 @@ impl<'a> Staging<'a> {
         let dir = target.sibling("staging");
         let spare = target.sibling("spare");
         finish_interrupted_swap(&target.dir, &target.sibling("old"), &spare)?;
-        // A staging folder a stopped build left is reused like the spare.
-        let reuse =
-            if fs::symlink_metadata(&dir).is_ok() { remove(&spare) } else { rename_if_there(&spare, &dir) };
+        // A staging folder a stopped build left is reused like the spare; anything but a
+        // folder under either name is removed.
+        let is_folder = |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+        let reuse = [&dir, &spare]
+            .into_iter()
+            .filter(|p| !is_folder(p))
+            .try_for_each(|p| remove(p))
+            .and_then(|()| if is_folder(&dir) { remove(&spare) } else { rename_if_there(&spare, &dir) });
         let held = reuse
             .and_then(|()| Held::read(&dir))
             .or_else(|_| remove(&dir).map(|()| Held::default()))
@@ -321,8 +327,11 @@ fn safe_relative(path: &str) -> Option<PathBuf> {
 
 /// Remove a folder tree: its files on every core, then its folders, deepest first.
 fn remove(path: &Path) -> io::Result<()> {
-    if fs::symlink_metadata(path).is_err() {
-        return Ok(());
+    match fs::symlink_metadata(path) {
+        Err(_) => return Ok(()),
+        // A link (or a file) in a folder's place goes itself; what it points to is not ours.
+        Ok(m) if !m.is_dir() => return fs::remove_file(path),
+        Ok(_) => {}
     }
     let (mut dirs, files): (Vec<_>, Vec<_>) =
         walkdir::WalkDir::new(path).into_iter().filter_map(Result::ok).partition(|e| e.file_type().is_dir());
@@ -435,6 +444,22 @@ mod tests {
         }
         assert_eq!(live, expected(&builds[3]));
         assert!(dir.path().join(".public.spare").is_dir());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_place_of_the_spare_or_staging_folder_is_removed_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        fs::write(elsewhere.path().join("keep.html"), "someone's").unwrap();
+        let files = [OutputFile::text("index.html", "home".into())];
+        for name in [".public.staging", ".public.spare"] {
+            std::os::unix::fs::symlink(elsewhere.path(), dir.path().join(name)).unwrap();
+            put(&files, dir.path(), false).unwrap();
+            assert_eq!(files_in(&dir.path().join("public")), expected(&files));
+            assert_eq!(fs::read_to_string(elsewhere.path().join("keep.html")).unwrap(), "someone's");
+            assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 1, "nothing added there");
+        }
     }
 
     #[test]
