@@ -39,13 +39,6 @@ pub(crate) struct Chooser<'a> {
     pub chart: String,
 }
 
-/// The link from the chooser at `compare/` to the page of a pair, relative: the list holds
-/// every pair, so the bytes of a repeated prefix add up.
-fn pair_link(a: &str, b: &str) -> String {
-    let address = compare_address(a, b);
-    address.strip_prefix("compare/").map_or(address.clone(), str::to_string)
-}
-
 pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
     let groups: Vec<PairGroup<'_>> = site
         .stacks
@@ -58,7 +51,7 @@ pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
             url: site.base.link(&stack_address(&s.id)),
             pairs: site.stacks[i + 1..]
                 .iter()
-                .map(|o| Linked { title: &o.name, url: pair_link(&s.id, &o.id) })
+                .map(|o| Linked { title: &o.name, url: site.base.link(&compare_address(&s.id, &o.id)) })
                 .collect(),
         })
         .collect();
