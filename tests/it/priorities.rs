@@ -162,6 +162,16 @@ fn the_compare_page_lists_every_pair_and_the_pairs_link_to_it() {
             "/compare/node-express-vs-ruby-rails/"
         ]
     );
+    // Each link is named "A vs B" by its group's heading and its own text.
+    let links = select(&main, "#pairs li a");
+    let named: Vec<(&str, &str)> =
+        links.iter().map(|a| (a.attr("id").unwrap(), a.attr("aria-labelledby").unwrap())).collect();
+    assert_eq!(named, [("pl1-1", "pg1 pl1-1"), ("pl1-2", "pg1 pl1-2"), ("pl2-1", "pg2 pl2-1")]);
+    assert!(
+        select_one(&main, "#pg1").html.contains(">Go + Gin</a> vs</h3>"),
+        "{}",
+        select_one(&main, "#pg1").html
+    );
     let boxes: Vec<String> = select(&main, "#chooser-form input[type=\"checkbox\"]")
         .into_iter()
         .map(|i| i.attr("value").unwrap().to_string())
