@@ -8,15 +8,15 @@
 #    `hugo` on PATH is that version; Zola is used when ZOLA names its binary, else skipped;
 # 2. builds stackguide in release and snapshots the binary (so a rebuild elsewhere cannot change
 #    it mid-run);
-# 3. for each size N, generates a synthetic site (bench/gen_site.py: the same chapters for
+# 3. times the build of this repository's guide (a copy of content/ and themes/), cold and warm,
+#    and, under `stackguide serve`, the time from saving an edit to the `reload` event
+#    (bench/serve_edit.py), first, while the file system has had no mass deletions;
+# 4. for each size N, generates a synthetic site (bench/gen_site.py: the same chapters for
 #    stackguide, Zola and Hugo) and times with hyperfine `stackguide build` cold (its
 #    .stackguide-cache/ and output deleted before each run) and warm (both kept), and
 #    `zola build` and `hugo` into a fresh output folder, with peak memory from
 #    /usr/bin/time -v around every timed run; then measures each tool's output
 #    (bench/output_stats.py: total bytes, median chapter page, bytes of highlighted code);
-# 4. times the build of this repository's guide (a copy of content/ and themes/), cold and warm,
-#    and, under `stackguide serve`, the time from saving an edit to the `reload` event
-#    (bench/serve_edit.py);
 # 5. times stackguide alone, one cold build each, on 100,000 chapters and on 413 stacks;
 # 6. prints a summary and writes it to bench/results.md (bench/report.py).
 #
@@ -146,7 +146,33 @@ stderr_note() {
     fi
 }
 
-# --- 3. synthetic sites --------------------------------------------------------------------
+# --- 3. the guide in this repository, and serve --------------------------------------------
+# A copy, so that edits made while the benchmark runs (and the edits it makes itself under
+# serve) do not touch the working tree.
+guide=$WORK/guide
+mkdir -p "$guide"
+cp -R "$REPO/content" "$guide/content"
+[ -d "$REPO/themes" ] && cp -R "$REPO/themes" "$guide/themes"
+# First, before the large sites are generated and deleted: on ext4, making folders soon after
+# many were deleted is slower for minutes (the allocator skips recently freed inodes), which the
+# guide's small timings would show. The large sites are deleted once measured, so a next run
+# starts without much to delete either.
+sync
+log "timing the build of the guide in content/, cold and warm"
+sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
+bench guide stackguide-cold 20 3 "rm -rf '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
+bench guide stackguide-warm 20 3 "" "$sg"
+for mode in cold warm; do
+    stderr_note "guide-stackguide-$mode" "stackguide (the guide, $mode)"
+done
+
+log "serve: $EDITS edits, each timed from the write to the reload event"
+# The first chapter of the first section, in file order.
+chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
+python3 "$HERE/serve_edit.py" --bin "$SG" --root "$guide" --chapter "$chapter" \
+    --edits "$EDITS" --json "$WORK/serve.json"
+
+# --- 4. synthetic sites --------------------------------------------------------------------
 for n in $SIZES; do
     runs=${BENCH_RUNS:-$([ "$n" -le 2000 ] && echo 5 || echo 3)}
     # Runs from scratch need no warm-up on large sites: the generated files are in the page
@@ -193,33 +219,8 @@ for n in $SIZES; do
     find "$out/hugo" -name '*.html' | wc -l > "$WORK/pages-$n-hugo"
     python3 "$HERE/output_stats.py" "$out/hugo" --json "$WORK/output-$n-hugo.json"
     # The outputs of 10,000 pages are large; keep only the measurements.
-    rm -rf "$out"
+    rm -rf "$out" "$site"
 done
-
-# --- 4. the guide in this repository, and serve --------------------------------------------
-# A copy, so that edits made while the benchmark runs (and the edits it makes itself under
-# serve) do not touch the working tree.
-guide=$WORK/guide
-mkdir -p "$guide"
-cp -R "$REPO/content" "$guide/content"
-[ -d "$REPO/themes" ] && cp -R "$REPO/themes" "$guide/themes"
-# The outputs just deleted leave the file system slow to create files for a little while
-# (ext4 avoids reusing recently freed inodes); the guide's timings are small enough to show it.
-sync
-sleep 30
-log "timing the build of the guide in content/, cold and warm"
-sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
-bench guide stackguide-cold 20 3 "rm -rf '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
-bench guide stackguide-warm 20 3 "" "$sg"
-for mode in cold warm; do
-    stderr_note "guide-stackguide-$mode" "stackguide (the guide, $mode)"
-done
-
-log "serve: $EDITS edits, each timed from the write to the reload event"
-# The first chapter of the first section, in file order.
-chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
-python3 "$HERE/serve_edit.py" --bin "$SG" --root "$guide" --chapter "$chapter" \
-    --edits "$EDITS" --json "$WORK/serve.json"
 
 # --- 5. scale: stackguide alone on a very large site and on a site of many stacks ---------
 # One cold run each (the other tools would take many minutes here); the output is measured
