@@ -156,7 +156,7 @@ def code_table(work, sizes):
     out = ["| chapters | tool | code lines in the chapters | `<pre>` blocks | `<pre>` bytes | bytes per code line |",
            "|---:|---|---:|---:|---:|---:|"]
     for n in sizes:
-        corpus = json.loads((work / f"site-{n}" / "corpus.json").read_text())
+        corpus = json.loads((work / f"corpus-{n}.json").read_text())
         for tool, label in (("stackguide", "stackguide"), ("zola", "Zola"), ("hugo", "Hugo")):
             o = output_of(work, n, tool)
             if not o:

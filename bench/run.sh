@@ -219,6 +219,7 @@ for n in $SIZES; do
     find "$out/hugo" -name '*.html' | wc -l > "$WORK/pages-$n-hugo"
     python3 "$HERE/output_stats.py" "$out/hugo" --json "$WORK/output-$n-hugo.json"
     # The outputs of 10,000 pages are large; keep only the measurements.
+    cp "$site/corpus.json" "$WORK/corpus-$n.json"
     rm -rf "$out" "$site"
 done
 
