@@ -323,12 +323,12 @@ impl Routes {
         self.by_path.contains_key(path)
     }
 
-    /// The path in the output of the file `route` makes.
     /// The route claiming the output file at `path`.
     pub(crate) fn route_at(&self, path: &str) -> Option<Route> {
         self.by_path.get(path).map(|claim| claim.route)
     }
 
+    /// The path in the output of the file `route` makes.
     pub fn path(&self, route: Route) -> Option<&str> {
         self.by_route.get(&route).map(String::as_str)
     }
