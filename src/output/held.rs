@@ -59,7 +59,7 @@ impl Held {
     pub(super) fn file_slot(&mut self, dir: &Path, rel: &str) -> io::Result<bool> {
         let path = PathBuf::from(rel);
         if self.folders.remove(&path) {
-            fs::remove_dir_all(dir.join(&path))?;
+            super::remove(&dir.join(&path))?;
             self.folders.retain(|f| !f.starts_with(&path));
             self.files.retain(|f| !Path::new(f).starts_with(&path));
         }
@@ -70,21 +70,12 @@ impl Held {
     /// hold none of them, deepest first.
     pub(super) fn remove_stale(&self, dir: &Path, written: &HashSet<String>) -> io::Result<()> {
         let stale: Vec<&String> = self.files.iter().filter(|f| !written.contains(*f)).collect();
-        stale.par_iter().try_for_each(|f| match fs::remove_file(dir.join(f)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        })?;
+        stale.par_iter().try_for_each(|f| unlink(&dir.join(f)))?;
         let needed: HashSet<&Path> =
             written.iter().flat_map(|f| Path::new(f.as_str()).ancestors().skip(1)).collect();
         let mut gone: Vec<&PathBuf> = self.folders.iter().filter(|f| !needed.contains(f.as_path())).collect();
         gone.sort_by_key(|f| std::cmp::Reverse(f.components().count()));
-        for folder in gone {
-            match fs::remove_dir_all(dir.join(folder)) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                _ => {}
-            }
-        }
-        Ok(())
+        gone.into_iter().try_for_each(|folder| super::remove(&dir.join(folder)))
     }
 }
 

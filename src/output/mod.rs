@@ -335,10 +335,7 @@ fn remove(path: &Path) -> io::Result<()> {
     }
     let (mut dirs, files): (Vec<_>, Vec<_>) =
         walkdir::WalkDir::new(path).into_iter().filter_map(Result::ok).partition(|e| e.file_type().is_dir());
-    files.par_iter().try_for_each(|f| match fs::remove_file(f.path()) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    })?;
+    files.par_iter().try_for_each(|f| held::unlink(f.path()))?;
     dirs.sort_by_key(|d| std::cmp::Reverse(d.depth()));
     for d in dirs {
         match fs::remove_dir(d.path()) {
