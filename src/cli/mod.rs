@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand};
 
 use crate::build::{self, BuildResult};
 use crate::config::BuildOptions;
-use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, emit};
+use crate::diagnostics::{Diagnostic, MAX_SHOWN, MessageFormat, counted, emit};
 use crate::session::Session;
 use crate::{check, init, scaffold, schema, serve};
 
@@ -264,7 +264,6 @@ fn summarize(
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let failed = errors > 0 || (strict && warnings > 0);
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     if format == MessageFormat::Json {
         let summary = serde_json::json!({
             "type": "summary",
@@ -278,11 +277,12 @@ fn summarize(
         });
         println!("{summary}");
     } else if errors == 0 && command == "build" {
-        println!("built {} in {} ms", plural(result.pages, "page"), result.elapsed.as_millis());
+        println!("built {} in {} ms", counted(result.pages, "page"), result.elapsed.as_millis());
     } else if errors == 0 {
-        let warned = if warnings == 0 { String::new() } else { format!(", {}", plural(warnings, "warning")) };
+        let warned =
+            if warnings == 0 { String::new() } else { format!(", {}", counted(warnings, "warning")) };
         let strictly = if failed { "; --strict fails on warnings" } else { "" };
-        println!("checked {}: no errors{warned}{strictly}", plural(result.pages, "page"));
+        println!("checked {}: no errors{warned}{strictly}", counted(result.pages, "page"));
     }
     if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }

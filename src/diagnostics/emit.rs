@@ -46,15 +46,19 @@ pub fn emit(
     if format == MessageFormat::Human {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         let warnings = diagnostics.len() - errors;
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
         match (errors, warnings) {
             (0, 0) => {}
-            (0, w) => writeln!(out, "{}", plural(w, "warning"))?,
-            (e, 0) => writeln!(out, "{}", plural(e, "error"))?,
-            (e, w) => writeln!(out, "{}, {}", plural(e, "error"), plural(w, "warning"))?,
+            (0, w) => writeln!(out, "{}", counted(w, "warning"))?,
+            (e, 0) => writeln!(out, "{}", counted(e, "error"))?,
+            (e, w) => writeln!(out, "{}, {}", counted(e, "error"), counted(w, "warning"))?,
         }
     }
     Ok(())
+}
+
+/// `n` and `word`, with an `s` unless `n` is 1: "1 error", "3 warnings".
+pub(crate) fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// A rustc-style report: the message, `--> path:line:col`, the source line with a caret, the hint.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub(crate) use emit::MAX_SHOWN;
+pub(crate) use emit::{MAX_SHOWN, counted};
 pub use emit::{MessageFormat, emit};
 pub(crate) use suggest::{did_you_mean, nearest};
 

@@ -26,7 +26,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::build;
 use crate::config::BuildOptions;
-use crate::diagnostics::{Diagnostic, MessageFormat, emit};
+use crate::diagnostics::{Diagnostic, MessageFormat, counted, emit};
 use crate::output::{Contents, OutputFile};
 use crate::session::Session;
 pub(crate) use files::{Lookup, lookup, read_inside};
@@ -186,7 +186,7 @@ fn open_browser(url: &str) {
 fn rebuild(shared: &Shared, opts: &BuildOptions) {
     let start = Instant::now();
     shared.session.next_build();
-    let previous = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    let previous = current(shared);
     let generation = previous.generation + 1;
     let mut reloaded = false;
     let mut early = |files: Vec<OutputFile>| {
@@ -194,7 +194,7 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
         let files = files.into_iter().map(|f| (f.path, f.contents)).collect();
         publish(shared, Snapshot { files, errors: Vec::new(), generation, partial: true });
         let _ = shared.events.send(Push::Reload(generation));
-        println!("updated {pages} open {} in {} ms", plural(pages, "page"), start.elapsed().as_millis());
+        println!("updated {} in {} ms", counted(pages, "open page"), start.elapsed().as_millis());
         reloaded = true;
     };
     let result = build::render_site_first(opts, &shared.session, &shared.open.paths(), &mut early);
@@ -227,21 +227,22 @@ fn rebuild(shared: &Shared, opts: &BuildOptions) {
     }
 }
 
+/// The snapshot served now.
+fn current(shared: &Shared) -> Arc<Snapshot> {
+    shared.snapshot.read().map(|s| s.clone()).unwrap_or_default()
+}
+
 fn publish(shared: &Shared, snapshot: Snapshot) {
     if let Ok(mut s) = shared.snapshot.write() {
         *s = Arc::new(snapshot);
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 { word.to_string() } else { format!("{word}s") }
-}
-
 async fn events_handler(
     State(shared): State<Arc<Shared>>,
     uri: Uri,
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
-    let snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    let snapshot = current(&shared);
     // The page on the other end counts as open while the stream lives.
     let opened = match open::page_of(uri.query()).map(|page| lookup(&snapshot.files, &page)) {
         Some(Lookup::Found(path)) if path.ends_with(".html") => Some(shared.open.open(path)),
@@ -263,11 +264,11 @@ async fn events_handler(
 }
 
 async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
-    let mut snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+    let mut snapshot = current(&shared);
     if snapshot.partial && !matches!(lookup(&snapshot.files, uri.path()), Lookup::Found(_)) {
         // Not one of the files rendered first: wait for the rest of the site.
         let _ = shared.complete.subscribe().wait_for(|&done| done >= snapshot.generation).await;
-        snapshot = shared.snapshot.read().map(|s| s.clone()).unwrap_or_default();
+        snapshot = current(&shared);
     }
     if snapshot.files.is_empty() && !snapshot.errors.is_empty() {
         let page = live::waiting_page(snapshot.generation).into_bytes();
