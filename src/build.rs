@@ -75,12 +75,13 @@ pub(crate) fn render_site_first(
         Some((site, mut theme)) => {
             // Problems are reported by the whole render below; the early files only go out
             // when there were none.
+            let globals = render::globals(&site, &mut theme, session);
             let mut ahead = Diagnostics::new();
-            let pages = render::render_pages(&site, &mut theme, session, first, &mut ahead);
+            let pages = render::render_pages(&site, &theme, session, globals, first, &mut ahead);
             if !pages.is_empty() && !ahead.has_errors() {
                 early(pages);
             }
-            let files = render::render(&site, &mut theme, session, &mut d);
+            let files = render::render(&site, &theme, session, globals, &mut d);
             (Some(site), files)
         }
         None => (None, Vec::new()),
@@ -135,9 +136,11 @@ fn write_site(
         }
     };
     let options = WriteOptions { force: opts.force };
+    let globals = render::globals(site, theme, session);
     match Staging::begin(&target, options, &|| on_wait(&target.shown)) {
         Ok(mut staging) => {
-            let pages = render::render_each(site, theme, session, d, &mut |batch| staging.write(&batch));
+            let pages =
+                render::render_each(site, theme, session, globals, d, &mut |batch| staging.write(&batch));
             if !d.has_errors()
                 && let Err(e) = staging.commit()
             {
@@ -148,7 +151,7 @@ fn write_site(
         Err(e) => {
             // Rendered all the same, so template errors are reported with the output's problem.
             d.push(e);
-            render::render_each(site, theme, session, d, &mut |_| Ok(()))
+            render::render_each(site, theme, session, globals, d, &mut |_| Ok(()))
         }
     }
 }

@@ -42,12 +42,13 @@ pub(crate) type Sink<'s> = dyn FnMut(Vec<OutputFile>) -> Result<(), Diagnostic> 
 /// Render every file of the site's route table; problems (template errors) go into `d`.
 pub(crate) fn render(
     site: &Site,
-    theme: &mut Theme,
+    theme: &Theme,
     session: &Session,
+    globals: Globals,
     d: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let mut files = Vec::with_capacity(site.routes.len());
-    render_each(site, theme, session, d, &mut |batch| {
+    render_each(site, theme, session, globals, d, &mut |batch| {
         files.extend(batch);
         Ok(())
     });
@@ -59,13 +60,13 @@ pub(crate) fn render(
 /// is handed on. Returns the number of HTML pages.
 pub(crate) fn render_each(
     site: &Site,
-    theme: &mut Theme,
+    theme: &Theme,
     session: &Session,
+    globals: Globals,
     d: &mut Diagnostics,
     sink: &mut Sink<'_>,
 ) -> usize {
-    let memo = PageMemo { session, shared: globals(site, theme, session) };
-    let theme = &*theme;
+    let memo = PageMemo { session, shared: globals.shared };
     let search = OnceLock::new();
     let kept = print::Kept::for_site(site);
     let env = Env { site, theme, memo, search: &search, kept: kept.as_ref() };
@@ -120,8 +121,9 @@ pub(crate) fn render_each(
 /// theme's and the site's static files). Problems go into `d`.
 pub(crate) fn render_pages(
     site: &Site,
-    theme: &mut Theme,
+    theme: &Theme,
     session: &Session,
+    globals: Globals,
     paths: &[String],
     d: &mut Diagnostics,
 ) -> Vec<OutputFile> {
@@ -139,16 +141,24 @@ pub(crate) fn render_pages(
         .filter(|(_, route)| matches!(route, Route::ThemeFile(_) | Route::Asset(_)))
         .chain(pages)
         .collect();
-    let memo = PageMemo { session, shared: globals(site, theme, session) };
+    let memo = PageMemo { session, shared: globals.shared };
     let search = OnceLock::new();
     let env = Env { site, theme, memo, search: &search, kept: None };
     let rendered: Vec<_> = routes.par_iter().map(|&(path, route)| render_route(env, path, route)).collect();
     rendered.into_iter().filter_map(|r| r.map_err(|e| d.push(e)).ok()).collect()
 }
 
-/// Put what every page shows into Tera's global context, once rather than into each page's;
-/// the hash of it when pages are remembered.
-fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Option<u64> {
+/// What every page shows, put into the theme's Tera global context by [`globals`]: the
+/// render functions take it, so they cannot run before it is there.
+#[derive(Clone, Copy)]
+pub(crate) struct Globals {
+    /// Its hash, when pages are remembered (part of every page's memo key).
+    shared: Option<u64>,
+}
+
+/// Put what every page shows into Tera's global context, once for a build rather than into
+/// each page's.
+pub(crate) fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Globals {
     let site_view = SiteView::new(site);
     let shared_sidebar = sidebar(site, None);
     let shared = session.remembers_pages().then(|| {
@@ -157,7 +167,7 @@ fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Option<u64> {
     });
     theme.tera.global_context().insert("site", &site_view);
     theme.tera.global_context().insert("sidebar", &shared_sidebar);
-    shared
+    Globals { shared }
 }
 
 /// What one turn of [`render_each`] renders while the files of the turn before are handed on.
