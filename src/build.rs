@@ -2,17 +2,17 @@
 //! stops between stages when there were errors, so one mistake never cascades into many.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
 use crate::diagnostics::Diagnostics;
 use crate::model::Site;
-use crate::output::{OutputFile, Staging, Target, WriteOptions};
+use crate::output::{self, OutputFile, STAMP, Staging, Target, WriteOptions};
 use crate::session::Session;
 use crate::source::SourceMap;
 use crate::theme::Theme;
-use crate::{load, render, theme, validate};
+use crate::{fingerprint, load, render, theme, validate};
 
 /// Where a site keeps what speeds up its next build; safe to delete, never part of the output.
 pub const CACHE_DIR: &str = ".stackguide-cache";
@@ -25,6 +25,9 @@ pub struct BuildResult {
     pub files: Vec<OutputFile>,
     /// The number of HTML pages written.
     pub pages: usize,
+    /// Whether the output folder was left as it was: nothing it is made from had changed since
+    /// the last build into it.
+    pub kept: bool,
     pub elapsed: Duration,
 }
 
@@ -34,23 +37,30 @@ impl BuildResult {
     }
 }
 
-/// Run load and validate; the theme and the site come back when there were no errors.
-fn prepare(
-    opts: &BuildOptions,
-    session: &Session,
-    d: &mut Diagnostics,
-) -> (SourceMap, Option<(Site, Theme)>) {
+/// What load and validate made: the texts read, and the site and theme when there were no errors.
+struct Prepared {
+    sources: SourceMap,
+    /// The hash of every text read, before the pages' were let go (see [`SourceMap::digest`]).
+    texts: u64,
+    site: Option<(Site, Theme)>,
+}
+
+/// Run load and validate.
+fn prepare(opts: &BuildOptions, session: &Session, d: &mut Diagnostics) -> Prepared {
     let (mut sources, raw) = load::load(&opts.root, session.parsed(), d);
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
     let theme = theme::load(&opts.root, &theme_name, &mut sources, d);
-    let Some(theme) = theme.filter(|_| !d.has_errors()) else { return (sources, None) };
+    let texts = sources.digest();
+    let Some(theme) = theme.filter(|_| !d.has_errors()) else {
+        return Prepared { sources, texts, site: None };
+    };
     let site = validate::validate(raw, &sources, opts, theme.static_files(&opts.root), session, d);
     if let Some(site) = &site {
         // Pages' bodies are read again when rendered: only texts a diagnostic shows are kept.
         let named: HashSet<&Path> = d.files().collect();
         sources.forget(site.pages.iter().map(|p| p.file.as_path()), &named);
     }
-    (sources, site.filter(|_| !d.has_errors()).map(|site| (site, theme)))
+    Prepared { sources, texts, site: site.filter(|_| !d.has_errors()).map(|site| (site, theme)) }
 }
 
 /// Run load, validate and render with what `session` remembers; nothing is written, every
@@ -70,8 +80,8 @@ pub(crate) fn render_site_first(
 ) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
-    let (sources, prepared) = prepare(opts, session, &mut d);
-    let (site, files) = match prepared {
+    let Prepared { sources, site, .. } = prepare(opts, session, &mut d);
+    let (site, files) = match site {
         Some((site, mut theme)) => {
             // Problems are reported by the whole render below; the early files only go out
             // when there were none.
@@ -87,7 +97,7 @@ pub(crate) fn render_site_first(
         None => (None, Vec::new()),
     };
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    BuildResult { diagnostics: d, sources, site, files, pages, elapsed: start.elapsed() }
+    BuildResult { diagnostics: d, sources, site, files, pages, kept: false, elapsed: start.elapsed() }
 }
 
 /// Build the site and, when there were no errors, swap the output into place.
@@ -98,47 +108,63 @@ pub fn build(opts: &BuildOptions) -> BuildResult {
 /// [`build`] with `session` (whose progress another thread may show), calling `on_wait` with
 /// the output folder when another build is writing to it (this one then waits for it to
 /// finish). Files are written as they are rendered, batch by batch, into a staging folder
-/// swapped in at the end: `BuildResult::files` stays empty.
+/// swapped in at the end: `BuildResult::files` stays empty. When nothing the output is made
+/// from changed since the last build into the folder, and the folder holds what it wrote, the
+/// pages are checked but not rendered again (`BuildResult::kept`).
 pub(crate) fn build_in(opts: &BuildOptions, session: &Session, on_wait: &dyn Fn(&Path)) -> BuildResult {
     let start = Instant::now();
-    let cache = opts.root.join(CACHE_DIR).join("highlight.json");
+    let cache_dir = opts.root.join(CACHE_DIR);
+    let cache = cache_dir.join("highlight.json");
     session.load_cache(&cache);
     let mut d = Diagnostics::new();
-    let (sources, prepared) = prepare(opts, session, &mut d);
-    let mut pages = 0;
-    let site = prepared.map(|(site, mut theme)| {
-        pages = write_site(opts, &site, &mut theme, session, on_wait, &mut d);
+    let Prepared { sources, texts, site } = prepare(opts, session, &mut d);
+    let (mut pages, mut kept) = (0, false);
+    let site = site.map(|(site, mut theme)| {
+        let stamp =
+            fingerprint::inputs(texts, &site, &theme, opts.drafts).map(|i| (cache_dir.join(STAMP), i));
+        (pages, kept) = write_site(opts, &site, &mut theme, session, stamp, on_wait, &mut d);
         site
     });
     if !d.has_errors() {
         session.save_cache(&cache);
     }
     // The summary line counts the whole build, writing included.
-    BuildResult { diagnostics: d, sources, site, files: Vec::new(), pages, elapsed: start.elapsed() }
+    BuildResult { diagnostics: d, sources, site, files: Vec::new(), pages, kept, elapsed: start.elapsed() }
 }
 
-/// Render `site` straight into a staging folder for its output and swap it in; the number of
-/// pages written.
+/// Render `site` straight into a staging folder for its output and swap it in, unless the
+/// output is what `stamp` (its file, and the hash of the inputs) says this build would write;
+/// the number of pages written, and whether the output was kept.
 fn write_site(
     opts: &BuildOptions,
     site: &Site,
     theme: &mut Theme,
     session: &Session,
+    stamp: Option<(PathBuf, u64)>,
     on_wait: &dyn Fn(&Path),
     d: &mut Diagnostics,
-) -> usize {
+) -> (usize, bool) {
     let shown = opts.output.clone().unwrap_or_else(|| opts.root.join("public"));
     let target = match Target::resolve(&opts.root, &opts.output_dir(), &shown) {
         Ok(target) => target,
         Err(e) => {
             d.push(e);
-            return 0;
+            return (0, false);
         }
     };
+    let wait = || on_wait(&target.shown);
+    if let Some((file, inputs)) = &stamp
+        && let Some(pages) = output::unchanged(&target, file, *inputs, &wait)
+    {
+        return (pages, true);
+    }
     let options = WriteOptions { force: opts.force };
     let globals = render::globals(site, theme, session);
-    match Staging::begin(&target, options, &|| on_wait(&target.shown)) {
+    match Staging::begin(&target, options, &wait) {
         Ok(mut staging) => {
+            if let Some((file, inputs)) = stamp {
+                staging.stamp_into(file, inputs);
+            }
             let pages =
                 render::render_each(site, theme, session, globals, d, &mut |batch| staging.write(&batch));
             if !d.has_errors()
@@ -146,12 +172,12 @@ fn write_site(
             {
                 d.push(e);
             }
-            pages
+            (pages, false)
         }
         Err(e) => {
             // Rendered all the same, so template errors are reported with the output's problem.
             d.push(e);
-            render::render_each(site, theme, session, globals, d, &mut |_| Ok(()))
+            (render::render_each(site, theme, session, globals, d, &mut |_| Ok(())), false)
         }
     }
 }

@@ -13,6 +13,7 @@ mod data;
 mod date;
 mod diagnostics;
 mod drawing;
+mod fingerprint;
 mod flowchart;
 mod glyphs;
 mod ids;

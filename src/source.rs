@@ -33,6 +33,14 @@ impl SourceMap {
         }
     }
 
+    /// A hash of every file's path and text.
+    pub(crate) fn digest(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        self.files.hash(&mut h);
+        h.finish()
+    }
+
     /// Every file with its text, in path order.
     pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
         self.files.iter().map(|(p, t)| (p.as_path(), t.as_str()))

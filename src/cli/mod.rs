@@ -270,6 +270,7 @@ fn summarize(
             "command": command,
             "success": !failed,
             "pages": result.pages,
+            "kept": result.kept,
             "errors": errors,
             "warnings": warnings,
             "shown": diagnostics.len().min(MAX_SHOWN),
@@ -277,7 +278,12 @@ fn summarize(
         });
         println!("{summary}");
     } else if errors == 0 && command == "build" {
-        println!("built {} in {} ms", counted(result.pages, "page"), result.elapsed.as_millis());
+        let kept = if result.kept {
+            " (nothing it is made from changed: the output was kept as it was)"
+        } else {
+            ""
+        };
+        println!("built {} in {} ms{kept}", counted(result.pages, "page"), result.elapsed.as_millis());
     } else if errors == 0 {
         let warned =
             if warnings == 0 { String::new() } else { format!(", {}", counted(warnings, "warning")) };

@@ -101,6 +101,24 @@ pub(super) fn put_bytes(
     fs::write(dest, bytes)
 }
 
+/// Copy the file `from` to `to`, streamed; the `xxh3_64` hash of the bytes copied.
+pub(super) fn copy_hashed(from: &Path, to: &Path) -> io::Result<u64> {
+    struct Hashing<W>(W, xxhash_rust::xxh3::Xxh3);
+    impl<W: io::Write> io::Write for Hashing<W> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let n = self.0.write(buf)?;
+            self.1.update(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.0.flush()
+        }
+    }
+    let mut out = Hashing(fs::File::create(to)?, xxhash_rust::xxh3::Xxh3::new());
+    io::copy(&mut fs::File::open(from)?, &mut out)?;
+    Ok(out.1.digest())
+}
+
 /// Remove the file at `path` if there is one.
 pub(super) fn unlink(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {

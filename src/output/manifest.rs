@@ -14,15 +14,16 @@ pub const HEADER: &str =
 /// Files operating systems drop into folders they show; never anyone's work.
 const SYSTEM_FILES: &[&str] = &[".DS_Store", "Thumbs.db", "desktop.ini"];
 
-/// Write the manifest of `paths` (relative, `/`-separated) into `dir`.
-pub(super) fn write<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> io::Result<()> {
+/// Write the manifest of `paths` (relative, `/`-separated) into `dir`; its text.
+pub(super) fn write<'a>(dir: &Path, paths: impl Iterator<Item = &'a str>) -> io::Result<String> {
     let mut text = String::from(HEADER);
     text.push('\n');
     for p in paths {
         text.push_str(p);
         text.push('\n');
     }
-    fs::write(dir.join(MANIFEST), text)
+    fs::write(dir.join(MANIFEST), &text)?;
+    Ok(text)
 }
 
 /// The paths the manifest in `dir` lists; `None` when there is no manifest (or a file of that

@@ -5,6 +5,7 @@
 mod held;
 mod lock;
 mod manifest;
+mod stamp;
 mod target;
 
 use std::collections::HashSet;
@@ -17,6 +18,8 @@ use rayon::prelude::*;
 use crate::diagnostics::Diagnostic;
 use held::Held;
 pub use manifest::{HEADER as MANIFEST_HEADER, MANIFEST};
+pub(crate) use stamp::FILE as STAMP;
+use stamp::Stamp;
 pub(crate) use target::Target;
 
 /// What a file of the output holds.
@@ -70,6 +73,17 @@ pub(crate) struct WriteOptions {
     pub force: bool,
 }
 
+/// The HTML pages of the last build into `target`, when its stamp in `file` says it was made
+/// from `inputs` and the folder holds exactly what it wrote then: a build from the same inputs
+/// has nothing to write. Looked at under the output's lock (calling `on_wait` if another build
+/// holds it), and never when a build was interrupted there.
+pub(crate) fn unchanged(target: &Target, file: &Path, inputs: u64, on_wait: &dyn Fn()) -> Option<usize> {
+    let stamp = Stamp::read(file).filter(|s| s.is_for(&target.dir, inputs))?;
+    let _lock = lock::acquire(target, on_wait).ok()?;
+    let interrupted = ["old", "staging"].iter().any(|s| fs::symlink_metadata(target.sibling(s)).is_ok());
+    (!interrupted && stamp.still_holds(&target.dir)).then(|| stamp.pages())
+}
+
 /// Write `files` into `target` through a staging folder, then swap it in (see [`Staging`]).
 #[cfg(test)]
 pub(crate) fn write(
@@ -101,9 +115,13 @@ pub(crate) struct Staging<'a> {
     held: Held,
     /// Every file written, for the manifest and to refuse a path written twice.
     written: HashSet<String>,
+    /// The hash of every file written, for the stamp.
+    hashes: stamp::Files,
     /// Folders already there.
     folders: HashSet<PathBuf>,
     committed: bool,
+    /// Where to keep the stamp of what this build made, and the hash of its inputs.
+    stamp: Option<(PathBuf, u64)>,
     _lock: lock::Lock,
 }
 
@@ -152,10 +170,18 @@ impl<'a> Staging<'a> {
             previous,
             held,
             written: HashSet::new(),
+            hashes: stamp::Files::default(),
             folders,
             committed: false,
+            stamp: None,
             _lock: lock,
         })
+    }
+
+    /// Keep, once the output is in place, a stamp in `file` of what it holds and of `inputs`, the
+    /// hash of what it was made from (see [`unchanged`]).
+    pub(crate) fn stamp_into(&mut self, file: PathBuf, inputs: u64) {
+        self.stamp = Some((file, inputs));
     }
 
     /// Write a batch of files, on every core.
@@ -179,9 +205,16 @@ impl<'a> Staging<'a> {
             .map(|f| self.held.file_slot(&self.dir, &f.path))
             .collect::<io::Result<Vec<bool>>>()
             .map_err(|e| fail("clear the staging folder", &self.dir, e))?;
-        files.par_iter().zip(slots).try_for_each(|(f, held)| {
-            self.put(f, held).map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
-        })?;
+        let hashes = files
+            .par_iter()
+            .zip(slots)
+            .map(|(f, held)| {
+                self.put(f, held).map_err(|e| Diagnostic::error(&f.path, format!("cannot write: {e}")))
+            })
+            .collect::<Result<Vec<u64>, _>>()?;
+        for (f, hash) in files.iter().zip(hashes) {
+            self.hashes.add(&f.path, hash);
+        }
         self.written.extend(files.iter().map(|f| f.path.clone()));
         Ok(())
     }
@@ -204,22 +237,25 @@ impl<'a> Staging<'a> {
 
     /// Put one file into the staging folder, where `held` says an earlier one is: kept when it
     /// holds the same bytes, else linked from the previous output when that does (read back,
-    /// so a file changed there since is never taken), else written.
-    fn put(&self, f: &OutputFile, held: bool) -> io::Result<()> {
+    /// so a file changed there since is never taken), else written. The hash of the bytes put.
+    fn put(&self, f: &OutputFile, held: bool) -> io::Result<u64> {
         let dest = self.dir.join(&f.path);
         match &f.contents {
             Contents::Copy(from) => {
                 if held {
                     held::unlink(&dest)?;
                 }
-                fs::copy(from, &dest).map(|_| ())
+                held::copy_hashed(from, &dest)
             }
-            Contents::Bytes(bytes) => held::put_bytes(&dest, bytes, held, || {
-                let old = self.target.dir.join(&f.path);
-                self.previous.contains(&f.path)
-                    && fs::read(&old).is_ok_and(|before| before == *bytes)
-                    && fs::hard_link(&old, &dest).is_ok()
-            }),
+            Contents::Bytes(bytes) => {
+                held::put_bytes(&dest, bytes, held, || {
+                    let old = self.target.dir.join(&f.path);
+                    self.previous.contains(&f.path)
+                        && fs::read(&old).is_ok_and(|before| before == *bytes)
+                        && fs::hard_link(&old, &dest).is_ok()
+                })?;
+                Ok(xxhash_rust::xxh3::xxh3_64(bytes))
+            }
         }
     }
 
@@ -230,10 +266,17 @@ impl<'a> Staging<'a> {
             .map_err(|e| fail("clear the staging folder", &self.dir, e))?;
         let mut paths: Vec<&str> = self.written.iter().map(String::as_str).collect();
         paths.sort_unstable();
-        manifest::write(&self.dir, paths.into_iter())
+        let manifest = manifest::write(&self.dir, paths.into_iter())
             .map_err(|e| fail("write the manifest", &self.dir, e))?;
         self.committed = true;
-        swap(&self.dir, &self.target.dir, &self.target.sibling("old"), &self.target.sibling("spare"))
+        swap(&self.dir, &self.target.dir, &self.target.sibling("old"), &self.target.sibling("spare"))?;
+        if let Some((file, inputs)) = &self.stamp {
+            let pages = self.written.iter().filter(|p| p.ends_with(".html")).count();
+            let mut files = std::mem::take(&mut self.hashes);
+            files.add(MANIFEST, xxhash_rust::xxh3::xxh3_64(manifest.as_bytes()));
+            Stamp::new(&self.target.dir, *inputs, files, pages).save(file);
+        }
+        Ok(())
     }
 }
 

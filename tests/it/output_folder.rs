@@ -138,6 +138,8 @@ fn concurrent_builds_into_one_folder_each_leave_a_complete_site() {
     assert_eq!(site.cli(&["build"]).code, 0);
     let expected = tree(&site.public());
     for _ in 0..3 {
+        // A page changed since, so that the builds have the output to replace, not just to keep.
+        site.write("public/index.html", b"changed");
         let children: Vec<_> = (0..4)
             .map(|_| {
                 Command::new(env!("CARGO_BIN_EXE_stackguide"))
@@ -211,4 +213,124 @@ fn a_build_killed_at_any_moment_leaves_the_previous_or_the_next_site_whole() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(leftovers(site.root()), [".public.lock", ".public.spare"], "the next build cleans up");
     assert!(site.read("guide/intro/index.html").contains("Changed"));
+}
+
+/// A change to a site's inputs: what it is, the change, the build's arguments, and a file of the
+/// output with a text it then holds.
+type Change<'a> = (&'a str, &'a dyn Fn(), &'a [&'a str], &'a str, &'a str);
+
+/// What the summary line adds when a build found nothing to write.
+const KEPT: &str = "(nothing it is made from changed: the output was kept as it was)";
+
+#[test]
+fn a_build_from_unchanged_inputs_keeps_the_output_and_any_change_builds_it_again() {
+    let site = TestSite::fixture("build/basic");
+    let first = site.cli(&["build"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(!first.stdout.contains(KEPT), "{}", first.stdout);
+    let built = tree(&site.public());
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let count = first.stdout.split(" in ").next().unwrap();
+    assert!(run.stdout.starts_with(&format!("{count} in ")), "the same summary: {}", run.stdout);
+    assert!(run.stdout.contains(KEPT), "{}", run.stdout);
+    assert_eq!(tree(&site.public()), built);
+    let json = site.cli(&["build", "--message-format", "json"]);
+    assert!(json.stdout.contains(r#""kept":true"#), "{}", json.stdout);
+
+    // The output changed by someone else: written again, whatever the change.
+    let page = "public/guide/intro/index.html";
+    let same_length = "x".repeat(fs::metadata(site.root().join(page)).unwrap().len() as usize);
+    let tampering: [(&str, &dyn Fn()); 4] = [
+        ("a page overwritten with as many bytes", &|| site.write(page, same_length.as_bytes())),
+        ("a page removed", &|| fs::remove_file(site.root().join(page)).unwrap()),
+        ("a picture removed", &|| fs::remove_file(site.public().join("guide/data/pic.png")).unwrap()),
+        ("the manifest emptied", &|| site.write("public/.stackguide-manifest", b"")),
+    ];
+    for (what, tamper) in tampering {
+        tamper();
+        let run = site.cli(&["build", "--force"]);
+        assert_eq!(run.code, 0, "{what}: {}", run.stderr);
+        assert!(!run.stdout.contains(KEPT), "{what}: {}", run.stdout);
+        assert_eq!(tree(&site.public()), built, "{what}: restored");
+        assert!(site.cli(&["build"]).stdout.contains(KEPT), "{what}: then kept again");
+    }
+    // A file dropped in is still someone's work, never kept quietly nor replaced.
+    site.write("public/CNAME", b"guide.example.org");
+    let run = site.cli(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("holds `CNAME` that stackguide did not write"), "{}", run.stderr);
+    fs::remove_file(site.public().join("CNAME")).unwrap();
+
+    // Anything the output is made from changed: built again, and the change is in it.
+    let append = |rel: &str, text: &str| {
+        let before = fs::read_to_string(site.root().join(rel)).unwrap_or_default();
+        site.write(rel, format!("{before}{text}").as_bytes());
+    };
+    let theme = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/chapter.html");
+    let chapter_template = fs::read_to_string(theme).unwrap();
+    let changes: [Change; 6] = [
+        (
+            "a chapter edited",
+            &|| append("content/guide/intro.md", "\nA new line.\n"),
+            &[],
+            "guide/intro/index.html",
+            "A new line.",
+        ),
+        (
+            "a template overridden",
+            &|| {
+                site.write(
+                    "themes/default/templates/chapter.html",
+                    chapter_template
+                        .replace("{% endblock main %}", "<p>Overridden.</p>{% endblock main %}")
+                        .as_bytes(),
+                )
+            },
+            &[],
+            "guide/intro/index.html",
+            "Overridden.",
+        ),
+        (
+            "a static file added to the theme",
+            &|| append("themes/default/static/extra.css", "p{}"),
+            &[],
+            "extra.css",
+            "p{}",
+        ),
+        (
+            "a picture replaced by as many other bytes",
+            &|| {
+                let pic = site.root().join("content/guide/data/pic.png");
+                let mut bytes = fs::read(&pic).unwrap();
+                bytes.reverse();
+                fs::write(&pic, bytes).unwrap();
+            },
+            &[],
+            "guide/data/pic.png",
+            "",
+        ),
+        (
+            "another base URL",
+            &|| {},
+            &["--base-url", "https://other.example/docs/"],
+            "guide/intro/index.html",
+            "https://other.example/docs/",
+        ),
+        ("drafts included", &|| {}, &["--drafts"], "guide/wip/index.html", "Draft."),
+    ];
+    for (what, change, args, file, shows) in changes {
+        change();
+        let run = site.cli(&[&["build"], args].concat());
+        assert_eq!(run.code, 0, "{what}: {}", run.stderr);
+        assert!(!run.stdout.contains(KEPT), "{what}: {}", run.stdout);
+        let written = fs::read(site.public().join(file)).unwrap();
+        assert!(String::from_utf8_lossy(&written).contains(shows), "{what}");
+        let again = site.cli(&[&["build"], args].concat());
+        assert!(again.stdout.contains(KEPT), "{what}: {}", again.stdout);
+    }
+    let pic = fs::read(site.public().join("guide/data/pic.png")).unwrap();
+    assert_eq!(pic, fs::read(site.root().join("content/guide/data/pic.png")).unwrap(), "the new picture");
+    let other_day = site.cli_env(&["build", "--drafts"], &[("STACKGUIDE_TODAY", "2027-03-01")]);
+    assert!(!other_day.stdout.contains(KEPT), "the build day changes pages: {}", other_day.stdout);
 }
