@@ -2,12 +2,11 @@
 //! everything put into it. A page's memo key is then its whole input (its context, the global
 //! context and the templates), so a remembered page is exactly what rendering would give.
 
-use std::io;
-
 use serde::Serialize;
 use tera::Context;
 use xxhash_rust::xxh3::Xxh3;
 
+use super::hash;
 use crate::output::OutputFile;
 use crate::session::Session;
 
@@ -68,10 +67,13 @@ impl<T: Serialize> Value for T {
 impl<'v> Input<'v> {
     pub(super) fn insert<T: Serialize + 'v>(&mut self, key: &'static str, value: T) {
         if let Some(h) = &mut self.hash {
+            h.update(&(key.len() as u64).to_le_bytes());
             h.update(key.as_bytes());
-            // Writing into a hash cannot fail; a value that cannot be serialised fails in
+            // A value that cannot be serialised leaves the page unremembered; it fails in
             // Tera's insert later, with its own message.
-            let _ = serde_json::to_writer(HashWriter(h), &value);
+            if hash::feed(h, &value).is_err() {
+                self.hash = None;
+            }
         }
         self.values.push((key, Box::new(value)));
     }
@@ -85,23 +87,11 @@ impl<'v> Input<'v> {
     }
 }
 
-/// The hash of `value` written as JSON after `seed`, for what every page shares.
-pub(super) fn hash_of<T: Serialize + ?Sized>(value: &T, seed: u64) -> u64 {
+/// The hash of `value` after `seed`, for what every page shares; `None` when the value cannot
+/// be serialised.
+pub(super) fn hash_of<T: Serialize + ?Sized>(value: &T, seed: u64) -> Option<u64> {
     let mut h = Xxh3::new();
     h.update(&seed.to_le_bytes());
-    let _ = serde_json::to_writer(HashWriter(&mut h), value);
-    h.digest()
-}
-
-struct HashWriter<'a>(&'a mut Xxh3);
-
-impl io::Write for HashWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
+    hash::feed(&mut h, value).ok()?;
+    Some(h.digest())
 }

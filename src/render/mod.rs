@@ -7,6 +7,7 @@ mod data;
 pub(crate) mod decide;
 pub(crate) mod evidence;
 mod feeds;
+mod hash;
 mod input;
 mod print;
 mod priorities;
@@ -161,10 +162,10 @@ pub(crate) struct Globals {
 pub(crate) fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Globals {
     let site_view = SiteView::new(site);
     let shared_sidebar = sidebar(site, None);
-    let shared = session.remembers_pages().then(|| {
-        let global = serde_json::json!({ "site": &site_view, "sidebar": &shared_sidebar });
-        input::hash_of(&global, theme.fingerprint)
-    });
+    let shared = session
+        .remembers_pages()
+        .then(|| input::hash_of(&(&site_view, &shared_sidebar), theme.fingerprint))
+        .flatten();
     theme.tera.global_context().insert("site", &site_view);
     theme.tera.global_context().insert("sidebar", &shared_sidebar);
     Globals { shared }
