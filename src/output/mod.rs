@@ -22,10 +22,11 @@ pub(crate) use stamp::FILE as STAMP;
 use stamp::Stamp;
 pub(crate) use target::Target;
 
-/// What a file of the output holds.
+/// What a file of the output holds. Bytes are shared, not copied, when a file is cloned (a
+/// rebuild under `serve` takes most pages from its memo).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Contents {
-    Bytes(Vec<u8>),
+    Bytes(bytes::Bytes),
     /// Copied from this file of the site when written.
     Copy(PathBuf),
 }
@@ -41,11 +42,11 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn text(path: impl Into<String>, text: String) -> Self {
-        OutputFile { path: path.into(), contents: Contents::Bytes(text.into_bytes()), source: None }
+        OutputFile { path: path.into(), contents: Contents::Bytes(text.into_bytes().into()), source: None }
     }
 
     pub fn bytes(path: impl Into<String>, bytes: Vec<u8>) -> Self {
-        OutputFile { path: path.into(), contents: Contents::Bytes(bytes), source: None }
+        OutputFile { path: path.into(), contents: Contents::Bytes(bytes.into()), source: None }
     }
 
     pub fn copy(path: impl Into<String>, from: PathBuf) -> Self {

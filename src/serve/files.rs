@@ -93,7 +93,7 @@ mod tests {
     fn files() -> HashMap<String, Contents> {
         ["index.html", "guide/intro/index.html", "style.css", "a b.png"]
             .into_iter()
-            .map(|p| (p.to_string(), Contents::Bytes(Vec::new())))
+            .map(|p| (p.to_string(), Contents::Bytes(bytes::Bytes::new())))
             .collect()
     }
 

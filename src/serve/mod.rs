@@ -271,7 +271,7 @@ async fn file_handler(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
         snapshot = current(&shared);
     }
     if snapshot.files.is_empty() && !snapshot.errors.is_empty() {
-        let page = live::waiting_page(snapshot.generation).into_bytes();
+        let page = live::waiting_page(snapshot.generation).into_bytes().into();
         return respond(
             &shared.root,
             StatusCode::SERVICE_UNAVAILABLE,
@@ -309,11 +309,11 @@ fn respond(
 ) -> Response {
     let body = match (contents, live) {
         (Some(Contents::Bytes(b)), Some(generation)) if path.ends_with(".html") => {
-            live::inject(&String::from_utf8_lossy(b), generation).into_bytes()
+            live::inject(&String::from_utf8_lossy(b), generation).into_bytes().into()
         }
         (Some(Contents::Bytes(b)), _) => b.clone(),
         (Some(Contents::Copy(from)), _) => match read_inside(root, from) {
-            Some(b) => b,
+            Some(b) => b.into(),
             None => return (StatusCode::NOT_FOUND, "not found\n").into_response(),
         },
         (None, _) => return (status, "not found\n").into_response(),
