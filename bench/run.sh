@@ -181,7 +181,7 @@ log "timing the build of the guide in content/, cold and warm"
 sg="'$SG' build --root '$guide' --output '$WORK/out-guide'"
 # The first chapter of the first section, in file order: edited before each `edit` run, and
 # under serve.
-chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | head -1)
+chapter=$(cd "$guide" && find content/guide -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
 bench guide stackguide-cold 20 3 "'$ASIDE' '$guide/.stackguide-cache' '$WORK/out-guide' '$WORK'/.out-guide.*" "$sg"
 bench guide stackguide-warm 20 3 "" "$sg"
 bench guide stackguide-edit 20 3 "printf '\\nEdited.\\n' >> '$guide/$chapter'" "$sg"
@@ -213,7 +213,7 @@ for n in $SIZES; do
     log "stackguide on $n chapters, warm: cache and previous output kept ($runs runs, 1 warm-up)"
     bench "$n" stackguide-warm "$runs" 1 "" "$sg"
     log "stackguide on $n chapters, warm with one chapter edited before each run ($runs runs, 1 warm-up)"
-    edited=$(find "$site/content" -name '*.md' ! -name '_index.md' | sort | head -1)
+    edited=$(find "$site/content" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
     bench "$n" stackguide-edit "$runs" 1 "printf '\\nEdited.\\n' >> '$edited'" "$sg"
     # The generated site must build without a single error or warning.
     for mode in cold warm edit; do
