@@ -75,8 +75,10 @@ mkdir -p "$WORK/bin" "$WORK/tools" "$WORK/trash"
 # A cold run starts without the previous run's output, which is moved into $WORK/trash rather
 # than deleted: on ext4, files and folders made soon after many were deleted are slower to make
 # (the inode allocator skips recently freed inodes, more so without a journal), and a run would
-# otherwise pay for the deletion its own preparation made. The trash is emptied between
-# measurements. Every tool's cold runs are prepared the same way.
+# otherwise pay for the deletion its own preparation made. Measured sites and outputs go there
+# too; the trash is emptied after the guide's timings (a few hundred files) and at the end
+# (several GB at 10,000 pages and above), never just before a large build. Every tool's cold
+# runs are prepared the same way.
 #   aside PATH...   (in hyperfine's --prepare)
 cat > "$WORK/bin/aside" <<'ASIDE'
 #!/bin/sh
@@ -224,7 +226,7 @@ for n in $SIZES; do
         fi
     done
     python3 "$HERE/output_stats.py" "$out/stackguide" --json "$WORK/output-$n-stackguide.json"
-    rm -rf "$out/stackguide" "$site/.stackguide-cache"
+    "$ASIDE" "$out/stackguide" "$site/.stackguide-cache"
 
     if [ -n "$ZOLA" ]; then
         log "Zola on $n chapters, into a fresh output folder ($runs runs)"
@@ -234,7 +236,7 @@ for n in $SIZES; do
         stderr_note "$n-zola" Zola '^(Building site\.\.\.|-> Creating .*|Done in .*|)$'
         find "$out/zola" -name '*.html' | wc -l > "$WORK/pages-$n-zola"
         python3 "$HERE/output_stats.py" "$out/zola" --json "$WORK/output-$n-zola.json"
-        rm -rf "$out/zola"
+        "$ASIDE" "$out/zola"
     fi
 
     log "Hugo on $n chapters, into a fresh output folder ($runs runs)"
@@ -245,8 +247,7 @@ for n in $SIZES; do
     python3 "$HERE/output_stats.py" "$out/hugo" --json "$WORK/output-$n-hugo.json"
     # The outputs of 10,000 pages are large; keep only the measurements.
     cp "$site/corpus.json" "$WORK/corpus-$n.json"
-    rm -rf "$out" "$site"
-    empty_trash
+    "$ASIDE" "$out" "$site"
 done
 
 # --- 5. scale: stackguide alone on a very large site and on a site of many stacks ---------
@@ -268,7 +269,7 @@ scale_run() {
         exit 1
     fi
     python3 "$HERE/output_stats.py" "$out" --json "$WORK/output-$tag-stackguide.json"
-    rm -rf "$out" "$site"
+    "$ASIDE" "$out" "$site"
 }
 for n in $SCALE; do
     scale_run "scale-$n" --pages "$n"
@@ -281,3 +282,5 @@ done
 python3 "$HERE/report.py" --work "$WORK" --sizes "$SIZES" --repo "$REPO" --chapter "$chapter" \
     --scale "$(for n in $SCALE; do printf 'scale-%s ' "$n"; done; for n in $STACKS; do printf 'stacks-%s ' "$n"; done)" \
     --out "$RESULTS"
+log "removing the measured sites and outputs"
+empty_trash
