@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::support::{TestSite, copy_dir, fixtures, tree};
+use crate::support::{TODAY, TestSite, copy_dir, fixtures, tree};
 
 /// A directory holding the fixture site in `site/`, for commands run from above it.
 fn site_in_subfolder() -> TestSite {
@@ -144,6 +144,7 @@ fn concurrent_builds_into_one_folder_each_leave_a_complete_site() {
             .map(|_| {
                 Command::new(env!("CARGO_BIN_EXE_stackguide"))
                     .arg("build")
+                    .env("STACKGUIDE_TODAY", TODAY)
                     .current_dir(site.root())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
@@ -191,8 +192,10 @@ fn a_build_killed_at_any_moment_leaves_the_previous_or_the_next_site_whole() {
     for (delay_ms, signal) in
         [(5u64, "KILL"), (20, "TERM"), (40, "INT"), (80, "KILL"), (120, "TERM"), (160, "INT")]
     {
+        // On the day the builds it is compared with were made on, whatever the clock says.
         let mut child = Command::new(env!("CARGO_BIN_EXE_stackguide"))
             .arg("build")
+            .env("STACKGUIDE_TODAY", TODAY)
             .current_dir(site.root())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
