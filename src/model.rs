@@ -50,6 +50,48 @@ pub struct Page {
     pub next: Option<PageId>,
 }
 
+impl Page {
+    /// Whether `other` is this page with any body: the same file, place, front matter, and
+    /// the same embeds and stack links in its body.
+    fn same_but_body(&self, other: &Page) -> bool {
+        let Page {
+            file,
+            rel,
+            address,
+            kind,
+            title,
+            description,
+            weight,
+            draft,
+            updated,
+            stacks,
+            embeds,
+            links_to,
+            source: _,
+            parent,
+            children,
+            prev,
+            next,
+        } = self;
+        *file == other.file
+            && *rel == other.rel
+            && *address == other.address
+            && *kind == other.kind
+            && *title == other.title
+            && *description == other.description
+            && *weight == other.weight
+            && *draft == other.draft
+            && *updated == other.updated
+            && *stacks == other.stacks
+            && *embeds == other.embeds
+            && *links_to == other.links_to
+            && *parent == other.parent
+            && *children == other.children
+            && *prev == other.prev
+            && *next == other.next
+    }
+}
+
 /// The whole site, validated.
 #[derive(Debug, Clone)]
 pub struct Site {
@@ -107,6 +149,40 @@ impl Site {
         self.stacks.iter().enumerate().map(|(i, s)| (StackId(i), s))
     }
 
+    /// Whether `other` is this site but for its pages' bodies: then every file made from the
+    /// site alone (all but the pages, the print page and the search index) is the same for both.
+    /// Every field is named, so a field added to the site or a page must be decided on here.
+    pub(crate) fn same_but_bodies(&self, other: &Site) -> bool {
+        let Site {
+            config,
+            base,
+            pages,
+            roots,
+            routes,
+            assets,
+            criteria,
+            project_types,
+            stacks,
+            decisions,
+            main_decision,
+            bodies: _,
+            today,
+        } = self;
+        *config == other.config
+            && *base == other.base
+            && pages.len() == other.pages.len()
+            && pages.iter().zip(&other.pages).all(|(a, b)| a.same_but_body(b))
+            && *roots == other.roots
+            && *routes == other.routes
+            && *assets == other.assets
+            && *criteria == other.criteria
+            && *project_types == other.project_types
+            && *stacks == other.stacks
+            && *decisions == other.decisions
+            && *main_decision == other.main_decision
+            && *today == other.today
+    }
+
     /// Chapters that are about a stack: they name it in their front matter, embed its card or
     /// link to its page.
     pub fn chapters_about(&self, stack: StackId) -> Vec<PageId> {
@@ -123,7 +199,7 @@ impl Site {
 }
 
 /// A criterion with its scale, least favourable level first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Criterion {
     pub id: String,
     pub name: String,
@@ -132,7 +208,7 @@ pub struct Criterion {
 }
 
 /// A level on a criterion's scale.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Level {
     pub id: String,
     pub label: String,
@@ -141,7 +217,7 @@ pub struct Level {
 }
 
 /// A kind of project.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ProjectType {
     pub id: String,
     pub name: String,
@@ -152,7 +228,7 @@ pub struct ProjectType {
 }
 
 /// A stack's rating on one criterion.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rating {
     pub level: LevelIndex,
     pub reason: String,
@@ -161,7 +237,7 @@ pub struct Rating {
 }
 
 /// A release of a stack and its support window.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Version {
     pub name: String,
     pub version: String,
@@ -171,7 +247,7 @@ pub struct Version {
 }
 
 /// A dated change to a stack profile; a rating change names its criterion and levels.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     pub date: Date,
     pub note: String,
@@ -181,7 +257,7 @@ pub struct Change {
 }
 
 /// How well a stack fits one project type.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
     pub level: FitLevel,
     pub note: Option<String>,
@@ -192,7 +268,7 @@ pub(crate) use crate::routes::{compare_address, decision_address, stack_address}
 
 /// A stack profile, resolved: one rating per criterion and one fit per project type, in the
 /// order of `Site::criteria` and `Site::project_types`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Stack {
     pub id: String,
     pub file: PathBuf,
@@ -231,7 +307,7 @@ pub enum Embed {
 }
 
 /// A flowchart: nodes in a stable order (breadth first from the start), the start first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
     pub id: String,
     pub file: PathBuf,
@@ -252,14 +328,14 @@ impl NodeId {
 }
 
 /// A node of a flowchart.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub id: String,
     pub kind: NodeKind,
 }
 
 /// A question leads on through its answers; a result recommends stacks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     Question {
         text: String,
@@ -275,7 +351,7 @@ pub enum NodeKind {
 }
 
 /// An answer and the node it leads to.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub label: String,
     pub next: NodeId,
@@ -287,7 +363,7 @@ pub struct Answer {
 pub(crate) const MAX_PATHS: usize = 1000;
 
 /// One way through a flowchart: the (question, answer index) steps and the result node reached.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Path {
     pub steps: Vec<(NodeId, usize)>,
     pub result: NodeId,

@@ -134,7 +134,7 @@ pub struct Claim {
 }
 
 /// Every file of the output, sorted by path.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Routes {
     by_path: BTreeMap<String, Claim>,
     by_route: HashMap<Route, String>,

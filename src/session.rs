@@ -3,10 +3,12 @@
 //! one per run; `serve` keeps one across rebuilds, so a save renders again only what changed.
 //! Keys are hashes of a value's whole input, so a memoised build writes what a fresh one would.
 
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use crate::load::Parsed;
 use crate::markdown::{Highlighter, Rendered};
@@ -17,6 +19,15 @@ use crate::progress::Progress;
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
 const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/palette/xxh3/3";
 
+/// A searchable page's words, each with its score.
+pub(crate) type Words = Arc<[(Box<str>, u8)]>;
+
+/// Some words of a searchable page, each with the text around it there.
+pub(crate) type Snippets = Arc<[(Box<str>, String)]>;
+
+/// The value a build's generation was found for, and that generation.
+type Last = (Option<Box<dyn Any + Send>>, u64);
+
 /// What builds share.
 #[derive(Debug)]
 pub struct Session {
@@ -26,6 +37,13 @@ pub struct Session {
     pages: Option<Memo<OutputFile>>,
     /// Input files parsed, by their path and text.
     parsed: Option<Memo<Parsed>>,
+    /// Each searchable page's words with their scores, and the snippets of the words a search
+    /// shows it first for, by the page's text (see `search`).
+    words: Option<Memo<Words>>,
+    snippets: Option<Memo<Snippets>>,
+    /// The last build's site, and its generation (see [`Session::generation`]); only when
+    /// pages are remembered.
+    last: Option<Mutex<Last>>,
     progress: Progress,
 }
 
@@ -37,6 +55,9 @@ impl Session {
             markdown: None,
             pages: None,
             parsed: None,
+            words: None,
+            snippets: None,
+            last: None,
             progress: Progress::default(),
         }
     }
@@ -48,6 +69,9 @@ impl Session {
             markdown: Some(Memo::new()),
             pages: Some(Memo::new()),
             parsed: Some(Memo::new()),
+            words: Some(Memo::new()),
+            snippets: Some(Memo::new()),
+            last: Some(Mutex::default()),
             progress: Progress::default(),
         }
     }
@@ -69,10 +93,23 @@ impl Session {
     /// Rendered Markdown for the key `key` makes (a hash of everything the rendering depends
     /// on); the key is made only when Markdown is remembered.
     pub(crate) fn markdown(&self, key: impl FnOnce() -> u64, make: impl FnOnce() -> Rendered) -> Rendered {
-        match &self.markdown {
-            Some(memo) => memo.get_or(key(), make),
-            None => make(),
-        }
+        remembered(self.markdown.as_ref(), key, make)
+    }
+
+    /// Whether the search index's parts are remembered, so their keys are worth computing.
+    pub(crate) fn remembers_search(&self) -> bool {
+        self.words.is_some()
+    }
+
+    /// A searchable page's words and scores, by the key `key` makes (a hash of its text).
+    pub(crate) fn page_words(&self, key: impl FnOnce() -> u64, make: impl FnOnce() -> Words) -> Words {
+        remembered(self.words.as_ref(), key, make)
+    }
+
+    /// The snippets of some words on a searchable page, by the key `key` makes (a hash of the
+    /// page's text and the words).
+    pub(crate) fn snippets(&self, key: impl FnOnce() -> u64, make: impl FnOnce() -> Snippets) -> Snippets {
+        remembered(self.snippets.as_ref(), key, make)
     }
 
     /// Where input files are remembered parsed, when they are (see `load::load`).
@@ -100,6 +137,23 @@ impl Session {
         Ok(page)
     }
 
+    /// A number that stays the same from one build to the next while `same` holds between
+    /// the build's `value` (its site) and the last build's, and changes when it does not; `None`
+    /// when pages are not remembered.
+    pub(crate) fn generation<T: Any + Send + Clone>(
+        &self,
+        value: &T,
+        same: impl Fn(&T, &T) -> bool,
+    ) -> Option<u64> {
+        let mut last = self.last.as_ref()?.lock().ok()?;
+        let (seen, generation) = &mut *last;
+        if !seen.as_ref().and_then(|s| s.downcast_ref::<T>()).is_some_and(|s| same(s, value)) {
+            *generation += 1;
+        }
+        *seen = Some(Box::new(value.clone()));
+        Some(*generation)
+    }
+
     /// Start the next build: what the last one did not use is dropped.
     pub fn next_build(&self) {
         self.highlighter.memo().next_build();
@@ -111,6 +165,10 @@ impl Session {
         }
         if let Some(parsed) = &self.parsed {
             parsed.next_build();
+        }
+        if let (Some(words), Some(snippets)) = (&self.words, &self.snippets) {
+            words.next_build();
+            snippets.next_build();
         }
     }
 
@@ -172,4 +230,13 @@ impl serde::Serialize for Entries<'_> {
 struct SavedCache {
     version: String,
     entries: BTreeMap<u64, String>,
+}
+
+/// The value for the key `key` makes, from `memo` or else made by `make` (and remembered); the
+/// key is made only when there is a memo.
+fn remembered<T: Clone>(memo: Option<&Memo<T>>, key: impl FnOnce() -> u64, make: impl FnOnce() -> T) -> T {
+    match memo {
+        Some(memo) => memo.get_or(key(), make),
+        None => make(),
+    }
 }

@@ -64,7 +64,7 @@ pub struct UnknownLanguage {
 }
 
 /// What one Markdown body turns into.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     /// The HTML without the directive blocks; [`Rendered::segments`] says where each one goes.
     pub html: String,

@@ -16,6 +16,8 @@ pub(super) struct PageMemo<'a> {
     pub(super) session: &'a Session,
     /// Global context and templates; `None` when pages are not remembered.
     pub(super) shared: Option<u64>,
+    /// What the pages made from the site alone are remembered by (see `render::Globals`).
+    pub(super) site: Option<u64>,
 }
 
 impl PageMemo<'_> {

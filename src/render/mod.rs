@@ -67,7 +67,7 @@ pub(crate) fn render_each(
     d: &mut Diagnostics,
     sink: &mut Sink<'_>,
 ) -> usize {
-    let memo = PageMemo { session, shared: globals.shared };
+    let memo = PageMemo { session, shared: globals.shared, site: globals.site };
     let search = OnceLock::new();
     let kept = print::Kept::for_site(site);
     let env = Env { site, theme, memo, search: &search, kept: kept.as_ref() };
@@ -87,33 +87,42 @@ pub(crate) fn render_each(
     // next one renders; the print page renders while the last batch is handed on.
     let (mut pages, mut ready) = (0, None::<(Vec<OutputFile>, usize)>);
     let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print, Job::Hand]);
-    for job in jobs {
-        let (handing, handing_len) = match ready.take().filter(|_| !d.has_errors()) {
-            Some((files, len)) => (Some(files), len),
-            None => (None, 0),
-        };
-        let render = || match job {
-            Job::Batch(batch) => Some((render_batch(batch), batch.len())),
-            Job::Print => print.map(|(path, kept)| (vec![render_print(env, path, kept)], 1)),
-            Job::Hand => None,
-        };
-        let (rendered, handed) = rayon::join(render, || handing.map(&mut *sink));
-        match handed {
-            Some(Err(e)) => d.push(e),
-            Some(Ok(())) => session.progress().advance(handing_len),
-            None => {}
+    // The search index is made from every page at once: started first, beside the pages.
+    let searched = site.routes.path(Route::SearchManifest).is_some();
+    rayon::scope(|s| {
+        if searched {
+            s.spawn(|_| {
+                env.search();
+            });
         }
-        let Some((rendered, len)) = rendered else { continue };
-        let mut files = Vec::with_capacity(rendered.len());
-        for r in rendered {
-            match r {
-                Ok(f) => files.push(f),
-                Err(e) => d.push(e),
+        for job in jobs {
+            let (handing, handing_len) = match ready.take().filter(|_| !d.has_errors()) {
+                Some((files, len)) => (Some(files), len),
+                None => (None, 0),
+            };
+            let render = || match job {
+                Job::Batch(batch) => Some((render_batch(batch), batch.len())),
+                Job::Print => print.map(|(path, kept)| (vec![render_print(env, path, kept)], 1)),
+                Job::Hand => None,
+            };
+            let (rendered, handed) = rayon::join(render, || handing.map(&mut *sink));
+            match handed {
+                Some(Err(e)) => d.push(e),
+                Some(Ok(())) => session.progress().advance(handing_len),
+                None => {}
             }
+            let Some((rendered, len)) = rendered else { continue };
+            let mut files = Vec::with_capacity(rendered.len());
+            for r in rendered {
+                match r {
+                    Ok(f) => files.push(f),
+                    Err(e) => d.push(e),
+                }
+            }
+            pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+            ready = Some((files, len));
         }
-        pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-        ready = Some((files, len));
-    }
+    });
     pages
 }
 
@@ -142,7 +151,7 @@ pub(crate) fn render_pages(
         .filter(|(_, route)| matches!(route, Route::ThemeFile(_) | Route::Asset(_)))
         .chain(pages)
         .collect();
-    let memo = PageMemo { session, shared: globals.shared };
+    let memo = PageMemo { session, shared: globals.shared, site: globals.site };
     let search = OnceLock::new();
     let env = Env { site, theme, memo, search: &search, kept: None };
     let rendered: Vec<_> = routes.par_iter().map(|&(path, route)| render_route(env, path, route)).collect();
@@ -155,6 +164,9 @@ pub(crate) fn render_pages(
 pub(crate) struct Globals {
     /// Its hash, when pages are remembered (part of every page's memo key).
     shared: Option<u64>,
+    /// When pages are remembered, a key for what the pages made from the site alone are made
+    /// from: the global context, the templates, and the site but for its pages' bodies.
+    site: Option<u64>,
 }
 
 /// Put what every page shows into Tera's global context, once for a build rather than into
@@ -168,7 +180,8 @@ pub(crate) fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Glob
         .flatten();
     theme.tera.global_context().insert("site", &site_view);
     theme.tera.global_context().insert("sidebar", &shared_sidebar);
-    Globals { shared }
+    let site = shared.zip(session.generation(site, Site::same_but_bodies)).map(crate::memo::key);
+    Globals { shared, site }
 }
 
 /// What one turn of [`render_each`] renders while the files of the turn before are handed on.
@@ -238,8 +251,49 @@ impl<'a> Env<'a> {
     }
 }
 
-/// The file at `path` of the output, which `route` makes.
+/// The file at `path` of the output, which `route` makes. A file made from the site alone is
+/// remembered by the site (see [`Globals`]) while only pages' bodies change, so it is not
+/// made, nor its input, again.
 fn render_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
+    match env.memo.site {
+        Some(site) if from_site_alone(route) => {
+            env.memo.session.page(crate::memo::key((site, path)), || make_route(env, path, route))
+        }
+        _ => make_route(env, path, route),
+    }
+}
+
+/// Whether what `route` makes depends on nothing but the site: not on a page's body (which
+/// the site does not hold: pages, the print page, the search index) nor on a file copied or
+/// read as it is (theme files, assets). A route added later is not remembered by the site
+/// until it is listed here.
+fn from_site_alone(route: Route) -> bool {
+    use Route::*;
+    matches!(
+        route,
+        StackIndex
+            | StackFit
+            | Stack(_)
+            | Compare(..)
+            | CompareChooser
+            | Priorities
+            | PrioritiesFor(_)
+            | Decision(_)
+            | Search
+            | Methodology
+            | Changes
+            | Atom
+            | Support
+            | DataJson
+            | DataCsv
+            | NotFound
+            | Sitemap
+            | SitemapPart(_)
+            | Robots
+    )
+}
+
+fn make_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Diagnostic> {
     let Env { site, theme, .. } = env;
     Ok(match route {
         Route::Sitemap => OutputFile::text(path, feeds::sitemap(site)),

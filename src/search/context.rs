@@ -43,9 +43,26 @@ pub(crate) fn contexts(
         .into_par_iter()
         .flat_map_iter(|(page, ids)| {
             let on_page: HashMap<&str, usize> = ids.iter().map(|&i| (words[i].0.as_str(), i)).collect();
-            let doc = doc(site, session, page as usize, Body::Whole);
-            let found = doc.map(|d| around(&d, &on_page)).unwrap_or_default();
-            found.into_iter().map(move |(i, text)| (i, page, text))
+            let Some(doc) = doc(site, session, page as usize, Body::Whole) else { return Vec::new() };
+            let found = if session.remembers_search() {
+                // By word rather than by its number, which another page's edit can change.
+                let key =
+                    || crate::memo::key((doc.key(), ids.iter().map(|&i| &words[i].0).collect::<Vec<_>>()));
+                let make = || {
+                    around(&doc, &on_page)
+                        .into_iter()
+                        .map(|(i, text)| (words[i].0.as_str().into(), text))
+                        .collect()
+                };
+                let found = session.snippets(key, make);
+                found
+                    .iter()
+                    .filter_map(|(word, text)| Some((*on_page.get(word.as_ref())?, text.clone())))
+                    .collect()
+            } else {
+                around(&doc, &on_page)
+            };
+            found.into_iter().map(|(i, text)| (i, page, text)).collect::<Vec<_>>()
         })
         .collect();
     let mut out = vec![Vec::new(); words.len()];

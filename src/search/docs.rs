@@ -30,6 +30,12 @@ pub(crate) struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// A hash of everything the page's words and snippets are found in.
+    pub(crate) fn key(&self) -> u64 {
+        let Doc { title, section, url, headings, description, text } = self;
+        crate::memo::key((title, section, url, headings, description, text))
+    }
+
     /// What a result shows under the title: the description, or else the opening text.
     pub(crate) fn excerpt(&self) -> String {
         excerpt(if self.description.trim().is_empty() { &self.text } else { self.description })

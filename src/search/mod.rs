@@ -49,8 +49,14 @@ impl Index {
             .into_par_iter()
             .with_min_len(64)
             .fold(Postings::default, |mut acc, k| {
-                if let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) {
-                    acc.add(u32::try_from(k).unwrap_or(u32::MAX), words::scores(&doc));
+                let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) else { return acc };
+                let page = u32::try_from(k).unwrap_or(u32::MAX);
+                if session.remembers_search() {
+                    let make = || words::scores(&doc).into_iter().map(|(w, s)| (w.into(), s)).collect();
+                    let scores = session.page_words(|| doc.key(), make);
+                    acc.add(page, scores.iter().map(|(w, s)| (w.as_ref(), *s)));
+                } else {
+                    acc.add(page, words::scores(&doc));
                 }
                 acc
             })

@@ -129,7 +129,11 @@ pub(crate) struct Postings(HashMap<Box<str>, Best>);
 
 impl Postings {
     /// Add the words of page `page`, with their scores.
-    pub(crate) fn add(&mut self, page: u32, scores: Vec<(Cow<'_, str>, u8)>) {
+    pub(crate) fn add<W: AsRef<str> + Into<Box<str>>>(
+        &mut self,
+        page: u32,
+        scores: impl IntoIterator<Item = (W, u8)>,
+    ) {
         for (word, score) in scores {
             match self.0.get_mut(word.as_ref()) {
                 Some(best) => best.push((page, score)),

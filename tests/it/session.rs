@@ -63,6 +63,18 @@ fn a_remembering_rebuild_writes_exactly_what_a_fresh_build_writes() {
     step(&site, &session, &mut previous, "a chapter's body", || {
         edit("content/guide/choosing.md", "Read about", "Now read about")
     });
+    // Pages made from the site alone are remembered while only bodies change, but a body's
+    // embeds and links are part of the site: a stack's page lists the chapters about it (Rails
+    // stops being embedded, then is linked).
+    step(&site, &session, &mut previous, "an embedded stack changed in a chapter's body", || {
+        edit("content/guide/choosing.md", "```stack\nruby-rails", "```stack\nnode-express")
+    });
+    step(&site, &session, &mut previous, "a link to a stack added to a chapter's body", || {
+        edit("content/guide/choosing.md", "Now read about", "Now read about [Rails](/stacks/ruby-rails/) and")
+    });
+    step(&site, &session, &mut previous, "a new word in a chapter's body", || {
+        edit("content/guide/choosing.md", "Now read about", "Zanzibar aside, now read about")
+    });
     step(&site, &session, &mut previous, "a chapter's title", || {
         edit("content/guide/choosing.md", "title: Choosing", "title: Choosing well")
     });
@@ -83,7 +95,7 @@ fn a_remembering_rebuild_writes_exactly_what_a_fresh_build_writes() {
         fs::remove_file(root.join("content/stacks/go-gin.md")).unwrap()
     });
     step(&site, &session, &mut previous, "the same edit undone", || {
-        edit("content/guide/choosing.md", "Now read about", "Read about")
+        edit("content/guide/choosing.md", "Zanzibar aside, now read about", "Now read about")
     });
 }
 
