@@ -49,7 +49,7 @@ struct Prepared {
 fn prepare(opts: &BuildOptions, session: &Session, d: &mut Diagnostics) -> Prepared {
     let (mut sources, raw) = load::load(&opts.root, session.parsed(), d);
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
-    let theme = theme::load(&opts.root, &theme_name, &mut sources, d);
+    let theme = theme::load(&opts.root, &theme_name, session, &mut sources, d);
     let texts = sources.digest();
     let Some(theme) = theme.filter(|_| !d.has_errors()) else {
         return Prepared { sources, texts, site: None };

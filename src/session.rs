@@ -15,6 +15,7 @@ use crate::markdown::{Highlighter, Rendered};
 use crate::memo::Memo;
 use crate::output::OutputFile;
 use crate::progress::Progress;
+use tera::Tera;
 
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
 const CACHE_VERSION: &str = "syntect-5.3/two-face-0.4/palette/xxh3/3";
@@ -37,6 +38,8 @@ pub struct Session {
     pages: Option<Memo<OutputFile>>,
     /// Input files parsed, by their path and text.
     parsed: Option<Memo<Parsed>>,
+    /// The theme's templates parsed, by their names and texts.
+    templates: Option<Memo<Tera>>,
     /// Each searchable page's words with their scores, and the snippets of the words a search
     /// shows it first for, by the page's text (see `search`).
     words: Option<Memo<Words>>,
@@ -55,6 +58,7 @@ impl Session {
             markdown: None,
             pages: None,
             parsed: None,
+            templates: None,
             words: None,
             snippets: None,
             last: None,
@@ -69,6 +73,7 @@ impl Session {
             markdown: Some(Memo::new()),
             pages: Some(Memo::new()),
             parsed: Some(Memo::new()),
+            templates: Some(Memo::new()),
             words: Some(Memo::new()),
             snippets: Some(Memo::new()),
             last: Some(Mutex::default()),
@@ -94,6 +99,12 @@ impl Session {
     /// on); the key is made only when Markdown is remembered.
     pub(crate) fn markdown(&self, key: impl FnOnce() -> u64, make: impl FnOnce() -> Rendered) -> Rendered {
         remembered(self.markdown.as_ref(), key, make)
+    }
+
+    /// The theme's templates parsed by `make`, or as remembered for the key `key` (a hash of
+    /// their names and texts); a template that does not parse is not remembered.
+    pub(crate) fn templates<E>(&self, key: u64, make: impl FnOnce() -> Result<Tera, E>) -> Result<Tera, E> {
+        remembered_ok(self.templates.as_ref(), key, make)
     }
 
     /// Whether the search index's parts are remembered, so their keys are worth computing.
@@ -128,13 +139,7 @@ impl Session {
         key: u64,
         make: impl FnOnce() -> Result<OutputFile, E>,
     ) -> Result<OutputFile, E> {
-        let Some(memo) = &self.pages else { return make() };
-        if let Some(hit) = memo.get(key) {
-            return Ok(hit);
-        }
-        let page = make()?;
-        memo.insert(key, page.clone());
-        Ok(page)
+        remembered_ok(self.pages.as_ref(), key, make)
     }
 
     /// A number that stays the same from one build to the next while `same` holds between
@@ -165,6 +170,9 @@ impl Session {
         }
         if let Some(parsed) = &self.parsed {
             parsed.next_build();
+        }
+        if let Some(templates) = &self.templates {
+            templates.next_build();
         }
         if let (Some(words), Some(snippets)) = (&self.words, &self.snippets) {
             words.next_build();
@@ -239,4 +247,19 @@ fn remembered<T: Clone>(memo: Option<&Memo<T>>, key: impl FnOnce() -> u64, make:
         Some(memo) => memo.get_or(key(), make),
         None => make(),
     }
+}
+
+/// [`remembered`] for a `make` that can fail: a failure is not remembered.
+fn remembered_ok<T: Clone, E>(
+    memo: Option<&Memo<T>>,
+    key: u64,
+    make: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    let Some(memo) = memo else { return make() };
+    if let Some(hit) = memo.get(key) {
+        return Ok(hit);
+    }
+    let value = make()?;
+    memo.insert(key, value.clone());
+    Ok(value)
 }

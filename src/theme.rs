@@ -9,6 +9,7 @@ use tera::{ErrorKind, Tera};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::load;
+use crate::session::Session;
 use crate::source::SourceMap;
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -66,7 +67,13 @@ pub(crate) fn served(path: &str, bytes: Vec<u8>) -> Vec<u8> {
 }
 
 /// Load the default theme and the overrides of `themes/<name>/` under `root`.
-pub(crate) fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Diagnostics) -> Option<Theme> {
+pub(crate) fn load(
+    root: &Path,
+    name: &str,
+    session: &Session,
+    sources: &mut SourceMap,
+    d: &mut Diagnostics,
+) -> Option<Theme> {
     let mut templates: BTreeMap<String, String> = BTreeMap::new();
     let mut origins = BTreeMap::new();
     let mut statics = BTreeMap::new();
@@ -100,13 +107,20 @@ pub(crate) fn load(root: &Path, name: &str, sources: &mut SourceMap, d: &mut Dia
             }
         }
     }
-    let mut tera = Tera::new();
-    tera.autoescape_on([".html", ".xml", ".svg"]);
-    if let Err(e) = tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str()))) {
-        d.push(template_error(&e, &origins, None));
-        return None;
+    let fingerprint = crate::memo::key(&templates);
+    let parsed = session.templates(fingerprint, || {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        tera.add_raw_templates(templates.iter().map(|(k, v)| (k.as_str(), v.as_str())))?;
+        Ok(tera)
+    });
+    match parsed {
+        Ok(tera) => Some(Theme { tera, statics, origins, fingerprint }),
+        Err(e) => {
+            d.push(template_error(&e, &origins, None));
+            None
+        }
     }
-    Some(Theme { tera, statics, origins, fingerprint: crate::memo::key(&templates) })
 }
 
 const SITE_YAML: &str = "content/site.yaml";

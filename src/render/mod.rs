@@ -71,24 +71,26 @@ pub(crate) fn render_each(
     let search = OnceLock::new();
     let kept = print::Kept::for_site(site);
     let env = Env { site, theme, memo, search: &search, kept: kept.as_ref() };
-    // The print page is made last, from the bodies the other pages were rendered with.
-    let routes: Vec<(&str, Route)> = site
+    // The print page is made after the other pages, from the bodies they were rendered with;
+    // the search index's files come last, so no batch waits for the index (made from every
+    // page at once, started first, beside them).
+    let (routes, last): (Vec<(&str, Route)>, Vec<_>) = site
         .routes
         .iter()
         .map(|(path, claim)| (path, claim.route))
         .filter(|&(_, route)| route != Route::Print)
-        .collect();
+        .partition(|&(_, route)| !matches!(route, Route::SearchManifest | Route::SearchWords));
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
         batch.par_iter().flat_map_iter(|&(path, route)| render_files(env, path, route)).collect()
     };
     let print = site.routes.path(Route::Print).zip(kept.as_ref());
-    session.progress().start(Stage::Writing, routes.len() + usize::from(print.is_some()));
+    session.progress().start(Stage::Writing, routes.len() + last.len() + usize::from(print.is_some()));
     // Each batch is handed on with the number of routes it rendered, for the progress, while the
-    // next one renders; the print page renders while the last batch is handed on.
+    // next one renders.
     let (mut pages, mut ready) = (0, None::<(Vec<OutputFile>, usize)>);
-    let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print, Job::Hand]);
-    // The search index is made from every page at once: started first, beside the pages.
-    let searched = site.routes.path(Route::SearchManifest).is_some();
+    let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print]);
+    let jobs = jobs.chain(last.chunks(BATCH).map(Job::Batch)).chain([Job::Hand]);
+    let searched = !last.is_empty();
     rayon::scope(|s| {
         if searched {
             s.spawn(|_| {
