@@ -40,6 +40,8 @@ pub struct Session {
     parsed: Option<Memo<Parsed>>,
     /// The theme's templates parsed, by their names and texts.
     templates: Option<Memo<Tera>>,
+    /// Pages' bodies as the print page shows them, by the site and the body.
+    rewritten: Option<Memo<String>>,
     /// Each searchable page's words with their scores, and the snippets of the words a search
     /// shows it first for, by the page's text (see `search`).
     words: Option<Memo<Words>>,
@@ -59,6 +61,7 @@ impl Session {
             pages: None,
             parsed: None,
             templates: None,
+            rewritten: None,
             words: None,
             snippets: None,
             last: None,
@@ -74,6 +77,7 @@ impl Session {
             pages: Some(Memo::new()),
             parsed: Some(Memo::new()),
             templates: Some(Memo::new()),
+            rewritten: Some(Memo::new()),
             words: Some(Memo::new()),
             snippets: Some(Memo::new()),
             last: Some(Mutex::default()),
@@ -105,6 +109,12 @@ impl Session {
     /// their names and texts); a template that does not parse is not remembered.
     pub(crate) fn templates<E>(&self, key: u64, make: impl FnOnce() -> Result<Tera, E>) -> Result<Tera, E> {
         remembered_ok(self.templates.as_ref(), key, make)
+    }
+
+    /// A page's body as the print page shows it, made by `make` or remembered for `key` (a hash
+    /// of the site and the body).
+    pub(crate) fn rewritten(&self, key: u64, make: impl FnOnce() -> String) -> String {
+        remembered(self.rewritten.as_ref(), || key, make)
     }
 
     /// Whether the search index's parts are remembered, so their keys are worth computing.
@@ -171,8 +181,9 @@ impl Session {
         if let Some(parsed) = &self.parsed {
             parsed.next_build();
         }
-        if let Some(templates) = &self.templates {
+        if let (Some(templates), Some(rewritten)) = (&self.templates, &self.rewritten) {
             templates.next_build();
+            rewritten.next_build();
         }
         if let (Some(words), Some(snippets)) = (&self.words, &self.snippets) {
             words.next_build();

@@ -202,7 +202,7 @@ fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFi
     let mut ctx = memo.input();
     let description = "Every chapter of the guide in reading order, then every stack's profile, on one page to print or save as PDF.";
     ctx.insert("page", simple(site, "The whole guide", description, routes::address_of(path)));
-    print::fill(site, kept, &mut ctx);
+    print::fill(site, kept, memo.session, memo.site, &mut ctx);
     let source = Path::new("content");
     memo.page(ctx, "print.html", path, |ctx| {
         let html = theme

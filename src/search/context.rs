@@ -30,10 +30,8 @@ pub(crate) fn contexts(
 ) -> Vec<Vec<(u32, String)>> {
     let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
     for (i, (_, postings)) in words.iter().enumerate() {
-        let mut best = postings.clone();
-        best.sort_unstable_by_key(|&(page, score)| (std::cmp::Reverse(score), page));
         // A title shows its words: those pages need no snippet, nor a second reading.
-        for &(page, _) in best.iter().take(SHOWN).filter(|(_, score)| !in_title(*score)) {
+        for (page, _) in best(postings).filter(|&(_, score)| !in_title(score)) {
             wanted.entry(page).or_default().push(i);
         }
     }
@@ -73,6 +71,21 @@ pub(crate) fn contexts(
         snippets.sort_unstable();
     }
     out
+}
+
+/// The [`SHOWN`] best of `postings`, as a search shows them: a higher score first, then the
+/// earlier page.
+fn best(postings: &[Posting]) -> impl Iterator<Item = Posting> + '_ {
+    let rank = |&(page, score): &Posting| (std::cmp::Reverse(score), page);
+    let mut best: Vec<Posting> = Vec::with_capacity(SHOWN + 1);
+    for p in postings {
+        let at = best.partition_point(|b| rank(b) < rank(p));
+        if at < SHOWN {
+            best.insert(at, *p);
+            best.truncate(SHOWN);
+        }
+    }
+    best.into_iter()
 }
 
 /// The snippet of each word of `wanted` on `doc`'s text, at its first occurrence, unless the
@@ -129,6 +142,16 @@ mod tests {
         assert!(s.contains("engineers built Kafka, a log."));
         assert!(s.chars().count() <= BEFORE + AFTER + 10, "{s}");
         assert_eq!(window("short Kafka text", (6, 5)), "short Kafka text");
+    }
+
+    #[test]
+    fn the_best_postings_are_those_a_search_shows_first() {
+        let postings: Vec<Posting> = (0..50u32).map(|p| (p, (p * 37 % 11) as u8)).collect();
+        let mut sorted = postings.clone();
+        sorted.sort_by_key(|&(page, score)| (std::cmp::Reverse(score), page));
+        assert_eq!(best(&postings).collect::<Vec<_>>(), sorted[..SHOWN]);
+        assert_eq!(best(&[(3, 9)]).collect::<Vec<_>>(), [(3, 9)]);
+        assert_eq!(best(&[]).count(), 0);
     }
 
     #[test]

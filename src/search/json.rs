@@ -24,15 +24,19 @@ pub(crate) fn script_safe_json_of<T: Serialize>(value: &T) -> String {
 /// The length of `text` as a script-safe JSON string (quotes included), counted without
 /// writing it: what [`script_safe_json_of`] would make of it.
 pub(crate) fn string_len(text: &str) -> usize {
-    2 + text
-        .chars()
-        .map(|c| match c {
-            '"' | '\\' | '\u{8}' | '\t' | '\n' | '\u{c}' | '\r' => 2,
-            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
-            c if c < ' ' => 6,
-            c => c.len_utf8(),
+    // Byte by byte: every byte of a character written as it is counts one; an escape adds to
+    // that (U+2028 and U+2029 are three bytes written as six).
+    let escapes: usize = text
+        .bytes()
+        .map(|b| match b {
+            b'"' | b'\\' | 0x08 | b'\t' | b'\n' | 0x0c | b'\r' => 1,
+            b'<' | b'>' | b'&' => 5,
+            b if b < b' ' => 5,
+            _ => 0,
         })
-        .sum::<usize>()
+        .sum();
+    let separators = text.matches(['\u{2028}', '\u{2029}']).count();
+    2 + text.len() + escapes + 3 * separators
 }
 
 /// Bytes of JSON with what could end a `<script>` element escaped on the way in.
@@ -94,7 +98,7 @@ mod tests {
             "",
             "plain",
             "a \"quote\" \\ and </b> & co",
-            "tab\tnew\nline\r\u{1}\u{7f}",
+            "tab\tnew\nline\r\u{1}\u{7f}\u{8}\u{c}\u{1f}",
             "caf\u{e9} \u{2028}\u{2029} \u{1f600}",
         ] {
             assert_eq!(string_len(text), script_safe_json_of(&text).len(), "{text:?}");

@@ -16,6 +16,7 @@ use super::input::Input;
 use super::stacks::{StackPage, stack_page};
 use crate::model::{PageId, PageKind, Site, StackId, stack_address};
 use crate::routes::Route;
+use crate::session::Session;
 use rewrite::{Placement, Targets, inner};
 
 /// The rendered bodies of the site's pages, by page, kept for the print page while the pages
@@ -107,8 +108,16 @@ fn targets(site: &Site, order: &[PageId]) -> Targets {
     t
 }
 
-/// Put what the print page shows into `ctx`: `chapters` and `stacks`.
-pub(super) fn fill<'a>(site: &'a Site, kept: &Kept, ctx: &mut Input<'a>) {
+/// Put what the print page shows into `ctx`: `chapters` and `stacks`. When the session
+/// remembers pages, `by_site` (see `render::Globals`) and a body's hash say which rewritten
+/// body is remembered.
+pub(super) fn fill<'a>(
+    site: &'a Site,
+    kept: &Kept,
+    session: &Session,
+    by_site: Option<u64>,
+    ctx: &mut Input<'a>,
+) {
     let order = reading_order(site);
     let targets = targets(site, &order);
     let bodies = kept.take();
@@ -120,8 +129,13 @@ pub(super) fn fill<'a>(site: &'a Site, kept: &Kept, ctx: &mut Input<'a>) {
             let anchor = anchor_of(&page.address);
             let body = bodies.get(i.0).and_then(Option::as_deref).unwrap_or_default();
             let at = Placement { prefix: &anchor, demote: 1, title: &page.title };
+            let rewrite = || rewrite::rewrite(body, &at, &targets, &site.base);
+            let html = match by_site {
+                Some(by_site) => session.rewritten(crate::memo::key((by_site, i.0, body)), rewrite),
+                None => rewrite(),
+            };
             Chapter {
-                html: rewrite::rewrite(body, &at, &targets, &site.base),
+                html,
                 title: &page.title,
                 description: &page.description,
                 permalink: site.base.absolute(&page.address),
