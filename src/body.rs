@@ -56,8 +56,12 @@ impl Bodies {
         at: BodySource,
         session: &Session,
     ) -> Result<Rendered, Diagnostic> {
-        let text = self.read(file, at)?;
-        Ok(render_with(&self.resolver, &self.base, self.links_key, session)(file, &text))
+        // Remembered by the body's hash as validated: a remembered rendering needs no reading.
+        let key = render_key(file, at.hash, self.links_key);
+        session.markdown_or(key, || {
+            let text = self.read(file, at)?;
+            Ok(render_with(&self.resolver, &self.base, self.links_key, session)(file, &text))
+        })
     }
 
     /// The outline of the body in `file` (headings and prose, no HTML), as [`markdown::outline`].
@@ -67,8 +71,10 @@ impl Bodies {
         at: BodySource,
         session: &Session,
     ) -> Result<Rendered, Diagnostic> {
-        let text = self.read(file, at)?;
-        Ok(outline(file, &text, session))
+        session.markdown_or(outline_key(file, at.hash), || {
+            let text = self.read(file, at)?;
+            Ok(outline(file, &text, session))
+        })
     }
 
     /// The body's text from disk, as it was when validated.
@@ -100,16 +106,26 @@ pub(crate) fn render_with<'a>(
     move |file: &Path, body: &str| {
         let from = file.strip_prefix("content").unwrap_or(file);
         session.markdown(
-            || crate::memo::key((file, body, links_key)),
+            || render_key(file, xxh3_64(body.as_bytes()), links_key),
             || markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter()),
         )
     }
 }
 
+/// What a rendering is remembered by: its file, the hash of its text (as in [`BodySource`]) and
+/// how links are rewritten.
+fn render_key(file: &Path, body: u64, links_key: Option<u64>) -> u64 {
+    crate::memo::key((file, body, links_key))
+}
+
+fn outline_key(file: &Path, body: u64) -> u64 {
+    crate::memo::key(("outline", file, body))
+}
+
 /// The outline of a body, remembered by the session like a rendering.
 pub(crate) fn outline(file: &Path, body: &str, session: &Session) -> Rendered {
     session.markdown(
-        || crate::memo::key(("outline", file, body)),
+        || outline_key(file, xxh3_64(body.as_bytes())),
         || markdown::outline(body, session.highlighter()),
     )
 }

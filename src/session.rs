@@ -105,6 +105,15 @@ impl Session {
         remembered(self.markdown.as_ref(), key, make)
     }
 
+    /// [`Session::markdown`] for a `make` that can fail (reading the text, say), given the key.
+    pub(crate) fn markdown_or<E>(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Rendered, E>,
+    ) -> Result<Rendered, E> {
+        remembered_ok(self.markdown.as_ref(), key, make)
+    }
+
     /// The theme's templates parsed by `make`, or as remembered for the key `key` (a hash of
     /// their names and texts); a template that does not parse is not remembered.
     pub(crate) fn templates<E>(&self, key: u64, make: impl FnOnce() -> Result<Tera, E>) -> Result<Tera, E> {
