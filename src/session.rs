@@ -181,23 +181,13 @@ impl Session {
     /// Start the next build: what the last one did not use is dropped.
     pub fn next_build(&self) {
         self.highlighter.memo().next_build();
-        if let Some(markdown) = &self.markdown {
-            markdown.next_build();
-        }
-        if let Some(pages) = &self.pages {
-            pages.next_build();
-        }
-        if let Some(parsed) = &self.parsed {
-            parsed.next_build();
-        }
-        if let (Some(templates), Some(rewritten)) = (&self.templates, &self.rewritten) {
-            templates.next_build();
-            rewritten.next_build();
-        }
-        if let (Some(words), Some(snippets)) = (&self.words, &self.snippets) {
-            words.next_build();
-            snippets.next_build();
-        }
+        self.markdown.iter().for_each(Memo::next_build);
+        self.pages.iter().for_each(Memo::next_build);
+        self.parsed.iter().for_each(Memo::next_build);
+        self.templates.iter().for_each(Memo::next_build);
+        self.rewritten.iter().for_each(Memo::next_build);
+        self.words.iter().for_each(Memo::next_build);
+        self.snippets.iter().for_each(Memo::next_build);
     }
 
     /// Load highlighted code kept by earlier runs from `file`. A missing, stale or unreadable

@@ -40,26 +40,8 @@ pub(crate) fn contexts(
     let found: Vec<(usize, u32, String)> = wanted
         .into_par_iter()
         .flat_map_iter(|(page, ids)| {
-            let on_page: HashMap<&str, usize> = ids.iter().map(|&i| (words[i].0.as_str(), i)).collect();
             let Some(doc) = doc(site, session, page as usize, Body::Whole) else { return Vec::new() };
-            let found = if session.remembers_search() {
-                // By word rather than by its number, which another page's edit can change.
-                let key =
-                    || crate::memo::key((doc.key(), ids.iter().map(|&i| &words[i].0).collect::<Vec<_>>()));
-                let make = || {
-                    around(&doc, &on_page)
-                        .into_iter()
-                        .map(|(i, text)| (words[i].0.as_str().into(), text))
-                        .collect()
-                };
-                let found = session.snippets(key, make);
-                found
-                    .iter()
-                    .filter_map(|(word, text)| Some((*on_page.get(word.as_ref())?, text.clone())))
-                    .collect()
-            } else {
-                around(&doc, &on_page)
-            };
+            let found = snippets_of(&doc, &ids, words, session);
             found.into_iter().map(|(i, text)| (i, page, text)).collect::<Vec<_>>()
         })
         .collect();
@@ -71,6 +53,26 @@ pub(crate) fn contexts(
         snippets.sort_unstable();
     }
     out
+}
+
+/// The snippets on `doc` of the words numbered `ids` in `words`, by number: remembered by the
+/// page's text and the words when the session remembers the search index's parts.
+fn snippets_of(
+    doc: &Doc<'_>,
+    ids: &[usize],
+    words: &[(String, Vec<Posting>)],
+    session: &Session,
+) -> Vec<(usize, String)> {
+    let on_page: HashMap<&str, usize> = ids.iter().map(|&i| (words[i].0.as_str(), i)).collect();
+    if !session.remembers_search() {
+        return around(doc, &on_page);
+    }
+    // By word rather than by its number, which another page's edit can change.
+    let key = || crate::memo::key((doc.key(), ids.iter().map(|&i| &words[i].0).collect::<Vec<_>>()));
+    let make =
+        || around(doc, &on_page).into_iter().map(|(i, text)| (words[i].0.as_str().into(), text)).collect();
+    let found = session.snippets(key, make);
+    found.iter().filter_map(|(word, text)| Some((*on_page.get(word.as_ref())?, text.clone()))).collect()
 }
 
 /// The [`SHOWN`] best of `postings`, as a search shows them: a higher score first, then the
