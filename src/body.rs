@@ -58,10 +58,8 @@ impl Bodies {
     ) -> Result<Rendered, Diagnostic> {
         // Remembered by the body's hash as validated: a remembered rendering needs no reading.
         let key = render_key(file, at.hash, self.links_key);
-        session.markdown_or(key, || {
-            let text = self.read(file, at)?;
-            Ok(render_with(&self.resolver, &self.base, self.links_key, session)(file, &text))
-        })
+        session
+            .markdown_or(key, || Ok(render(&self.resolver, &self.base, session, file, &self.read(file, at)?)))
     }
 
     /// The outline of the body in `file` (headings and prose, no HTML), as [`markdown::outline`].
@@ -72,8 +70,7 @@ impl Bodies {
         session: &Session,
     ) -> Result<Rendered, Diagnostic> {
         session.markdown_or(outline_key(file, at.hash), || {
-            let text = self.read(file, at)?;
-            Ok(outline(file, &text, session))
+            Ok(markdown::outline(&self.read(file, at)?, session.highlighter()))
         })
     }
 
@@ -104,12 +101,17 @@ pub(crate) fn render_with<'a>(
     session: &'a Session,
 ) -> impl Fn(&Path, &str) -> Rendered + Sync + 'a {
     move |file: &Path, body: &str| {
-        let from = file.strip_prefix("content").unwrap_or(file);
         session.markdown(
             || render_key(file, xxh3_64(body.as_bytes()), links_key),
-            || markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter()),
+            || render(resolver, base, session, file, body),
         )
     }
+}
+
+/// `body`, the Markdown of `file`, rendered with links rewritten to addresses (not remembered).
+fn render(resolver: &Resolver, base: &BaseUrl, session: &Session, file: &Path, body: &str) -> Rendered {
+    let from = file.strip_prefix("content").unwrap_or(file);
+    markdown::render(body, &|dest| resolver.href(base, from, dest), session.highlighter())
 }
 
 /// What a rendering is remembered by: its file, the hash of its text (as in [`BodySource`]) and
