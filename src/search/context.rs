@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 
 use super::docs::{Body, Doc, doc};
-use super::words::{Posting, in_title, tokens, words};
+use super::words::{Posting, in_title, rank, tokens, words};
 use crate::model::Site;
 use crate::session::Session;
 
@@ -78,10 +78,9 @@ fn snippets_of(
 /// The [`SHOWN`] best of `postings`, as a search shows them: a higher score first, then the
 /// earlier page.
 fn best(postings: &[Posting]) -> impl Iterator<Item = Posting> + '_ {
-    let rank = |&(page, score): &Posting| (std::cmp::Reverse(score), page);
     let mut best: Vec<Posting> = Vec::with_capacity(SHOWN + 1);
     for p in postings {
-        let at = best.partition_point(|b| rank(b) < rank(p));
+        let at = best.partition_point(|b| rank(b) > rank(p));
         if at < SHOWN {
             best.insert(at, *p);
             best.truncate(SHOWN);

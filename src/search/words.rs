@@ -94,7 +94,7 @@ pub(crate) fn scores<'a>(doc: &'a Doc<'_>) -> Vec<(Cow<'a, str>, u8)> {
 }
 
 /// A posting ordered from the best to the worst: a higher score first, then a lower page.
-fn rank(&(page, score): &Posting) -> (u8, Reverse<u32>) {
+pub(crate) fn rank(&(page, score): &Posting) -> (u8, Reverse<u32>) {
     (score, Reverse(page))
 }
 
