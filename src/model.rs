@@ -289,10 +289,8 @@ pub struct Stack {
     pub cons: Vec<String>,
     pub users: Vec<String>,
     pub example_language: String,
-    /// The example as written.
+    /// The example as written (highlighted when its page is rendered).
     pub example_code: String,
-    /// The example, highlighted.
-    pub example_html: String,
     pub links: Vec<Link>,
     /// The long-form Markdown of `stacks/<id>.md`, when there is one.
     pub long_form: Option<Rendered>,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::evidence::VersionView;
+use crate::markdown::{Highlighter, highlight};
 use crate::model::{
     Criterion, CriterionId, FitLevel, Site, Stack, StackId, compare_address, decision_address, stack_address,
 };
@@ -211,7 +212,7 @@ pub(crate) struct StackPage<'a> {
     pub cons: &'a [String],
     pub users: &'a [String],
     pub example_language: &'a str,
-    pub example_html: &'a str,
+    pub example_html: String,
     pub links: &'a [crate::model::Link],
     pub long_form: Option<String>,
     /// The day the profile was last checked, `YYYY-MM-DD`.
@@ -224,8 +225,19 @@ pub(crate) struct StackPage<'a> {
     pub paths: Vec<PathView<'a>>,
 }
 
-pub(crate) fn stack_page<'a>(site: &'a Site, i: StackId, long_form: Option<String>) -> StackPage<'a> {
+/// The view of stack `i`'s page, with its long form as given and its example highlighted by
+/// `highlighter` (the first page in a language compiles that language's patterns).
+pub(crate) fn stack_page<'a>(
+    site: &'a Site,
+    i: StackId,
+    long_form: Option<String>,
+    highlighter: &Highlighter,
+) -> StackPage<'a> {
     let s = site.stack(i);
+    let (code, language) = (&s.example_code, &s.example_language);
+    // An unknown language was reported by validation.
+    let example_html =
+        highlighter.highlight(code, language).unwrap_or_else(|| highlight::plain(code, language));
     let comparisons = site
         .stacks
         .iter()
@@ -251,7 +263,7 @@ pub(crate) fn stack_page<'a>(site: &'a Site, i: StackId, long_form: Option<Strin
         cons: &s.cons,
         users: &s.users,
         example_language: &s.example_language,
-        example_html: &s.example_html,
+        example_html,
         links: &s.links,
         long_form,
         reviewed: crate::date::format(s.reviewed),

@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Span, did_you_mean};
 use crate::load::placeholder::is_placeholder;
 use crate::load::yaml::{Seg, locate};
 use crate::load::{Located, RawData};
-use crate::markdown::{self, Highlighter, highlight};
+use crate::markdown::{self, Highlighter};
 use crate::model::{Criterion, Fit, Level, LevelIndex, ProjectType, Rating, Stack, Weight};
 use crate::source::SourceMap;
 use crate::validate::evidence;
@@ -87,7 +87,7 @@ pub(super) fn resolve(
         today,
         drafts,
     };
-    // On every core: highlighting a language for the first time takes tens of milliseconds.
+    // On every core: each stack's long form is rendered here.
     let resolved: Vec<(Stack, Diagnostics)> = raw
         .stacks
         .par_iter()
@@ -265,20 +265,15 @@ fn stack(
     check_links(f, s, y.sources, d);
     let cx = evidence::Context { criteria: y.criteria, sources: y.sources, today: y.today };
     let evidence = evidence::resolve(f, s, &cx, d);
-    // Highlighting tells whether the language is known; remembered code needs no syntax set.
-    let example_html = y.highlighter.highlight(&s.example.code, &s.example.language).unwrap_or_else(|| {
-        // A placeholder is reported as one; that it names no language would only repeat it.
-        if !is_placeholder(&s.example.language) {
-            d.push(
-                Diagnostic::warning(
-                    f,
-                    format!("no syntax highlighting for language `{}`", s.example.language),
-                )
+    // The example is highlighted with its page; compiling a language's patterns the first time
+    // takes milliseconds, so here it is only looked up. A placeholder is reported as one: that
+    // it names no language would only repeat it.
+    if !y.highlighter.knows(&s.example.code, &s.example.language) && !is_placeholder(&s.example.language) {
+        d.push(
+            Diagnostic::warning(f, format!("no syntax highlighting for language `{}`", s.example.language))
                 .at(at(y.sources, f, &[Seg::Key("example"), Seg::Key("language")])),
-            );
-        }
-        highlight::plain(&s.example.code, &s.example.language)
-    });
+        );
+    }
     Stack {
         id: id.to_string(),
         file: f.to_path_buf(),
@@ -298,7 +293,6 @@ fn stack(
         users: s.users.clone(),
         example_language: s.example.language.clone(),
         example_code: s.example.code.clone(),
-        example_html,
         links: s.links.clone(),
         long_form,
     }

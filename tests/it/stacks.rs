@@ -1,7 +1,7 @@
 //! Stack profiles: the page of all stacks, one page per stack, every pairwise comparison, and the
 //! ```stack and ```compare blocks.
 
-use crate::support::{TestSite, select, select_one};
+use crate::support::{TestSite, messages, select, select_one};
 
 #[test]
 fn the_stacks_page_has_a_card_per_stack_and_the_matrix_and_links_the_fit_page() {
@@ -223,4 +223,29 @@ fn a_comparison_overlays_both_profiles_told_apart_by_shape() {
     assert_eq!(select(&svg.html, "circle.pf-mark").len(), 2 + 1, "Go + Gin's marks and its legend");
     assert_eq!(select(&svg.html, "rect.pf-mark").len(), 2 + 1, "Node.js + Express's marks and its legend");
     assert_eq!(select(&svg.html, "text.pf-name").len(), 2, "a legend names both");
+}
+
+#[test]
+fn an_example_in_an_unknown_language_warns_once_and_is_shown_as_written() {
+    let site = TestSite::fixture("base");
+    let file = "content/stacks/go-gin.yaml";
+    let yaml = std::fs::read_to_string(site.root().join(file)).unwrap().replace(
+        "  language: go\n  code: |\n    package main\n",
+        "  language: klingon\n  code: |\n    qaStaH <nuq>\n",
+    );
+    let site = site.file(file, &yaml);
+    let result = site.build();
+    assert!(result.ok(), "a warning, not an error: {:?}", messages(&result));
+    let warnings: Vec<String> = messages(&result).into_iter().filter(|m| m.contains("klingon")).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("no syntax highlighting for language `klingon`"), "{}", warnings[0]);
+    assert!(warnings[0].contains("go-gin.yaml:17:"), "points at the language: {}", warnings[0]);
+    // The stack page and the print page show the code escaped, without highlighting; the other
+    // stacks' examples are still highlighted.
+    let plain =
+        "<pre class=\"code\" data-lang=\"klingon\" tabindex=\"0\"><code>qaStaH &lt;nuq&gt;\n</code></pre>";
+    assert!(site.main_html("stacks/go-gin/index.html").contains(plain));
+    let print = site.read("print/index.html");
+    assert!(print.contains(plain), "{print}");
+    assert!(print.contains("<span class=\"hl-"), "other examples highlighted");
 }

@@ -151,7 +151,7 @@ pub(super) fn fill<'a>(
             let anchor = anchor_of(&stack_address(&s.id));
             let at = Placement { prefix: &anchor, demote: 2, title: &s.name };
             let long = s.long_form.as_ref().map(|r| rewrite::rewrite(&r.html, &at, &targets, &site.base));
-            let mut stack = stack_page(site, i, long);
+            let mut stack = stack_page(site, i, long, session.highlighter());
             stack.profile = profile(site, i, &anchor);
             PrintStack { anchor, stack }
         })
