@@ -15,6 +15,7 @@ pub(crate) mod profile;
 pub(crate) mod stacks;
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -207,13 +208,7 @@ fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFi
     ctx.insert("page", simple(site, "The whole guide", description, routes::address_of(path)));
     print::fill(site, kept, memo.session, memo.site, &mut ctx);
     let source = Path::new("content");
-    memo.page(ctx, "print.html", path, |ctx| {
-        let html = theme
-            .tera
-            .render("print.html", ctx)
-            .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
-        Ok(OutputFile::text(path, html).from_source(source))
-    })
+    memo.page(ctx, "print.html", path, |ctx| render_template(theme, "print.html", ctx, path, source))
 }
 
 /// The files `route` makes: one, but for a folder the build fills.
@@ -406,13 +401,7 @@ fn render_generated(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile
             None => return Err(Diagnostic::error(path, format!("{other:?} is not a page"))),
         },
     };
-    memo.page(ctx, template, path, |ctx| {
-        let html = theme
-            .tera
-            .render(template, ctx)
-            .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
-        Ok(OutputFile::text(path, html).from_source(source))
-    })
+    memo.page(ctx, template, path, |ctx| render_template(theme, template, ctx, path, source))
 }
 
 /// The pages of the reader's tools, `/compare/` and `/priorities/...`: their page and template,
@@ -486,12 +475,35 @@ fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Di
         PageKind::Section => "section.html",
         PageKind::Chapter => "chapter.html",
     };
-    memo.page(ctx, template, path, |ctx| {
-        let html = theme
-            .tera
-            .render(template, ctx)
-            .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
-        Ok(OutputFile::text(path, html).from_source(&page.file))
+    memo.page(ctx, template, path, |ctx| render_template(theme, template, ctx, path, &page.file))
+}
+
+/// The file at `path`: `template` rendered with `ctx`; an error names `source`, the file the
+/// page is made from. Each thread renders into a buffer it keeps, and the file gets a copy of
+/// exactly its length: no page's buffer is grown (and copied) from small, nor kept with room
+/// to spare until it is written.
+fn render_template(
+    theme: &Theme,
+    template: &str,
+    ctx: &Context,
+    path: &str,
+    source: &Path,
+) -> Result<OutputFile, Diagnostic> {
+    /// A buffer grown past this (by a page of a very large site) is let go.
+    const KEEP: usize = 4 << 20;
+    thread_local! {
+        static BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+    BUFFER.with(|kept| {
+        let (mut kept, mut fresh) = (kept.try_borrow_mut(), Vec::new());
+        let buffer = kept.as_deref_mut().unwrap_or(&mut fresh);
+        buffer.clear();
+        let rendered = theme.tera.render_to(template, ctx, &mut *buffer);
+        let file = OutputFile::bytes(path, buffer.as_slice().to_vec()).from_source(source);
+        if buffer.capacity() > KEEP {
+            *buffer = Vec::new();
+        }
+        rendered.map(|()| file).map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))
     })
 }
 
