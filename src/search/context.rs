@@ -3,8 +3,8 @@
 //! where the title and the excerpt do not already show the word, and only a line of text,
 //! which keeps the shards small.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -28,7 +28,7 @@ pub(crate) fn contexts(
     session: &Session,
     words: &[(String, Vec<Posting>)],
 ) -> Vec<Vec<(u32, String)>> {
-    let mut wanted: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut wanted: HashMap<u32, Vec<usize>> = HashMap::default();
     for (i, (_, postings)) in words.iter().enumerate() {
         // A title shows its words: those pages need no snippet, nor a second reading.
         for (page, _) in best(postings).filter(|&(_, score)| !in_title(score)) {
@@ -95,7 +95,7 @@ fn around(doc: &Doc<'_>, wanted: &HashMap<&str, usize>) -> Vec<(usize, String)> 
     let excerpt = doc.excerpt();
     let shown: HashSet<Cow<'_, str>> = words(&doc.title).chain(words(&excerpt)).collect();
     let mut out = Vec::new();
-    let mut done = HashSet::new();
+    let mut done = HashSet::default();
     for (at, word) in tokens(&doc.text) {
         if let Some(&i) = wanted.get(word.as_ref())
             && !shown.contains(&word)
@@ -165,7 +165,7 @@ mod tests {
             description: "Three companies.",
             text: Cow::Borrowed("Case studies of companies. LinkedIn built Kafka. Kafka again."),
         };
-        let wanted = HashMap::from([("kafka", 0), ("case", 1), ("companies", 2), ("absent", 3)]);
+        let wanted = HashMap::from_iter([("kafka", 0), ("case", 1), ("companies", 2), ("absent", 3)]);
         let found = around(&doc, &wanted);
         assert_eq!(
             found,

@@ -6,7 +6,7 @@
 //! the best pages of all its words together (under [`ANY`]), for a reader who has typed only
 //! the prefix so far. Snippets (`context`) travel with their word, under `~`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
@@ -160,7 +160,7 @@ fn split(words: &[Word], sizes: &[usize], prefix: &str, limit: usize, plan: &mut
     // The word that is the prefix itself sorts first.
     let own = usize::from(words[0].word == prefix);
     if !prefix.is_empty() {
-        let mut best: HashMap<u32, u8> = HashMap::new();
+        let mut best: HashMap<u32, u8> = HashMap::default();
         for &(page, score) in words.iter().flat_map(|w| &w.postings) {
             let kept = best.entry(page).or_insert(score);
             *kept = (*kept).max(score);

@@ -4,8 +4,10 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::collections::hash_map::Entry;
-use std::collections::{BinaryHeap, HashMap};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::docs::Doc;
 
@@ -63,7 +65,7 @@ pub(crate) fn in_title(score: u8) -> bool {
 /// a heading outweighs the description, and the body counts how often the word occurs.
 /// Sorted by word.
 pub(crate) fn scores<'a>(doc: &'a Doc<'_>) -> Vec<(Cow<'a, str>, u8)> {
-    let mut seen: HashMap<Cow<'a, str>, Seen> = HashMap::new();
+    let mut seen: HashMap<Cow<'a, str>, Seen> = HashMap::default();
     let mut title_words = 0;
     for w in words(&doc.title) {
         title_words += 1;
