@@ -109,8 +109,8 @@ fn targets(site: &Site, order: &[PageId]) -> Targets {
 }
 
 /// Put what the print page shows into `ctx`: `chapters` and `stacks`. When the session
-/// remembers pages, `by_site` (see `render::Globals`) and a body's hash say which rewritten
-/// body is remembered.
+/// remembers pages, `by_site` (see `render::Globals`) and a chapter's body say which rewritten
+/// body is remembered; a stack's long form is part of the site, so `by_site` alone says it.
 pub(super) fn fill<'a>(
     site: &'a Site,
     kept: &Kept,
@@ -150,7 +150,14 @@ pub(super) fn fill<'a>(
             let (i, s) = (StackId(i), &site.stacks[i]);
             let anchor = anchor_of(&stack_address(&s.id));
             let at = Placement { prefix: &anchor, demote: 2, title: &s.name };
-            let long = s.long_form.as_ref().map(|r| rewrite::rewrite(&r.html, &at, &targets, &site.base));
+            let long = s.long_form.as_ref().map(|r| {
+                let rewrite = || rewrite::rewrite(&r.html, &at, &targets, &site.base);
+                match by_site {
+                    // The site holds the long form: it is all the key needs.
+                    Some(by_site) => session.rewritten(crate::memo::key((by_site, "stack", i.0)), rewrite),
+                    None => rewrite(),
+                }
+            });
             let mut stack = stack_page(site, i, long, session.highlighter());
             stack.profile = profile(site, i, &anchor);
             PrintStack { anchor, stack }
