@@ -15,10 +15,11 @@ pub(crate) fn key(parts: impl Hash) -> u64 {
     h.finish()
 }
 
-/// Values by key, with the build that last used each.
+/// Values by key, with the build that last used each: marked through a shared lock, so the
+/// threads of a build that look values up do not wait on each other.
 #[derive(Debug, Default)]
 pub(crate) struct Memo<T> {
-    table: RwLock<HashMap<u64, (T, u64)>>,
+    table: RwLock<HashMap<u64, (T, AtomicU64)>>,
     /// The current build; starts at 1, so entries loaded from disk (0) count as unused.
     generation: AtomicU64,
 }
@@ -41,9 +42,9 @@ impl<T: Clone> Memo<T> {
     /// The value for `key`, marked as used by this build.
     pub(crate) fn get(&self, key: u64) -> Option<T> {
         let now = self.generation.load(Ordering::Relaxed);
-        let mut table = self.table.write().ok()?;
-        let (value, used) = table.get_mut(&key)?;
-        *used = now;
+        let table = self.table.read().ok()?;
+        let (value, used) = table.get(&key)?;
+        used.store(now, Ordering::Relaxed);
         Some(value.clone())
     }
 
@@ -56,14 +57,14 @@ impl<T: Clone> Memo<T> {
     pub(crate) fn insert(&self, key: u64, value: T) {
         let now = self.generation.load(Ordering::Relaxed);
         if let Ok(mut table) = self.table.write() {
-            table.insert(key, (value, now));
+            table.insert(key, (value, AtomicU64::new(now)));
         }
     }
 
     /// Keep `value` as if an earlier build had made it: it stays only if this build uses it.
     pub(crate) fn preload(&self, key: u64, value: T) {
         if let Ok(mut table) = self.table.write() {
-            table.entry(key).or_insert((value, 0));
+            table.entry(key).or_insert((value, AtomicU64::new(0)));
         }
     }
 
@@ -71,7 +72,7 @@ impl<T: Clone> Memo<T> {
     pub(crate) fn next_build(&self) {
         let finished = self.generation.fetch_add(1, Ordering::Relaxed);
         if let Ok(mut table) = self.table.write() {
-            table.retain(|_, (_, used)| *used == finished);
+            table.retain(|_, (_, used)| *used.get_mut() == finished);
         }
     }
 
@@ -80,8 +81,11 @@ impl<T: Clone> Memo<T> {
     pub(crate) fn read_used<R>(&self, look: impl FnOnce(&[(u64, &T)], bool) -> R) -> Option<R> {
         let now = self.generation.load(Ordering::Relaxed);
         let table = self.table.read().ok()?;
-        let mut used: Vec<(u64, &T)> =
-            table.iter().filter(|(_, (_, u))| *u == now).map(|(k, (v, _))| (*k, v)).collect();
+        let mut used: Vec<(u64, &T)> = table
+            .iter()
+            .filter(|(_, (_, u))| u.load(Ordering::Relaxed) == now)
+            .map(|(k, (v, _))| (*k, v))
+            .collect();
         used.sort_unstable_by_key(|&(k, _)| k);
         let unused = used.len() < table.len();
         Some(look(&used, unused))
