@@ -3,10 +3,10 @@
 //! where the title and the excerpt do not already show the word, and only a line of text,
 //! which keeps the shards small.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::docs::{Body, Doc, doc};
 use super::words::{Posting, in_title, rank, tokens, words};
