@@ -3,8 +3,9 @@
 //! theme's syntax-light.css and syntax-dark.css colour them, with contrast checked for both
 //! schemes.
 
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::parsing::{ParseState, ScopeStack, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
@@ -44,13 +45,16 @@ pub(crate) fn syntax_for(lang: &str) -> Option<&'static SyntaxReference> {
 #[derive(Debug)]
 pub struct Highlighter {
     memo: Memo<Option<String>>,
-    /// Whether anything was highlighted rather than remembered.
-    made: AtomicBool,
+    /// How many blocks were highlighted rather than remembered.
+    made: AtomicUsize,
+    /// What is being highlighted now, by key: a second thread asking for the same code waits
+    /// for the first rather than highlighting it too.
+    pending: Mutex<HashMap<u64, Arc<OnceLock<Option<String>>>>>,
 }
 
 impl Default for Highlighter {
     fn default() -> Self {
-        Highlighter { memo: Memo::new(), made: AtomicBool::new(false) }
+        Highlighter { memo: Memo::new(), made: AtomicUsize::new(0), pending: Mutex::default() }
     }
 }
 
@@ -61,10 +65,17 @@ impl Highlighter {
         if let Some(hit) = self.memo.get(key) {
             return hit;
         }
-        self.made.store(true, Ordering::Relaxed);
-        let html = highlight_now(code, lang);
-        self.memo.insert(key, html.clone());
-        html
+        let cell = self.pending.lock().map(|mut p| p.entry(key).or_default().clone()).unwrap_or_default();
+        let html = cell.get_or_init(|| {
+            self.made.fetch_add(1, Ordering::Relaxed);
+            let html = highlight_now(code, lang);
+            self.memo.insert(key, html.clone());
+            html
+        });
+        if let Ok(mut p) = self.pending.lock() {
+            p.remove(&key);
+        }
+        html.clone()
     }
 
     /// Whether `code` in `lang` will be highlighted; asks the memo first, so a build whose
@@ -82,7 +93,7 @@ impl Highlighter {
 
     /// Whether any code was highlighted (not taken from the memo) since it was made.
     pub(crate) fn highlighted_any(&self) -> bool {
-        self.made.load(Ordering::Relaxed)
+        self.made.load(Ordering::Relaxed) > 0
     }
 }
 
@@ -144,6 +155,28 @@ pub(crate) fn plain(code: &str, lang: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn code_asked_for_by_many_threads_at_once_is_highlighted_once() {
+        let highlighter = Highlighter::default();
+        let start = std::sync::Barrier::new(8);
+        let code = "fn main() {\n    println!(\"{}\", 1 + 2);\n}\n";
+        let all: Vec<Option<String>> = std::thread::scope(|s| {
+            let asks: Vec<_> = (0..8)
+                .map(|_| {
+                    s.spawn(|| {
+                        start.wait();
+                        highlighter.highlight(code, "rust")
+                    })
+                })
+                .collect();
+            asks.into_iter().map(|a| a.join().unwrap()).collect()
+        });
+        assert!(all.iter().all(|h| h == &all[0] && h.as_deref().is_some_and(|h| h.contains("hl-"))));
+        assert_eq!(highlighter.made.load(Ordering::Relaxed), 1);
+        assert_eq!(highlighter.highlight(code, "rust"), all[0], "then remembered");
+        assert_eq!(highlighter.made.load(Ordering::Relaxed), 1);
+    }
 
     #[test]
     fn highlights_with_classes_and_escapes() {
