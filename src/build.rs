@@ -3,10 +3,12 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
 use crate::diagnostics::Diagnostics;
+use crate::load::RawSite;
 use crate::model::Site;
 use crate::output::{self, OutputFile, STAMP, Staging, Target, WriteOptions};
 use crate::session::Session;
@@ -45,9 +47,57 @@ struct Prepared {
     site: Option<(Site, Theme)>,
 }
 
-/// Run load and validate.
-fn prepare(opts: &BuildOptions, session: &Session, d: &mut Diagnostics) -> Prepared {
-    let (mut sources, raw) = load::load(&opts.root, session.parsed(), d);
+/// Run load and validate. Once the stack profiles are loaded, their examples are highlighted
+/// on `beside` while the rest of the build goes on (see [`highlight_examples`]); `stop` is set
+/// when there is no site to render.
+fn prepare<'s>(
+    opts: &BuildOptions,
+    session: &'s Session,
+    beside: &rayon::Scope<'s>,
+    stop: &'s AtomicBool,
+    d: &mut Diagnostics,
+) -> Prepared {
+    let (sources, raw) = load::load(&opts.root, session.parsed(), d);
+    highlight_examples(&raw, session, beside, stop);
+    let prepared = validated(opts, session, sources, raw, d);
+    if prepared.site.is_none() {
+        stop.store(true, Ordering::Relaxed);
+    }
+    prepared
+}
+
+/// Highlight the stacks' examples into the session on `beside`: the first block in a language
+/// compiles its grammar, one pattern at a time whatever the cores, so this starts as soon as
+/// they are loaded and goes on beside validation and the other pages; the stack pages, rendered
+/// late, find them ready (or wait for the one being highlighted). Stops at the next example
+/// once `stop` is set, so a build with errors does not wait for the rest.
+fn highlight_examples<'s>(
+    raw: &RawSite,
+    session: &'s Session,
+    beside: &rayon::Scope<'s>,
+    stop: &'s AtomicBool,
+) {
+    let examples: Vec<(String, String)> = raw
+        .data
+        .stacks
+        .iter()
+        .map(|(_, s)| (s.value.example.code.clone(), s.value.example.language.clone()))
+        .collect();
+    beside.spawn(move |_| {
+        for (code, language) in examples.iter().take_while(|_| !stop.load(Ordering::Relaxed)) {
+            session.highlighter().highlight(code, language);
+        }
+    });
+}
+
+/// The theme and the validated site, when there were no errors.
+fn validated(
+    opts: &BuildOptions,
+    session: &Session,
+    mut sources: SourceMap,
+    raw: RawSite,
+    d: &mut Diagnostics,
+) -> Prepared {
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
     let theme = theme::load(&opts.root, &theme_name, session, &mut sources, d);
     let texts = sources.digest();
@@ -80,24 +130,27 @@ pub(crate) fn render_site_first(
 ) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
-    let Prepared { sources, site, .. } = prepare(opts, session, &mut d);
-    let (site, files) = match site {
-        Some((site, mut theme)) => {
-            // Problems are reported by the whole render below; the early files only go out
-            // when there were none.
-            let globals = render::globals(&site, &mut theme, session);
-            let mut ahead = Diagnostics::new();
-            let pages = render::render_pages(&site, &theme, session, globals, first, &mut ahead);
-            if !pages.is_empty() && !ahead.has_errors() {
-                early(pages);
+    let stop = AtomicBool::new(false);
+    rayon::in_place_scope(|beside| {
+        let Prepared { sources, site, .. } = prepare(opts, session, beside, &stop, &mut d);
+        let (site, files) = match site {
+            Some((site, mut theme)) => {
+                // Problems are reported by the whole render below; the early files only go out
+                // when there were none.
+                let globals = render::globals(&site, &mut theme, session);
+                let mut ahead = Diagnostics::new();
+                let pages = render::render_pages(&site, &theme, session, globals, first, &mut ahead);
+                if !pages.is_empty() && !ahead.has_errors() {
+                    early(pages);
+                }
+                let files = render::render(&site, &theme, session, globals, &mut d);
+                (Some(site), files)
             }
-            let files = render::render(&site, &theme, session, globals, &mut d);
-            (Some(site), files)
-        }
-        None => (None, Vec::new()),
-    };
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    BuildResult { diagnostics: d, sources, site, files, pages, kept: false, elapsed: start.elapsed() }
+            None => (None, Vec::new()),
+        };
+        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        BuildResult { diagnostics: d, sources, site, files, pages, kept: false, elapsed: start.elapsed() }
+    })
 }
 
 /// Build the site and, when there were no errors, swap the output into place.
@@ -117,13 +170,17 @@ pub(crate) fn build_in(opts: &BuildOptions, session: &Session, on_wait: &dyn Fn(
     let cache = cache_dir.join("highlight.json");
     session.load_cache(&cache);
     let mut d = Diagnostics::new();
-    let Prepared { sources, texts, site } = prepare(opts, session, &mut d);
-    let (mut pages, mut kept) = (0, false);
-    let site = site.map(|(site, mut theme)| {
-        let stamp =
-            fingerprint::inputs(texts, &site, &theme, opts.drafts).map(|i| (cache_dir.join(STAMP), i));
-        (pages, kept) = write_site(opts, &site, &mut theme, session, stamp, on_wait, &mut d);
-        site
+    let stop = AtomicBool::new(false);
+    let (sources, site, pages, kept) = rayon::in_place_scope(|beside| {
+        let Prepared { sources, texts, site } = prepare(opts, session, beside, &stop, &mut d);
+        let (mut pages, mut kept) = (0, false);
+        let site = site.map(|(site, mut theme)| {
+            let stamp =
+                fingerprint::inputs(texts, &site, &theme, opts.drafts).map(|i| (cache_dir.join(STAMP), i));
+            (pages, kept) = write_site(opts, &site, &mut theme, session, stamp, on_wait, &mut d);
+            site
+        });
+        (sources, site, pages, kept)
     });
     if !d.has_errors() {
         session.save_cache(&cache);

@@ -75,15 +75,12 @@ pub(crate) fn render_each(
     // The print page is made after the other pages, from the bodies they were rendered with;
     // the search index's files come last, so no batch waits for the index (made from every
     // page at once, started first, beside them).
-    let (mut routes, last): (Vec<(&str, Route)>, Vec<_>) = site
+    let (routes, last): (Vec<(&str, Route)>, Vec<_>) = site
         .routes
         .iter()
         .map(|(path, claim)| (path, claim.route))
         .filter(|&(_, route)| route != Route::Print)
         .partition(|&(_, route)| !matches!(route, Route::SearchManifest | Route::SearchWords));
-    // Stack pages first: each highlights its example, and the first in a language compiles that
-    // language's patterns (one at a time, whatever the cores), while the other pages render.
-    routes.sort_by_key(|&(_, route)| !matches!(route, Route::Stack(_)));
     let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
         batch.par_iter().flat_map_iter(|&(path, route)| render_files(env, path, route)).collect()
     };

@@ -226,7 +226,7 @@ pub(crate) struct StackPage<'a> {
 }
 
 /// The view of stack `i`'s page, with its long form as given and its example highlighted by
-/// `highlighter` (the first page in a language compiles that language's patterns).
+/// `highlighter` (usually remembered: a build highlights the examples as soon as they load).
 pub(crate) fn stack_page<'a>(
     site: &'a Site,
     i: StackId,
