@@ -2,6 +2,7 @@
 //! used it, so entries a build did not use can be dropped. Shared by the threads of a build.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::hash::{Hash, Hasher};
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -31,12 +32,20 @@ impl<T: Clone> Memo<T> {
 
     /// The value for `key`, made by `make` when there is none.
     pub(crate) fn get_or(&self, key: u64, make: impl FnOnce() -> T) -> T {
-        if let Some(hit) = self.get(key) {
-            return hit;
+        match self.get_or_try(key, || Ok::<T, Infallible>(make())) {
+            Ok(value) => value,
+            Err(never) => match never {},
         }
-        let value = make();
+    }
+
+    /// [`Memo::get_or`] for a `make` that can fail: a failure is not remembered.
+    pub(crate) fn get_or_try<E>(&self, key: u64, make: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
+        if let Some(hit) = self.get(key) {
+            return Ok(hit);
+        }
+        let value = make()?;
         self.insert(key, value.clone());
-        value
+        Ok(value)
     }
 
     /// The value for `key`, marked as used by this build.

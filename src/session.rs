@@ -121,9 +121,12 @@ impl Session {
     }
 
     /// A page's body as the print page shows it, made by `make` or remembered for `key` (a hash
-    /// of the site and the body).
-    pub(crate) fn rewritten(&self, key: u64, make: impl FnOnce() -> String) -> String {
-        remembered(self.rewritten.as_ref(), || key, make)
+    /// of the site and the body; `None` when pages are not remembered).
+    pub(crate) fn rewritten(&self, key: Option<u64>, make: impl FnOnce() -> String) -> String {
+        match key {
+            Some(key) => remembered(self.rewritten.as_ref(), || key, make),
+            None => make(),
+        }
     }
 
     /// Whether the search index's parts are remembered, so their keys are worth computing.
@@ -265,11 +268,8 @@ fn remembered_ok<T: Clone, E>(
     key: u64,
     make: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
-    let Some(memo) = memo else { return make() };
-    if let Some(hit) = memo.get(key) {
-        return Ok(hit);
+    match memo {
+        Some(memo) => memo.get_or_try(key, make),
+        None => make(),
     }
-    let value = make()?;
-    memo.insert(key, value.clone());
-    Ok(value)
 }

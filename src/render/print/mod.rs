@@ -129,11 +129,8 @@ pub(super) fn fill<'a>(
             let anchor = anchor_of(&page.address);
             let body = bodies.get(i.0).and_then(Option::as_deref).unwrap_or_default();
             let at = Placement { prefix: &anchor, demote: 1, title: &page.title };
-            let rewrite = || rewrite::rewrite(body, &at, &targets, &site.base);
-            let html = match by_site {
-                Some(by_site) => session.rewritten(crate::memo::key((by_site, i.0, body)), rewrite),
-                None => rewrite(),
-            };
+            let key = by_site.map(|by_site| crate::memo::key((by_site, i.0, body)));
+            let html = session.rewritten(key, || rewrite::rewrite(body, &at, &targets, &site.base));
             Chapter {
                 html,
                 title: &page.title,
@@ -150,14 +147,12 @@ pub(super) fn fill<'a>(
             let (i, s) = (StackId(i), &site.stacks[i]);
             let anchor = anchor_of(&stack_address(&s.id));
             let at = Placement { prefix: &anchor, demote: 2, title: &s.name };
-            let long = s.long_form.as_ref().map(|r| {
-                let rewrite = || rewrite::rewrite(&r.html, &at, &targets, &site.base);
-                match by_site {
-                    // The site holds the long form: it is all the key needs.
-                    Some(by_site) => session.rewritten(crate::memo::key((by_site, "stack", i.0)), rewrite),
-                    None => rewrite(),
-                }
-            });
+            // The site holds the long form: it is all the key needs.
+            let key = by_site.map(|by_site| crate::memo::key((by_site, "stack", i.0)));
+            let long = s
+                .long_form
+                .as_ref()
+                .map(|r| session.rewritten(key, || rewrite::rewrite(&r.html, &at, &targets, &site.base)));
             let mut stack = stack_page(site, i, long, session.highlighter());
             stack.profile = profile(site, i, &anchor);
             PrintStack { anchor, stack }
