@@ -1,6 +1,8 @@
 //! The view of `/compare/`: every pair of stacks as links (what the page is without
 //! JavaScript), and the data its script draws two to four chosen stacks side by side from:
-//! ratings, fit per project type and versions with their support status on the build day.
+//! ratings, fit per project type and versions with their support status on the build day. A
+//! site of many stacks links each stack's own list of comparisons instead of every pair, so the
+//! page grows with the stacks, not with their pairs.
 
 use serde::Serialize;
 
@@ -18,6 +20,10 @@ pub(crate) struct PairGroup<'a> {
     pub pairs: Vec<Linked<'a>>,
 }
 
+/// Up to this many pairs (32 stacks), `/compare/` links every one; above, each stack's page
+/// (its "Compare with" list), so the page does not grow with the square of the stacks.
+pub(crate) const LISTED_PAIRS: usize = 500;
+
 /// A stack the reader can tick.
 #[derive(Debug, Serialize)]
 pub(crate) struct Choice<'a> {
@@ -28,8 +34,11 @@ pub(crate) struct Choice<'a> {
 /// `chooser` on `/compare/`.
 #[derive(Debug, Serialize)]
 pub(crate) struct Chooser<'a> {
-    /// One group per stack but the last, in id order: every pair once.
+    /// One group per stack but the last, in id order: every pair once; none when there are
+    /// more than [`LISTED_PAIRS`].
     pub groups: Vec<PairGroup<'a>>,
+    /// Otherwise every stack, linking the comparisons its page lists.
+    pub lists: Vec<Linked<'a>>,
     pub pairs: usize,
     /// Every stack, for the checkboxes.
     pub stacks: Vec<Choice<'a>>,
@@ -40,11 +49,14 @@ pub(crate) struct Chooser<'a> {
 }
 
 pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
+    let n = site.stacks.len();
+    let pairs = n * n.saturating_sub(1) / 2;
+    let listed = if pairs <= LISTED_PAIRS { n.saturating_sub(1) } else { 0 };
     let groups: Vec<PairGroup<'_>> = site
         .stacks
         .iter()
         .enumerate()
-        .take(site.stacks.len().saturating_sub(1))
+        .take(listed)
         .map(|(i, s)| PairGroup {
             id: &s.id,
             name: &s.name,
@@ -55,9 +67,21 @@ pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
                 .collect(),
         })
         .collect();
+    let lists = match listed {
+        0 => site
+            .stacks
+            .iter()
+            .map(|s| Linked {
+                title: &s.name,
+                url: format!("{}#comparisons", site.base.link(&stack_address(&s.id))),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Chooser {
-        pairs: groups.iter().map(|g| g.pairs.len()).sum(),
+        pairs,
         groups,
+        lists,
         stacks: site.stacks.iter().map(|s| Choice { id: &s.id, name: &s.name }).collect(),
         json: json(site),
         chart: super::profile::canvas(site, "chooser-result", "chooser-"),

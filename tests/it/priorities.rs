@@ -147,6 +147,41 @@ fn flowchart_results_link_to_the_rankings_of_their_project_types() {
     assert!(data.contains(r#"["JavaScript",3,null]"#), "{data}");
 }
 
+/// With more stacks than /compare/ can list the pairs of (their number grows with the square of
+/// the stacks), it links each stack's own list of comparisons instead, and still has the chooser.
+#[test]
+fn the_compare_page_of_many_stacks_links_each_stacks_comparisons_instead_of_every_pair() {
+    let mut site = TestSite::fixture("base");
+    let template = std::fs::read_to_string(site.root().join("content/stacks/node-express.yaml")).unwrap();
+    // 30 more stacks: 33 in all, 528 pairs.
+    for i in 0..30 {
+        let text = template.replace("Node.js + Express", &format!("Stack {i:02}"));
+        site = site.file(&format!("content/stacks/s{i:02}.yaml"), &text);
+    }
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    let page = site.read("compare/index.html");
+    let main = site.main_html("compare/index.html");
+    assert!(select(&main, ".pair-group").is_empty(), "no list of every pair");
+    assert!(main.contains("528 comparisons"), "{main}");
+    assert!(main.contains("listed on the page of each of the two stacks"), "{main}");
+    let links: Vec<String> =
+        select(&main, "#pairs li a").into_iter().map(|a| a.attr("href").unwrap().to_string()).collect();
+    assert_eq!(links.len(), 33, "{links:?}");
+    assert_eq!(links[0], "/stacks/go-gin/#comparisons");
+    assert!(links.contains(&"/stacks/s29/#comparisons".to_string()), "{links:?}");
+    // What a link leads to: the stack's 32 comparisons.
+    let stack = site.main_html("stacks/s29/index.html");
+    let compared = select(&select_one(&stack, "#comparisons").html, "a");
+    assert_eq!(compared.len(), 32);
+    assert!(compared.iter().any(|a| a.attr("href") == Some("/compare/go-gin-vs-s29/")), "{stack}");
+    assert!(site.public().join("compare/go-gin-vs-s29/index.html").is_file());
+    // The chooser is there, with every stack.
+    assert_eq!(select(&main, "#chooser-form input[type=\"checkbox\"]").len(), 33);
+    // The page holds a line per stack, not per pair: a few KiB for each stack, not 528 links.
+    assert!(page.len() < 33 * 2048, "{} bytes", page.len());
+}
+
 /// /compare/ lists every pair once, links them from the pair pages, and has the chooser.
 #[test]
 fn the_compare_page_lists_every_pair_and_the_pairs_link_to_it() {
