@@ -34,8 +34,9 @@ pub(crate) struct Choice<'a> {
 /// `chooser` on `/compare/`.
 #[derive(Debug, Serialize)]
 pub(crate) struct Chooser<'a> {
-    /// One group per stack but the last, in id order: every pair once; none when there are
-    /// more than [`LISTED_PAIRS`].
+    /// Whether the page lists every pair: there are at most [`LISTED_PAIRS`].
+    pub every_pair: bool,
+    /// Then one group per stack but the last, in id order: every pair once.
     pub groups: Vec<PairGroup<'a>>,
     /// Otherwise every stack, linking the comparisons its page lists.
     pub lists: Vec<Linked<'a>>,
@@ -51,7 +52,8 @@ pub(crate) struct Chooser<'a> {
 pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
     let n = site.stacks.len();
     let pairs = n * n.saturating_sub(1) / 2;
-    let listed = if pairs <= LISTED_PAIRS { n.saturating_sub(1) } else { 0 };
+    let every_pair = pairs <= LISTED_PAIRS;
+    let listed = if every_pair { n.saturating_sub(1) } else { 0 };
     let groups: Vec<PairGroup<'_>> = site
         .stacks
         .iter()
@@ -67,19 +69,18 @@ pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
                 .collect(),
         })
         .collect();
-    let lists = match listed {
-        0 => site
-            .stacks
-            .iter()
-            .map(|s| Linked {
-                title: &s.name,
-                url: format!("{}#comparisons", site.base.link(&stack_address(&s.id))),
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let lists = site
+        .stacks
+        .iter()
+        .filter(|_| !every_pair)
+        .map(|s| Linked {
+            title: &s.name,
+            url: format!("{}#comparisons", site.base.link(&stack_address(&s.id))),
+        })
+        .collect();
     Chooser {
         pairs,
+        every_pair,
         groups,
         lists,
         stacks: site.stacks.iter().map(|s| Choice { id: &s.id, name: &s.name }).collect(),

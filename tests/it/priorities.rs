@@ -182,6 +182,25 @@ fn the_compare_page_of_many_stacks_links_each_stacks_comparisons_instead_of_ever
     assert!(page.len() < 33 * 2048, "{} bytes", page.len());
 }
 
+/// One stack has no pair: /compare/ says so rather than sending the reader to the stack pages.
+#[test]
+fn the_compare_page_of_one_stack_lists_no_pair() {
+    let base = crate::support::fixtures().join("base/content");
+    let mut site = TestSite::minimal();
+    for rel in ["criteria.yaml", "project-types.yaml", "stacks/go-gin.yaml"] {
+        site = site.file(&format!("content/{rel}"), &std::fs::read_to_string(base.join(rel)).unwrap());
+    }
+    let result = site.build();
+    assert!(result.ok(), "{:?}", result.diagnostics.sorted());
+    let main = site.main_html("compare/index.html");
+    assert!(
+        main.contains("<p>0 comparisons, each with the reasons and sources behind every rating.</p>"),
+        "{main}"
+    );
+    assert!(main.contains("listed below") && !main.contains("too many"), "{main}");
+    assert!(select(&main, "#pairs li a").is_empty(), "{main}");
+}
+
 /// /compare/ lists every pair once, links them from the pair pages, and has the chooser.
 #[test]
 fn the_compare_page_lists_every_pair_and_the_pairs_link_to_it() {
