@@ -53,31 +53,8 @@ pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
     let n = site.stacks.len();
     let pairs = n * n.saturating_sub(1) / 2;
     let every_pair = pairs <= LISTED_PAIRS;
-    let listed = if every_pair { n.saturating_sub(1) } else { 0 };
-    let groups: Vec<PairGroup<'_>> = site
-        .stacks
-        .iter()
-        .enumerate()
-        .take(listed)
-        .map(|(i, s)| PairGroup {
-            id: &s.id,
-            name: &s.name,
-            url: site.base.link(&stack_address(&s.id)),
-            pairs: site.stacks[i + 1..]
-                .iter()
-                .map(|o| Linked { title: &o.name, url: site.base.link(&compare_address(&s.id, &o.id)) })
-                .collect(),
-        })
-        .collect();
-    let lists = site
-        .stacks
-        .iter()
-        .filter(|_| !every_pair)
-        .map(|s| Linked {
-            title: &s.name,
-            url: format!("{}#comparisons", site.base.link(&stack_address(&s.id))),
-        })
-        .collect();
+    let (groups, lists) =
+        if every_pair { (pair_groups(site), Vec::new()) } else { (Vec::new(), comparison_lists(site)) };
     Chooser {
         pairs,
         every_pair,
@@ -87,6 +64,30 @@ pub(crate) fn chooser(site: &Site) -> Chooser<'_> {
         json: json(site),
         chart: super::profile::canvas(site, "chooser-result", "chooser-"),
     }
+}
+
+/// Every pair once: a group per stack but the last, with its pairs with the stacks after it.
+fn pair_groups(site: &Site) -> Vec<PairGroup<'_>> {
+    site.stacks
+        .iter()
+        .enumerate()
+        .take(site.stacks.len().saturating_sub(1))
+        .map(|(i, s)| PairGroup {
+            id: &s.id,
+            name: &s.name,
+            url: site.base.link(&stack_address(&s.id)),
+            pairs: site.stacks[i + 1..]
+                .iter()
+                .map(|o| Linked { title: &o.name, url: site.base.link(&compare_address(&s.id, &o.id)) })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every stack, linking the list of its comparisons on its page.
+fn comparison_lists(site: &Site) -> Vec<Linked<'_>> {
+    let list = |id: &str| format!("{}#comparisons", site.base.link(&stack_address(id)));
+    site.stacks.iter().map(|s| Linked { title: &s.name, url: list(&s.id) }).collect()
 }
 
 /// What the script draws with. Ratings are level indices into their criterion's labels; fits
