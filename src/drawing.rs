@@ -18,15 +18,34 @@ impl fmt::Display for Num {
         if tenths.abs() >= 1e15 || tenths / 10.0 != v || (v == 0.0 && v.is_sign_negative()) {
             return fmt::Display::fmt(&v, f);
         }
+        // At most 15 digits, a sign, a point and a tenth: written right to left into a buffer
+        // and handed to the formatter in one piece (a `write!` per number costs more than the
+        // rest of drawing a chart).
         let t = tenths as i64;
-        let (whole, tenth) = (t / 10, (t % 10).abs());
-        if t < 0 && whole == 0 {
-            f.write_str("-")?;
+        let mut digits = t.unsigned_abs();
+        let mut buf = [0u8; 20];
+        let mut at = buf.len();
+        let mut put = |b: u8| {
+            at -= 1;
+            buf[at] = b;
+        };
+        if !digits.is_multiple_of(10) {
+            put(b'0' + (digits % 10) as u8);
+            put(b'.');
         }
-        match tenth {
-            0 => write!(f, "{whole}"),
-            _ => write!(f, "{whole}.{tenth}"),
+        digits /= 10;
+        loop {
+            put(b'0' + (digits % 10) as u8);
+            digits /= 10;
+            if digits == 0 {
+                break;
+            }
         }
+        if t < 0 {
+            put(b'-');
+        }
+        // Only ASCII digits, '-' and '.' were written.
+        f.write_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
     }
 }
 
