@@ -77,31 +77,34 @@ pub(crate) fn rewrite(html: &str, at: &Placement<'_>, targets: &Targets, base: &
 
 fn fix_element(el: &mut Element<'_, '_>, at: &Placement<'_>, targets: &Targets, base: &BaseUrl) {
     let (prefix, demote) = (at.prefix, at.demote);
+    // Read once: most elements have no attribute or one, and this asks about sixteen names.
+    let attributes: Vec<(String, String)> = el.attributes().iter().map(|a| (a.name(), a.value())).collect();
+    let get = |name: &str| attributes.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str());
     let mut changes: Vec<(&str, String)> = Vec::new();
-    if el.get_attribute("role").as_deref() == Some("region")
-        && let Some(label) = el.get_attribute("aria-label")
+    if get("role") == Some("region")
+        && let Some(label) = get("aria-label")
     {
         // A page's regions ("Comparison") meet other pages' regions of the same name here.
         // Attribute values are written as they are given (entities and all), so the title is
         // escaped.
         changes.push(("aria-label", format!("{label} ({})", escape(at.title))));
     }
-    if let Some(id) = el.get_attribute("id") {
-        changes.push(("id", inner(prefix, &id)));
+    if let Some(id) = get("id") {
+        changes.push(("id", inner(prefix, id)));
     }
     for name in ID_LISTS {
-        if let Some(list) = el.get_attribute(name) {
+        if let Some(list) = get(name) {
             let ids: Vec<String> = list.split_whitespace().map(|id| inner(prefix, id)).collect();
             changes.push((name, ids.join(" ")));
         }
     }
     for name in ["href", "xlink:href"] {
-        if let Some(href) = el.get_attribute(name) {
-            changes.push((name, targets.href(base, prefix, &href)));
+        if let Some(href) = get(name) {
+            changes.push((name, targets.href(base, prefix, href)));
         }
     }
     for name in URL_REFS {
-        if let Some(value) = el.get_attribute(name).filter(|v| v.starts_with("url(#")) {
+        if let Some(value) = get(name).filter(|v| v.starts_with("url(#")) {
             let id = value.trim_start_matches("url(#").trim_end_matches(')');
             changes.push((name, format!("url(#{})", inner(prefix, id))));
         }
