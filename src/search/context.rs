@@ -115,19 +115,27 @@ fn around(doc: &Doc<'_>, wanted: &HashMap<&str, usize>) -> Vec<(usize, String)> 
 pub(crate) fn window(text: &str, (at, len): (usize, usize)) -> String {
     let start = text[..at].char_indices().rev().nth(BEFORE).map_or(0, |(i, _)| i);
     let end = text[at + len..].char_indices().nth(AFTER).map_or(text.len(), |(i, _)| at + len + i);
-    let mut words: Vec<&str> = text[start..end].split_whitespace().collect();
-    // Drop the words the cut went through.
+    // Drop the words the cut went through, unless that leaves nothing.
     let cut_before = start > 0 && !text[..start].ends_with(char::is_whitespace);
     let cut_after = end < text.len() && !text[end..].starts_with(char::is_whitespace);
-    if cut_after && words.len() > 1 {
-        words.pop();
+    let words = text[start..end].split_whitespace();
+    let count = words.clone().count();
+    let last = count - usize::from(cut_after && count > 1);
+    let skip = usize::from(cut_before && last > 1);
+    let mut out = String::with_capacity(end - start + 2 * '\u{2026}'.len_utf8());
+    if start > 0 {
+        out.push('\u{2026}');
     }
-    if cut_before && words.len() > 1 {
-        words.remove(0);
+    for (n, word) in words.take(last).skip(skip).enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
-    let open = if start > 0 { "\u{2026}" } else { "" };
-    let close = if end < text.len() { "\u{2026}" } else { "" };
-    format!("{open}{}{close}", words.join(" "))
+    if end < text.len() {
+        out.push('\u{2026}');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -143,6 +151,9 @@ mod tests {
         assert!(s.contains("engineers built Kafka, a log."));
         assert!(s.chars().count() <= BEFORE + AFTER + 10, "{s}");
         assert_eq!(window("short Kafka text", (6, 5)), "short Kafka text");
+        // Cut through both of its only two words: the last is dropped first, and one is kept.
+        let two = format!("{} Kafka{}", "x".repeat(60), "y".repeat(100));
+        assert_eq!(window(&two, (61, 5)), format!("\u{2026}{}\u{2026}", "x".repeat(40)));
     }
 
     #[test]
