@@ -109,49 +109,55 @@ pub(super) fn resolve(
     Data { criteria, project_types, stacks, yardsticks_ok }
 }
 
-fn check_id(id: &str, file: &Path, span: Option<Span>, d: &mut Diagnostics) {
+fn check_id(id: &str, file: &Path, span: impl FnOnce() -> Option<Span>, d: &mut Diagnostics) {
     if data::slug_problem(id).is_some() {
         d.push(
             Diagnostic::error(file, format!("`{id}` is not a valid id"))
-                .at(span)
+                .at(span())
                 .with_help("ids use lowercase letters, digits and single `-`, e.g. `time-to-market`"),
         );
     }
 }
 
-/// The ids of a list's items with where each stands: `prefix` is the list's key path.
-fn listed<'a>(
+/// The ids of a list's items (`prefix` is the list's key path), with where the `i`th stands in
+/// its file, found only for an id that is reported: finding it reads the file again.
+struct Listed<'a, 's> {
+    ids: Vec<&'a str>,
+    sources: &'s SourceMap,
+    file: &'s Path,
+    prefix: &'s [Seg<'s>],
+}
+
+impl Listed<'_, '_> {
+    fn span(&self, i: usize) -> Option<Span> {
+        let mut path = self.prefix.to_vec();
+        path.extend([Seg::Index(i), Seg::Key("id")]);
+        at(self.sources, self.file, &path)
+    }
+}
+
+fn listed<'a, 's>(
     ids: impl Iterator<Item = &'a str>,
-    sources: &SourceMap,
-    f: &Path,
-    prefix: &[Seg<'_>],
-) -> Vec<(&'a str, Option<Span>)> {
-    ids.enumerate()
-        .map(|(i, id)| {
-            let mut path = prefix.to_vec();
-            path.extend([Seg::Index(i), Seg::Key("id")]);
-            (id, at(sources, f, &path))
-        })
-        .collect()
+    sources: &'s SourceMap,
+    file: &'s Path,
+    prefix: &'s [Seg<'s>],
+) -> Listed<'a, 's> {
+    Listed { ids: ids.collect(), sources, file, prefix }
 }
 
 /// Every id well formed and used once.
-fn check_ids(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut Diagnostics) {
-    for (id, span) in ids {
-        check_id(id, file, *span, d);
+fn check_ids(what: &str, listed: &Listed<'_, '_>, d: &mut Diagnostics) {
+    let file = listed.file;
+    for (i, id) in listed.ids.iter().enumerate() {
+        check_id(id, file, || listed.span(i), d);
     }
-    check_unique(what, ids, file, d);
-}
-
-/// Report ids that appear twice: `ids` are (id, where).
-fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut Diagnostics) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, (id, span)) in ids.iter().enumerate() {
+    for (i, id) in listed.ids.iter().enumerate() {
         if let Some(&first) = seen.get(id) {
-            let line = ids[first].1.map_or(String::new(), |s| format!(" (first on line {})", s.line));
+            let line = listed.span(first).map_or(String::new(), |s| format!(" (first on line {})", s.line));
             d.push(
                 Diagnostic::error(file, format!("duplicate {what} id `{id}`{line}"))
-                    .at(*span)
+                    .at(listed.span(i))
                     .with_help("each id may appear once; rename or remove one"),
             );
         } else {
@@ -162,7 +168,7 @@ fn check_unique(what: &str, ids: &[(&str, Option<Span>)], file: &Path, d: &mut D
 
 fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diagnostics) -> Vec<Criterion> {
     let f = c.file.as_path();
-    check_ids("criterion", &listed(c.value.iter().map(|x| x.id.as_str()), sources, f, &[]), f, d);
+    check_ids("criterion", &listed(c.value.iter().map(|x| x.id.as_str()), sources, f, &[]), d);
     for (i, x) in c.value.iter().enumerate() {
         if x.scale.len() < 2 {
             d.push(
@@ -172,7 +178,7 @@ fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diag
             );
         }
         let prefix = [Seg::Index(i), Seg::Key("scale")];
-        check_ids("level", &listed(x.scale.iter().map(|l| l.id.as_str()), sources, f, &prefix), f, d);
+        check_ids("level", &listed(x.scale.iter().map(|l| l.id.as_str()), sources, f, &prefix), d);
     }
     c.value
         .iter()
@@ -196,7 +202,7 @@ fn project_types(
     d: &mut Diagnostics,
 ) -> Vec<ProjectType> {
     let f = p.file.as_path();
-    check_ids("project type", &listed(p.value.iter().map(|x| x.id.as_str()), sources, f, &[]), f, d);
+    check_ids("project type", &listed(p.value.iter().map(|x| x.id.as_str()), sources, f, &[]), d);
     p.value
         .iter()
         .enumerate()
