@@ -46,6 +46,9 @@ pub struct Session {
     /// shows it first for, by the page's text (see `search`).
     words: Option<Memo<Words>>,
     snippets: Option<Memo<Snippets>>,
+    /// Parts of a template's input as Tera values, by the site they are made from alone (see
+    /// `render::Input::insert_made`).
+    values: Option<Memo<tera::Value>>,
     /// The last build's site, and its generation (see [`Session::generation`]); only when
     /// pages are remembered.
     last: Option<Mutex<Last>>,
@@ -64,6 +67,7 @@ impl Session {
             rewritten: None,
             words: None,
             snippets: None,
+            values: None,
             last: None,
             progress: Progress::default(),
         }
@@ -80,6 +84,7 @@ impl Session {
             rewritten: Some(Memo::new()),
             words: Some(Memo::new()),
             snippets: Some(Memo::new()),
+            values: Some(Memo::new()),
             last: Some(Mutex::default()),
             progress: Progress::default(),
         }
@@ -145,6 +150,12 @@ impl Session {
         remembered(self.snippets.as_ref(), key, make)
     }
 
+    /// A part of a template's input as a Tera value, made by `make` or remembered for `key` (a
+    /// hash of everything it is made from); `None` when it cannot be made.
+    pub(crate) fn value(&self, key: u64, make: impl FnOnce() -> Option<tera::Value>) -> Option<tera::Value> {
+        remembered_ok(self.values.as_ref(), key, || make().ok_or(())).ok()
+    }
+
     /// Where input files are remembered parsed, when they are (see `load::load`).
     pub(crate) fn parsed(&self) -> Option<&Memo<Parsed>> {
         self.parsed.as_ref()
@@ -191,6 +202,7 @@ impl Session {
         self.rewritten.iter().for_each(Memo::next_build);
         self.words.iter().for_each(Memo::next_build);
         self.snippets.iter().for_each(Memo::next_build);
+        self.values.iter().for_each(Memo::next_build);
     }
 
     /// Load highlighted code kept by earlier runs from `file`. A missing, stale or unreadable

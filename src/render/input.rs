@@ -51,8 +51,14 @@ impl PageMemo<'_> {
 /// What a template will be given, kept as it is (and hashed, when pages are remembered) until
 /// the page is rendered: a remembered page never converts it into Tera's values.
 pub(super) struct Input<'v> {
-    values: Vec<(&'static str, Box<dyn Value + 'v>)>,
+    values: Vec<(&'static str, Stored<'v>)>,
     hash: Option<Xxh3>,
+}
+
+/// A value as it was given: to be turned into Tera's values with the context, or already one.
+enum Stored<'v> {
+    Given(Box<dyn Value + 'v>),
+    Made(tera::Value),
 }
 
 /// A value for a Tera context, whatever its type.
@@ -77,13 +83,27 @@ impl<'v> Input<'v> {
                 self.hash = None;
             }
         }
-        self.values.push((key, Box::new(value)));
+        self.values.push((key, Stored::Given(Box::new(value))));
+    }
+
+    /// Put `value` under `key`, already a Tera value (cheap to copy), known by `hash`: a hash of
+    /// everything it was made from, which stands for it in the input's hash.
+    pub(super) fn insert_made(&mut self, key: &'static str, value: tera::Value, hash: u64) {
+        if let Some(h) = &mut self.hash {
+            h.update(&(key.len() as u64).to_le_bytes());
+            h.update(key.as_bytes());
+            h.update(&hash.to_le_bytes());
+        }
+        self.values.push((key, Stored::Made(value)));
     }
 
     fn context(&self) -> Context {
         let mut ctx = Context::new();
         for (key, value) in &self.values {
-            value.put(key, &mut ctx);
+            match value {
+                Stored::Given(value) => value.put(key, &mut ctx),
+                Stored::Made(value) => ctx.insert_value(*key, value.clone()),
+            }
         }
         ctx
     }

@@ -110,7 +110,7 @@ fn targets(site: &Site, order: &[PageId]) -> Targets {
 
 /// Put what the print page shows into `ctx`: `chapters` and `stacks`. When the session
 /// remembers pages, `by_site` (see `render::Globals`) and a chapter's body say which rewritten
-/// body is remembered; a stack's long form is part of the site, so `by_site` alone says it.
+/// body is remembered, and `by_site` alone which stacks' part.
 pub(super) fn fill<'a>(
     site: &'a Site,
     kept: &Kept,
@@ -141,25 +141,35 @@ pub(super) fn fill<'a>(
             }
         })
         .collect();
-    let stacks: Vec<PrintStack<'a>> = (0..site.stacks.len())
+    ctx.insert("chapters", chapters);
+    // The stacks' part is made from the site alone: a session that remembers pages keeps it, as
+    // a Tera value, for as long as the site but for its pages' bodies stays the same.
+    let made = by_site.and_then(|by_site| {
+        let key = crate::memo::key((by_site, "print stacks"));
+        let value =
+            session.value(key, || tera::Value::try_from_serializable(&stacks(site, session, &targets)).ok());
+        Some((value?, key))
+    });
+    match made {
+        Some((value, key)) => ctx.insert_made("stacks", value, key),
+        None => ctx.insert("stacks", stacks(site, session, &targets)),
+    }
+}
+
+/// Every stack's profile as the print page shows it.
+fn stacks<'a>(site: &'a Site, session: &Session, targets: &Targets) -> Vec<PrintStack<'a>> {
+    (0..site.stacks.len())
         .into_par_iter()
         .map(|i| {
             let (i, s) = (StackId(i), &site.stacks[i]);
             let anchor = anchor_of(&stack_address(&s.id));
             let at = Placement { prefix: &anchor, demote: 2, title: &s.name };
-            // The site holds the long form: it is all the key needs.
-            let key = by_site.map(|by_site| crate::memo::key((by_site, "stack", i.0)));
-            let long = s
-                .long_form
-                .as_ref()
-                .map(|r| session.rewritten(key, || rewrite::rewrite(&r.html, &at, &targets, &site.base)));
+            let long = s.long_form.as_ref().map(|r| rewrite::rewrite(&r.html, &at, targets, &site.base));
             let mut stack = stack_page(site, i, long, session.highlighter());
             stack.profile = profile(site, i, &anchor);
             PrintStack { anchor, stack }
         })
-        .collect();
-    ctx.insert("chapters", chapters);
-    ctx.insert("stacks", stacks);
+        .collect()
 }
 
 fn profile(site: &Site, i: StackId, anchor: &str) -> String {
