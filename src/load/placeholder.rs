@@ -14,6 +14,10 @@ pub(crate) fn is_placeholder(value: &str) -> bool {
 
 /// The byte offsets in `yaml` of every placeholder scalar, in order.
 pub(crate) fn find(yaml: &str) -> Vec<usize> {
+    // Most files hold none: one search of the whole text spares looking at every line.
+    if !yaml.contains(PLACEHOLDER) && !yaml.contains("todo") {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut start = 0;
     for line in yaml.split_inclusive('\n') {
