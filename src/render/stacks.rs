@@ -309,7 +309,7 @@ fn paths_to(site: &Site, stack: StackId) -> Vec<PathView<'_>> {
 /// A criterion compared between two stacks.
 #[derive(Debug, Serialize)]
 pub(crate) struct CompareRow<'a> {
-    pub criterion: CriterionView<'a>,
+    pub criterion: CriterionBrief<'a>,
     pub a: RatingView<'a>,
     pub b: RatingView<'a>,
     pub ahead: Ahead,
@@ -322,6 +322,15 @@ pub(crate) struct FitRow<'a> {
     pub a: FitView<'a>,
     pub b: FitView<'a>,
     pub better: Ahead,
+}
+
+/// A criterion as a row of a comparison names it: without its levels, which every row of every
+/// comparison page would otherwise carry into its template's context.
+#[derive(Debug, Serialize)]
+pub(crate) struct CriterionBrief<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub description: &'a str,
 }
 
 /// `page.compare` on a comparison page.
@@ -363,7 +372,10 @@ pub(crate) fn compare_page(site: &Site, a: StackId, b: StackId) -> ComparePage<'
     let rows: Vec<CompareRow<'_>> = (0..site.criteria.len())
         .map(CriterionId)
         .map(|c| CompareRow {
-            criterion: CriterionView::new(site.criterion(c)),
+            criterion: {
+                let c = site.criterion(c);
+                CriterionBrief { id: &c.id, name: &c.name, description: &c.description }
+            },
             a: rating(site, sa, c, Some(&mut sources)),
             b: rating(site, sb, c, Some(&mut sources)),
             ahead: ahead(sa.ratings[c.0].level, sb.ratings[c.0].level),
