@@ -119,45 +119,32 @@ fn check_id(id: &str, file: &Path, span: impl FnOnce() -> Option<Span>, d: &mut 
     }
 }
 
-/// The ids of a list's items (`prefix` is the list's key path), with where the `i`th stands in
-/// its file, found only for an id that is reported: finding it reads the file again.
-struct Listed<'a, 's> {
-    ids: Vec<&'a str>,
-    sources: &'s SourceMap,
-    file: &'s Path,
-    prefix: &'s [Seg<'s>],
+/// Where the id of item `i` of the list at `prefix` stands in `file`.
+fn id_at(sources: &SourceMap, file: &Path, prefix: &[Seg<'_>], i: usize) -> Option<Span> {
+    let mut path = prefix.to_vec();
+    path.extend([Seg::Index(i), Seg::Key("id")]);
+    at(sources, file, &path)
 }
 
-impl Listed<'_, '_> {
-    fn span(&self, i: usize) -> Option<Span> {
-        let mut path = self.prefix.to_vec();
-        path.extend([Seg::Index(i), Seg::Key("id")]);
-        at(self.sources, self.file, &path)
-    }
-}
-
-fn listed<'a, 's>(
-    ids: impl Iterator<Item = &'a str>,
-    sources: &'s SourceMap,
-    file: &'s Path,
-    prefix: &'s [Seg<'s>],
-) -> Listed<'a, 's> {
-    Listed { ids: ids.collect(), sources, file, prefix }
-}
-
-/// Every id well formed and used once.
-fn check_ids(what: &str, listed: &Listed<'_, '_>, d: &mut Diagnostics) {
-    let file = listed.file;
-    for (i, id) in listed.ids.iter().enumerate() {
-        check_id(id, file, || listed.span(i), d);
+/// Every id of a list well formed and used once. `span` finds where the `i`th stands, asked
+/// only for an id that is reported: finding it reads the file again.
+fn check_ids(
+    what: &str,
+    ids: &[&str],
+    file: &Path,
+    span: impl Fn(usize) -> Option<Span>,
+    d: &mut Diagnostics,
+) {
+    for (i, id) in ids.iter().enumerate() {
+        check_id(id, file, || span(i), d);
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, id) in listed.ids.iter().enumerate() {
+    for (i, id) in ids.iter().enumerate() {
         if let Some(&first) = seen.get(id) {
-            let line = listed.span(first).map_or(String::new(), |s| format!(" (first on line {})", s.line));
+            let line = span(first).map_or(String::new(), |s| format!(" (first on line {})", s.line));
             d.push(
                 Diagnostic::error(file, format!("duplicate {what} id `{id}`{line}"))
-                    .at(listed.span(i))
+                    .at(span(i))
                     .with_help("each id may appear once; rename or remove one"),
             );
         } else {
@@ -168,7 +155,8 @@ fn check_ids(what: &str, listed: &Listed<'_, '_>, d: &mut Diagnostics) {
 
 fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diagnostics) -> Vec<Criterion> {
     let f = c.file.as_path();
-    check_ids("criterion", &listed(c.value.iter().map(|x| x.id.as_str()), sources, f, &[]), d);
+    let ids: Vec<&str> = c.value.iter().map(|x| x.id.as_str()).collect();
+    check_ids("criterion", &ids, f, |i| id_at(sources, f, &[], i), d);
     for (i, x) in c.value.iter().enumerate() {
         if x.scale.len() < 2 {
             d.push(
@@ -178,7 +166,8 @@ fn criteria(c: &Located<Vec<data::Criterion>>, sources: &SourceMap, d: &mut Diag
             );
         }
         let prefix = [Seg::Index(i), Seg::Key("scale")];
-        check_ids("level", &listed(x.scale.iter().map(|l| l.id.as_str()), sources, f, &prefix), d);
+        let ids: Vec<&str> = x.scale.iter().map(|l| l.id.as_str()).collect();
+        check_ids("level", &ids, f, |i| id_at(sources, f, &prefix, i), d);
     }
     c.value
         .iter()
@@ -202,7 +191,8 @@ fn project_types(
     d: &mut Diagnostics,
 ) -> Vec<ProjectType> {
     let f = p.file.as_path();
-    check_ids("project type", &listed(p.value.iter().map(|x| x.id.as_str()), sources, f, &[]), d);
+    let ids: Vec<&str> = p.value.iter().map(|x| x.id.as_str()).collect();
+    check_ids("project type", &ids, f, |i| id_at(sources, f, &[], i), d);
     p.value
         .iter()
         .enumerate()
