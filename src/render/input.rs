@@ -75,8 +75,7 @@ impl<T: Serialize> Value for T {
 impl<'v> Input<'v> {
     pub(super) fn insert<T: Serialize + 'v>(&mut self, key: &'static str, value: T) {
         if let Some(h) = &mut self.hash {
-            h.update(&(key.len() as u64).to_le_bytes());
-            h.update(key.as_bytes());
+            feed_key(h, key);
             // A value that cannot be serialised leaves the page unremembered; it fails in
             // Tera's insert later, with its own message.
             if hash::feed(h, &value).is_err() {
@@ -90,8 +89,7 @@ impl<'v> Input<'v> {
     /// everything it was made from, which stands for it in the input's hash.
     pub(super) fn insert_made(&mut self, key: &'static str, value: tera::Value, hash: u64) {
         if let Some(h) = &mut self.hash {
-            h.update(&(key.len() as u64).to_le_bytes());
-            h.update(key.as_bytes());
+            feed_key(h, key);
             h.update(&hash.to_le_bytes());
         }
         self.values.push((key, Stored::Made(value)));
@@ -107,6 +105,12 @@ impl<'v> Input<'v> {
         }
         ctx
     }
+}
+
+/// A value's name into the input's hash, before the value.
+fn feed_key(h: &mut Xxh3, key: &str) {
+    h.update(&(key.len() as u64).to_le_bytes());
+    h.update(key.as_bytes());
 }
 
 /// The hash of `value` after `seed`, for what every page shares; `None` when the value cannot

@@ -333,6 +333,12 @@ pub(crate) struct CriterionBrief<'a> {
     pub description: &'a str,
 }
 
+impl<'a> CriterionBrief<'a> {
+    fn new(c: &'a Criterion) -> Self {
+        CriterionBrief { id: &c.id, name: &c.name, description: &c.description }
+    }
+}
+
 /// `page.compare` on a comparison page.
 #[derive(Debug, Serialize)]
 pub(crate) struct ComparePage<'a> {
@@ -372,10 +378,7 @@ pub(crate) fn compare_page(site: &Site, a: StackId, b: StackId) -> ComparePage<'
     let rows: Vec<CompareRow<'_>> = (0..site.criteria.len())
         .map(CriterionId)
         .map(|c| CompareRow {
-            criterion: {
-                let c = site.criterion(c);
-                CriterionBrief { id: &c.id, name: &c.name, description: &c.description }
-            },
+            criterion: CriterionBrief::new(site.criterion(c)),
             a: rating(site, sa, c, Some(&mut sources)),
             b: rating(site, sb, c, Some(&mut sources)),
             ahead: ahead(sa.ratings[c.0].level, sb.ratings[c.0].level),
