@@ -14,7 +14,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::memo::Memo;
 
 use super::escape;
-use super::palette::{Palette, Spans};
+use super::palette::{Look, Spans};
 
 /// Languages shown as plain text without a warning.
 const PLAIN: &[&str] = &["", "text", "txt", "plain", "plaintext", "console", "output"];
@@ -126,19 +126,21 @@ fn highlight_now(code: &str, lang: &str) -> Option<String> {
 fn classed(code: &str, syntax: &SyntaxReference) -> Option<String> {
     let mut state = ParseState::new(syntax);
     let mut stack = ScopeStack::new();
-    let mut palette = Palette::default();
+    // The look under the stack, worked out when text needs it after the stack changed.
+    let mut look = Some(Look::default());
     let mut spans = Spans::default();
     for line in LinesWithEndings::from(code) {
         let ops = state.parse_line(line, syntaxes()).ok()?;
         let mut from = 0;
         for (at, op) in ops {
             if at > from {
-                spans.push(&line[from..at], palette.classes(&stack));
+                spans.push(&line[from..at], *look.get_or_insert_with(|| Look::of(&stack)));
                 from = at;
             }
             stack.apply(&op).ok()?;
+            look = None;
         }
-        spans.push(&line[from..], palette.classes(&stack));
+        spans.push(&line[from..], *look.get_or_insert_with(|| Look::of(&stack)));
     }
     Some(spans.finish())
 }

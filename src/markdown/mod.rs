@@ -411,17 +411,27 @@ fn unique_id(wanted: &str, used: &mut HashSet<String>) -> String {
 /// blocks, headings, flowchart SVG, the sitemap); Tera's autoescape covers the templates.
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, s);
     out
+}
+
+/// `s` escaped for HTML text and attribute values, added to `out`.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    let mut from = 0;
+    for (at, byte) in s.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[from..at]);
+        out.push_str(entity);
+        from = at + 1;
+    }
+    out.push_str(&s[from..]);
 }
 
 #[cfg(test)]
