@@ -46,11 +46,38 @@ const EXTRA: [u8; 256] = {
 /// The length of `text` as a script-safe JSON string (quotes included), counted without
 /// writing it: what [`script_safe_json_of`] would make of it.
 pub(crate) fn string_len(text: &str) -> usize {
-    let extra: usize = text.bytes().map(|b| usize::from(EXTRA[usize::from(b)])).sum();
-    // U+2028 and U+2029 are three bytes (E2 80 A8 or A9) written as six; most texts have no E2.
-    let separators =
-        if text.as_bytes().contains(&0xE2) { text.matches(['\u{2028}', '\u{2029}']).count() } else { 0 };
-    2 + text.len() + extra + 3 * separators
+    const RUN: usize = 32;
+    let bytes = text.as_bytes();
+    let mut extra = 0;
+    for (n, run) in bytes.chunks(RUN).enumerate() {
+        // Most runs hold nothing to escape, which comparing all their bytes at once (a loop
+        // without branches, which the compiler vectorises) tells; the others are counted byte
+        // by byte.
+        if run.iter().fold(0, |marked, &b| marked | marks(b)) == 0 {
+            continue;
+        }
+        for (i, &b) in run.iter().enumerate() {
+            extra += usize::from(EXTRA[usize::from(b)]);
+            // U+2028 and U+2029 (E2 80 A8 or A9, found by their last byte as the escaping finds
+            // them; the first bytes may be in the run before) are written as six bytes.
+            let at = n * RUN + i;
+            if b & 0xFE == 0xA8 && at >= 2 && bytes[at - 2..at] == [0xE2, 0x80] {
+                extra += 3;
+            }
+        }
+    }
+    2 + text.len() + extra
+}
+
+/// 1 for a byte that may be escaped (in [`EXTRA`], or the last byte of a line separator).
+fn marks(b: u8) -> u8 {
+    u8::from(b < 0x20)
+        | u8::from(b == b'"')
+        | u8::from(b == b'\\')
+        | u8::from(b == b'<')
+        | u8::from(b == b'>')
+        | u8::from(b == b'&')
+        | u8::from(b & 0xFE == 0xA8)
 }
 
 /// Bytes of JSON with what could end a `<script>` element escaped on the way in.
@@ -118,6 +145,14 @@ mod tests {
             "\u{2028}dagger \u{2020} diaeresis \u{a8} copyright \u{a9} \u{28a8}\u{2029}",
         ] {
             assert_eq!(string_len(text), script_safe_json_of(&text).len(), "{text:?}");
+        }
+        // Long texts are measured in runs of bytes: escapes and separators on either side of
+        // a run's end, and across it.
+        for at in 28..36 {
+            for middle in ["\u{2028}", "\u{2029}", "<", "\"", "\n", "\u{2026}", "\u{e8}"] {
+                let text = format!("{}{middle}{}", "a".repeat(at), "b".repeat(70));
+                assert_eq!(string_len(&text), script_safe_json_of(&text).len(), "{text:?}");
+            }
         }
     }
 
