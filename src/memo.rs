@@ -11,9 +11,58 @@ use xxhash_rust::xxh3::Xxh3;
 
 /// A 64-bit key for `parts`, for memos that live in memory only.
 pub(crate) fn key(parts: impl Hash) -> u64 {
-    let mut h = Xxh3::new();
+    let mut h = KeyHasher::new();
     parts.hash(&mut h);
-    h.finish()
+    h.digest()
+}
+
+/// xxh3 fed through a buffer: a key is made of many small writes (a number, a short name), which
+/// cost xxh3 a call each, and the buffer passes on in runs. The hash is xxh3's of the bytes
+/// written, however they were cut.
+#[derive(Clone)]
+pub(crate) struct KeyHasher {
+    xxh3: Xxh3,
+    buffer: [u8; 256],
+    len: usize,
+}
+
+impl KeyHasher {
+    pub(crate) fn new() -> Self {
+        KeyHasher { xxh3: Xxh3::new(), buffer: [0; 256], len: 0 }
+    }
+
+    #[inline]
+    pub(crate) fn update(&mut self, bytes: &[u8]) {
+        if let Some(room) = self.buffer.get_mut(self.len..self.len + bytes.len()) {
+            room.copy_from_slice(bytes);
+            self.len += bytes.len();
+        } else {
+            self.xxh3.update(&self.buffer[..self.len]);
+            self.len = 0;
+            if bytes.len() < self.buffer.len() {
+                self.update(bytes);
+            } else {
+                self.xxh3.update(bytes);
+            }
+        }
+    }
+
+    pub(crate) fn digest(&self) -> u64 {
+        let mut xxh3 = self.xxh3.clone();
+        xxh3.update(&self.buffer[..self.len]);
+        xxh3.digest()
+    }
+}
+
+impl Hasher for KeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        self.update(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.digest()
+    }
 }
 
 /// Values by key, with the build that last used each: marked through a shared lock, so the
@@ -115,6 +164,26 @@ mod tests {
         assert_eq!(key(("a.md", "text", 1u64)), key(("a.md", "text", 1u64)));
         assert_ne!(key(("a.md", "text", 1u64)), key(("a.md", "text", 2u64)));
         assert_ne!(key(("a.md", "text", 1u64)), key(("b.md", "text", 1u64)));
+    }
+
+    #[test]
+    fn a_key_hasher_gives_xxh3_of_its_bytes_however_they_are_cut() {
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let whole = xxhash_rust::xxh3::xxh3_64(&bytes);
+        for cuts in [&[1usize, 3, 0, 255, 256, 1, 700, 2][..], &[300], &[255, 1, 256, 257], &[2000]] {
+            let mut h = KeyHasher::new();
+            let mut rest = &bytes[..];
+            for &n in cuts.iter().cycle() {
+                let (now, later) = rest.split_at(n.min(rest.len()));
+                h.update(now);
+                rest = later;
+                if rest.is_empty() {
+                    break;
+                }
+            }
+            assert_eq!(h.digest(), whole, "{cuts:?}");
+            assert_eq!(h.digest(), h.finish(), "digest leaves the hasher as it was");
+        }
     }
 
     #[test]

@@ -6,12 +6,12 @@
 
 use std::fmt;
 
+use crate::memo::KeyHasher;
 use serde::ser::{self, Serialize};
-use xxhash_rust::xxh3::Xxh3;
 
 /// Feed `value` into `h`; `Err` when the value refuses to be serialised (the hash is then
 /// incomplete and must not be used).
-pub(super) fn feed<T: Serialize + ?Sized>(h: &mut Xxh3, value: &T) -> Result<(), Unhashable> {
+pub(super) fn feed<T: Serialize + ?Sized>(h: &mut KeyHasher, value: &T) -> Result<(), Unhashable> {
     value.serialize(&mut Feed(h))
 }
 
@@ -33,7 +33,7 @@ impl ser::Error for Unhashable {
     }
 }
 
-struct Feed<'h>(&'h mut Xxh3);
+struct Feed<'h>(&'h mut KeyHasher);
 
 impl Feed<'_> {
     fn tag(&mut self, tag: u8, bytes: &[u8]) {
@@ -266,7 +266,7 @@ mod tests {
     use super::*;
 
     fn hash<T: Serialize>(value: &T) -> u64 {
-        let mut h = Xxh3::new();
+        let mut h = KeyHasher::new();
         feed(&mut h, value).unwrap();
         h.digest()
     }
@@ -320,6 +320,6 @@ mod tests {
                 Err(ser::Error::custom("no"))
             }
         }
-        assert!(feed(&mut Xxh3::new(), &vec![Refuses]).is_err());
+        assert!(feed(&mut KeyHasher::new(), &vec![Refuses]).is_err());
     }
 }

@@ -2,9 +2,9 @@
 //! everything put into it. A page's memo key is then its whole input (its context, the global
 //! context and the templates), so a remembered page is exactly what rendering would give.
 
+use crate::memo::KeyHasher;
 use serde::Serialize;
 use tera::Context;
-use xxhash_rust::xxh3::Xxh3;
 
 use super::hash;
 use crate::output::OutputFile;
@@ -44,7 +44,7 @@ impl PageMemo<'_> {
 
     /// A new input, hashed when pages are remembered.
     pub(super) fn input<'v>(self) -> Input<'v> {
-        Input { values: Vec::new(), hash: self.shared.map(|_| Xxh3::new()) }
+        Input { values: Vec::new(), hash: self.shared.map(|_| KeyHasher::new()) }
     }
 }
 
@@ -52,7 +52,7 @@ impl PageMemo<'_> {
 /// the page is rendered: a remembered page never converts it into Tera's values.
 pub(super) struct Input<'v> {
     values: Vec<(&'static str, Stored<'v>)>,
-    hash: Option<Xxh3>,
+    hash: Option<KeyHasher>,
 }
 
 /// A value as it was given: to be turned into Tera's values with the context, or already one.
@@ -108,7 +108,7 @@ impl<'v> Input<'v> {
 }
 
 /// A value's name into the input's hash, before the value.
-fn feed_key(h: &mut Xxh3, key: &str) {
+fn feed_key(h: &mut KeyHasher, key: &str) {
     h.update(&(key.len() as u64).to_le_bytes());
     h.update(key.as_bytes());
 }
@@ -116,7 +116,7 @@ fn feed_key(h: &mut Xxh3, key: &str) {
 /// The hash of `value` after `seed`, for what every page shares; `None` when the value cannot
 /// be serialised.
 pub(super) fn hash_of<T: Serialize + ?Sized>(value: &T, seed: u64) -> Option<u64> {
-    let mut h = Xxh3::new();
+    let mut h = KeyHasher::new();
     h.update(&seed.to_le_bytes());
     hash::feed(&mut h, value).ok()?;
     Some(h.digest())
