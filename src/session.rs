@@ -15,6 +15,7 @@ use crate::markdown::{Highlighter, Rendered};
 use crate::memo::Memo;
 use crate::output::OutputFile;
 use crate::progress::Progress;
+use crate::search::Kept;
 use tera::Tera;
 
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
@@ -46,6 +47,8 @@ pub struct Session {
     /// shows it first for, by the page's text (see `search`).
     words: Option<Memo<Words>>,
     snippets: Option<Memo<Snippets>>,
+    /// Every word's postings on the last build's pages.
+    postings: Option<Mutex<Kept>>,
     /// Parts of a template's input as Tera values, by the site they are made from alone (see
     /// `render::Input::insert_made`).
     values: Option<Memo<tera::Value>>,
@@ -67,6 +70,7 @@ impl Session {
             rewritten: None,
             words: None,
             snippets: None,
+            postings: None,
             values: None,
             last: None,
             progress: Progress::default(),
@@ -84,6 +88,7 @@ impl Session {
             rewritten: Some(Memo::new()),
             words: Some(Memo::new()),
             snippets: Some(Memo::new()),
+            postings: Some(Mutex::default()),
             values: Some(Memo::new()),
             last: Some(Mutex::default()),
             progress: Progress::default(),
@@ -142,6 +147,11 @@ impl Session {
     /// A searchable page's words and scores, by the key `key` makes (a hash of its text).
     pub(crate) fn page_words(&self, key: impl FnOnce() -> u64, make: impl FnOnce() -> Words) -> Words {
         remembered(self.words.as_ref(), key, make)
+    }
+
+    /// Every word's postings on the last build's pages, when the session remembers them.
+    pub(crate) fn kept_postings(&self) -> Option<&Mutex<Kept>> {
+        self.postings.as_ref()
     }
 
     /// The snippets of some words on a searchable page, by the key `key` makes (a hash of the

@@ -18,16 +18,19 @@ mod json;
 mod shards;
 mod words;
 
+use std::sync::PoisonError;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{DecisionId, PageId, PageKind, Site, StackId};
 use crate::routes::{Route, SEARCH_WORDS};
-use crate::session::Session;
+use crate::session::{Session, Words};
 pub(crate) use docs::{PAGES_PER_FILE, pages_json, searchable};
 pub(crate) use json::script_safe_json;
 pub(crate) use json::script_safe_json_of;
 use shards::{SHARD_BYTES, Shard, Word};
+pub(crate) use words::Kept;
 use words::Postings;
 
 /// The version of the index's format, in the manifest: search.js reads this one.
@@ -42,26 +45,39 @@ pub(crate) struct Index {
 
 impl Index {
     /// Score the words of every page, in parallel, keeping only each word's best pages: the
-    /// pages' text is read where it is and never copied whole.
+    /// pages' text is read where it is and never copied whole. A session that remembers keeps
+    /// every word's postings, and the build looks again only at pages whose text changed.
     pub(crate) fn build(site: &Site, session: &Session) -> Index {
         let pages = searchable(site.pages.len(), site.stacks.len(), site.decisions.len());
-        let postings = (0..pages)
-            .into_par_iter()
-            .with_min_len(64)
-            .fold(Postings::default, |mut acc, k| {
-                let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) else { return acc };
-                let page = u32::try_from(k).unwrap_or(u32::MAX);
-                if session.remembers_search() {
-                    let make = || words::scores(&doc).into_iter().map(|(w, s)| (w.into(), s)).collect();
-                    let scores = session.page_words(|| doc.key(), make);
-                    acc.add(page, scores.iter().map(|(w, s)| (w.as_ref(), *s)));
-                } else {
-                    acc.add(page, words::scores(&doc));
-                }
-                acc
-            })
-            .reduce(Postings::default, Postings::merge);
-        let sorted = postings.into_sorted();
+        let sorted = match session.kept_postings() {
+            Some(kept) => {
+                let words: Vec<(u64, Words)> = (0..pages)
+                    .into_par_iter()
+                    .map(|k| {
+                        let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) else {
+                            return (0, Words::default());
+                        };
+                        let key = doc.key();
+                        let make = || words::scores(&doc).into_iter().map(|(w, s)| (w.into(), s)).collect();
+                        (key, session.page_words(|| key, make))
+                    })
+                    .collect();
+                let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+                kept.update(words);
+                kept.sorted()
+            }
+            None => (0..pages)
+                .into_par_iter()
+                .with_min_len(64)
+                .fold(Postings::default, |mut acc, k| {
+                    if let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) {
+                        acc.add(u32::try_from(k).unwrap_or(u32::MAX), words::scores(&doc));
+                    }
+                    acc
+                })
+                .reduce(Postings::default, Postings::merge)
+                .into_sorted(),
+        };
         let snippets = context::contexts(site, session, &sorted);
         let words = sorted
             .into_iter()
