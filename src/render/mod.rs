@@ -126,6 +126,10 @@ pub(crate) fn render_each(
             ready = Some((files, len));
         }
     });
+    // The index is thousands of small allocations: they are freed beside what follows the
+    // build (writing its summary, serving its files) rather than before it.
+    let index = search.into_inner();
+    rayon::spawn(move || drop(index));
     pages
 }
 
