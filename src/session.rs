@@ -8,14 +8,13 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::load::Parsed;
 use crate::markdown::{Highlighter, Rendered};
 use crate::memo::Memo;
 use crate::output::OutputFile;
 use crate::progress::Progress;
-use crate::search::Kept;
 use tera::Tera;
 
 /// Bump when highlighted HTML would change for the same input (syntect, two-face, class style).
@@ -47,8 +46,9 @@ pub struct Session {
     /// shows it first for, by the page's text (see `search`).
     words: Option<Memo<Words>>,
     snippets: Option<Memo<Snippets>>,
-    /// Every word's postings on the last build's pages.
-    postings: Option<Mutex<Kept>>,
+    /// What the search index keeps from one build to the next (every word's postings on every
+    /// page, see `search`), of a type the session does not know.
+    search: Option<Mutex<Option<Box<dyn Any + Send>>>>,
     /// Parts of a template's input as Tera values, by the site they are made from alone (see
     /// `render::Input::insert_made`).
     values: Option<Memo<tera::Value>>,
@@ -70,7 +70,7 @@ impl Session {
             rewritten: None,
             words: None,
             snippets: None,
-            postings: None,
+            search: None,
             values: None,
             last: None,
             progress: Progress::default(),
@@ -88,7 +88,7 @@ impl Session {
             rewritten: Some(Memo::new()),
             words: Some(Memo::new()),
             snippets: Some(Memo::new()),
-            postings: Some(Mutex::default()),
+            search: Some(Mutex::default()),
             values: Some(Memo::new()),
             last: Some(Mutex::default()),
             progress: Progress::default(),
@@ -149,9 +149,18 @@ impl Session {
         remembered(self.words.as_ref(), key, make)
     }
 
-    /// Every word's postings on the last build's pages, when the session remembers them.
-    pub(crate) fn kept_postings(&self) -> Option<&Mutex<Kept>> {
-        self.postings.as_ref()
+    /// `f` given what the search index kept from the last build (a new `T` at first), when
+    /// the session remembers the index's parts.
+    pub(crate) fn with_search_kept<T: Any + Send + Default, R>(
+        &self,
+        f: impl FnOnce(&mut T) -> R,
+    ) -> Option<R> {
+        let mut slot = self.search.as_ref()?.lock().unwrap_or_else(PoisonError::into_inner);
+        let kept = slot.get_or_insert_with(|| Box::new(T::default()));
+        if !kept.is::<T>() {
+            *kept = Box::new(T::default());
+        }
+        kept.downcast_mut::<T>().map(f)
     }
 
     /// The snippets of some words on a searchable page, by the key `key` makes (a hash of the

@@ -18,8 +18,6 @@ mod json;
 mod shards;
 mod words;
 
-use std::sync::PoisonError;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -30,7 +28,7 @@ pub(crate) use docs::{PAGES_PER_FILE, pages_json, searchable};
 pub(crate) use json::script_safe_json;
 pub(crate) use json::script_safe_json_of;
 use shards::{SHARD_BYTES, Shard, Word};
-pub(crate) use words::Kept;
+use words::Kept;
 use words::Postings;
 
 /// The version of the index's format, in the manifest: search.js reads this one.
@@ -49,24 +47,25 @@ impl Index {
     /// every word's postings, and the build looks again only at pages whose text changed.
     pub(crate) fn build(site: &Site, session: &Session) -> Index {
         let pages = searchable(site.pages.len(), site.stacks.len(), site.decisions.len());
-        let sorted = match session.kept_postings() {
-            Some(kept) => {
-                let words: Vec<(u64, Words)> = (0..pages)
-                    .into_par_iter()
-                    .map(|k| {
-                        let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) else {
-                            return (0, Words::default());
-                        };
-                        let key = doc.key();
-                        let make = || words::scores(&doc).into_iter().map(|(w, s)| (w.into(), s)).collect();
-                        (key, session.page_words(|| key, make))
-                    })
-                    .collect();
-                let mut kept = kept.lock().unwrap_or_else(PoisonError::into_inner);
+        let sorted = if session.remembers_search() {
+            let words: Vec<(u64, Words)> = (0..pages)
+                .into_par_iter()
+                .map(|k| {
+                    let Some(doc) = docs::doc(site, session, k, docs::Body::Whole) else {
+                        return (0, Words::default());
+                    };
+                    let key = doc.key();
+                    let make = || words::scores(&doc).into_iter().map(|(w, s)| (w.into(), s)).collect();
+                    (key, session.page_words(|| key, make))
+                })
+                .collect();
+            let sorted = session.with_search_kept(|kept: &mut Kept| {
                 kept.update(words);
                 kept.sorted()
-            }
-            None => (0..pages)
+            });
+            sorted.unwrap_or_default()
+        } else {
+            (0..pages)
                 .into_par_iter()
                 .with_min_len(64)
                 .fold(Postings::default, |mut acc, k| {
@@ -76,7 +75,7 @@ impl Index {
                     acc
                 })
                 .reduce(Postings::default, Postings::merge)
-                .into_sorted(),
+                .into_sorted()
         };
         let snippets = context::contexts(site, session, &sorted);
         let words = sorted

@@ -281,12 +281,21 @@ fn check_page_links(
     sources: &SourceMap,
     d: &mut Diagnostics,
 ) {
-    for (p, body) in pages.iter().zip(bodies) {
-        let text = sources.get(&p.file).unwrap_or_default();
-        check_links(&p.file, body, resolver, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
-        warn_unknown_languages(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
-        warn_empty_headers(&p.file, body, d, &|offset, len| Some(span_at(text, p.body + offset, len)));
-    }
+    // Pages are checked in parallel, their problems reported in the pages' order.
+    let found: Vec<Diagnostics> = pages
+        .par_iter()
+        .zip(bodies)
+        .map(|(p, body)| {
+            let mut d = Diagnostics::new();
+            let text = sources.get(&p.file).unwrap_or_default();
+            let span = |offset, len| Some(span_at(text, p.body + offset, len));
+            check_links(&p.file, body, resolver, &mut d, &span);
+            warn_unknown_languages(&p.file, body, &mut d, &span);
+            warn_empty_headers(&p.file, body, &mut d, &span);
+            d
+        })
+        .collect();
+    d.extend(found.into_iter().flat_map(Diagnostics::into_vec));
 }
 
 /// Links in stacks' long-form text.
