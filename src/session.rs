@@ -156,11 +156,10 @@ impl Session {
         f: impl FnOnce(&mut T) -> R,
     ) -> Option<R> {
         let mut slot = self.search.as_ref()?.lock().unwrap_or_else(PoisonError::into_inner);
-        let kept = slot.get_or_insert_with(|| Box::new(T::default()));
-        if !kept.is::<T>() {
-            *kept = Box::new(T::default());
+        if !slot.as_ref().is_some_and(|kept| kept.is::<T>()) {
+            *slot = Some(Box::new(T::default()));
         }
-        kept.downcast_mut::<T>().map(f)
+        slot.as_mut()?.downcast_mut::<T>().map(f)
     }
 
     /// The snippets of some words on a searchable page, by the key `key` makes (a hash of the

@@ -28,8 +28,7 @@ pub(crate) use docs::{PAGES_PER_FILE, pages_json, searchable};
 pub(crate) use json::script_safe_json;
 pub(crate) use json::script_safe_json_of;
 use shards::{SHARD_BYTES, Shard, Word};
-use words::Kept;
-use words::Postings;
+use words::{Kept, Postings};
 
 /// The version of the index's format, in the manifest: search.js reads this one.
 const FORMAT: u32 = 1;
