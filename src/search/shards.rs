@@ -6,6 +6,8 @@
 //! the best pages of all its words together (under [`ANY`]), for a reader who has typed only
 //! the prefix so far. Snippets (`context`) travel with their word, under `~`.
 
+use std::hash::{Hash, Hasher};
+
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -23,7 +25,7 @@ pub(crate) const ANY: &str = "*";
 pub(crate) const SNIPPETS: &str = "~";
 
 /// A word of the index: its postings by page, and snippets for its best pages, by page.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Word {
     pub word: String,
     pub postings: Vec<Posting>,
@@ -31,7 +33,7 @@ pub(crate) struct Word {
 }
 
 /// One file of word shards.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq)]
 pub(crate) struct Shard {
     /// Every word of the shard starts with this.
     pub prefix: String,
@@ -39,6 +41,40 @@ pub(crate) struct Shard {
     pub words: Vec<Word>,
     /// For a split prefix, the best pages of all the words it begins.
     pub any: Option<Vec<Posting>>,
+}
+
+/// A shard is hashed to find its JSON remembered (under `serve`): postings, most of its
+/// numbers, go to the hasher packed into a few large writes rather than two small ones each.
+impl Hash for Shard {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        self.prefix.hash(h);
+        h.write_usize(self.words.len());
+        for w in &self.words {
+            w.word.hash(h);
+            hash_postings(&w.postings, h);
+            w.snippets.hash(h);
+        }
+        match &self.any {
+            Some(any) => {
+                h.write_u8(1);
+                hash_postings(any, h);
+            }
+            None => h.write_u8(0),
+        }
+    }
+}
+
+/// `postings`, with their number first, as five bytes each.
+fn hash_postings<H: Hasher>(postings: &[Posting], h: &mut H) {
+    h.write_usize(postings.len());
+    let mut packed = [0; 5 * 64];
+    for run in postings.chunks(64) {
+        for (bytes, (page, score)) in packed.chunks_exact_mut(5).zip(run) {
+            bytes[..4].copy_from_slice(&page.to_le_bytes());
+            bytes[4] = *score;
+        }
+        h.write(&packed[..5 * run.len()]);
+    }
 }
 
 impl Shard {
@@ -263,6 +299,49 @@ mod tests {
         assert_eq!(all[0].prefix, "");
         assert_eq!(all[0].json(), r#"{"go":[0,5],"rust":[1,9,2,3],"~":{"rust":{"2":"a \u003cb\u003e"}}}"#);
         assert!(shards(Vec::new(), SHARD_BYTES).is_empty());
+    }
+
+    #[test]
+    fn a_shard_hashes_differently_when_any_part_of_it_differs() {
+        let shard = |change: &dyn Fn(&mut Shard)| {
+            let word = |w: &str, postings: Vec<Posting>, snippets: Vec<(u32, String)>| Word {
+                word: w.into(),
+                postings,
+                snippets,
+            };
+            let mut s = Shard {
+                prefix: "r".into(),
+                words: vec![
+                    word("ru", vec![(1, 5), (2, 7)], vec![(1, "ru st".into())]),
+                    word("rust", (0..150).map(|p| (p, (p % 9) as u8)).collect(), vec![]),
+                ],
+                any: Some(vec![(1, 5), (3, 2)]),
+            };
+            change(&mut s);
+            crate::memo::key(&s)
+        };
+        let same = shard(&|_| {});
+        assert_eq!(same, shard(&|_| {}));
+        let changes: [&dyn Fn(&mut Shard); 11] = [
+            &|s| s.prefix.push('u'),
+            &|s| s.words[0].word.push('n'),
+            &|s| s.words[0].postings[1].0 = 3,
+            &|s| s.words[0].postings[1].1 = 8,
+            &|s| s.words[1].postings[140].1 = 200,
+            &|s| s.words[0].snippets[0].0 = 2,
+            &|s| s.words[0].snippets[0].1.push('!'),
+            &|s| s.words[1].postings.truncate(64),
+            &|s| s.any = None,
+            &|s| s.any = Some(vec![(1, 5)]),
+            // A posting moved from one word to the next.
+            &|s| {
+                let moved = s.words[0].postings.pop().unwrap();
+                s.words[1].postings.insert(0, moved);
+            },
+        ];
+        for (n, change) in changes.iter().enumerate() {
+            assert_ne!(shard(change), same, "change {n}");
+        }
     }
 
     #[test]
