@@ -6,8 +6,9 @@
 
 use std::fmt;
 
-use crate::memo::KeyHasher;
 use serde::ser::{self, Serialize};
+
+use crate::memo::KeyHasher;
 
 /// Feed `value` into `h`; `Err` when the value refuses to be serialised (the hash is then
 /// incomplete and must not be used).

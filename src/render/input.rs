@@ -2,11 +2,11 @@
 //! everything put into it. A page's memo key is then its whole input (its context, the global
 //! context and the templates), so a remembered page is exactly what rendering would give.
 
-use crate::memo::KeyHasher;
 use serde::Serialize;
 use tera::Context;
 
 use super::hash;
+use crate::memo::KeyHasher;
 use crate::output::OutputFile;
 use crate::session::Session;
 

@@ -146,6 +146,10 @@ mod tests {
         ] {
             assert_eq!(string_len(text), script_safe_json_of(&text).len(), "{text:?}");
         }
+        // A run is counted byte by byte only when `marks` finds a byte in it that EXTRA lengthens.
+        for b in 0..=u8::MAX {
+            assert!(EXTRA[usize::from(b)] == 0 || marks(b) == 1, "byte {b:#04x}");
+        }
         // Long texts are measured in runs of bytes: escapes and separators on either side of
         // a run's end, and across it.
         for at in 28..36 {
