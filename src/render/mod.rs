@@ -17,7 +17,6 @@ pub(crate) mod stacks;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::Path;
-use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use tera::Context;
@@ -69,68 +68,100 @@ pub(crate) fn render_each(
     sink: &mut Sink<'_>,
 ) -> usize {
     let memo = PageMemo { session, shared: globals.shared, site: globals.site };
-    let search = OnceLock::new();
     let kept = print::Kept::for_site(site);
-    let env = Env { site, theme, memo, search: &search, kept: kept.as_ref() };
-    // The print page is made after the other pages, from the bodies they were rendered with;
-    // the search index's files come last, so no batch waits for the index (made from every
-    // page at once, started first, beside them).
-    let (routes, last): (Vec<(&str, Route)>, Vec<_>) = site
+    let env = Env { site, theme, memo, kept: kept.as_ref() };
+    // The print page is made after the other pages, from the bodies they were rendered with.
+    // The search index is made from every page at once, beside them, and its files as soon as
+    // it is there (beside the print page, which renders on one core); they are handed on last.
+    let (routes, index_routes): (Vec<(&str, Route)>, Vec<_>) = site
         .routes
         .iter()
         .map(|(path, claim)| (path, claim.route))
         .filter(|&(_, route)| route != Route::Print)
         .partition(|&(_, route)| !matches!(route, Route::SearchManifest | Route::SearchWords));
-    let render_batch = |batch: &[(&str, Route)]| -> Vec<Result<OutputFile, Diagnostic>> {
-        batch.par_iter().flat_map_iter(|&(path, route)| render_files(env, path, route)).collect()
-    };
     let print = site.routes.path(Route::Print).zip(kept.as_ref());
-    session.progress().start(Stage::Writing, routes.len() + last.len() + usize::from(print.is_some()));
-    // Each batch is handed on with the number of routes it rendered, for the progress, while the
-    // next one renders.
-    let (mut pages, mut ready) = (0, None::<(Vec<OutputFile>, usize)>);
-    let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print]);
-    let jobs = jobs.chain(last.chunks(BATCH).map(Job::Batch)).chain([Job::Hand]);
-    let searched = !last.is_empty();
-    rayon::scope(|s| {
-        if searched {
-            s.spawn(|_| {
-                env.search();
-            });
-        }
-        for job in jobs {
-            let (handing, handing_len) = match ready.take().filter(|_| !d.has_errors()) {
-                Some((files, len)) => (Some(files), len),
-                None => (None, 0),
-            };
-            let render = || match job {
-                Job::Batch(batch) => Some((render_batch(batch), batch.len())),
-                Job::Print => print.map(|(path, kept)| (vec![render_print(env, path, kept)], 1)),
-                Job::Hand => None,
-            };
-            let (rendered, handed) = rayon::join(render, || handing.map(&mut *sink));
-            match handed {
-                Some(Err(e)) => d.push(e),
-                Some(Ok(())) => session.progress().advance(handing_len),
-                None => {}
+    session
+        .progress()
+        .start(Stage::Writing, routes.len() + index_routes.len() + usize::from(print.is_some()));
+    let index = || {
+        let index = (!index_routes.is_empty()).then(|| search::Index::build(site, session))?;
+        let files: Vec<_> = index_routes
+            .par_iter()
+            .flat_map_iter(|&(path, route)| index_files(env, &index, path, route))
+            .collect();
+        Some((index, files))
+    };
+    let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print, Job::Hand]);
+    // The pages come first on this thread; another takes the index when it is free.
+    let (mut pages, index) = rayon::join(|| render_jobs(env, jobs, print, d, sink), index);
+    let (index, files) = index.unzip();
+    if let Some(files) = files {
+        let files = kept_files(files, d, &mut pages);
+        if !d.has_errors() {
+            match sink(files) {
+                Ok(()) => session.progress().advance(index_routes.len()),
+                Err(e) => d.push(e),
             }
-            let Some((rendered, len)) = rendered else { continue };
-            let mut files = Vec::with_capacity(rendered.len());
-            for r in rendered {
-                match r {
-                    Ok(f) => files.push(f),
-                    Err(e) => d.push(e),
-                }
-            }
-            pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
-            ready = Some((files, len));
         }
-    });
+    }
     // The index is thousands of small allocations: they are freed beside what follows the
     // build (writing its summary, serving its files) rather than before it.
-    let index = search.into_inner();
     rayon::spawn(move || drop(index));
     pages
+}
+
+/// Render `jobs` in turn, each one's files handed to `sink` while the next renders (and none
+/// once there was a problem); the number of HTML pages.
+fn render_jobs<'r>(
+    env: Env<'_>,
+    jobs: impl Iterator<Item = Job<'r>>,
+    print: Option<(&str, &print::Kept)>,
+    d: &mut Diagnostics,
+    sink: &mut Sink<'_>,
+) -> usize {
+    let session = env.memo.session;
+    let (mut pages, mut ready) = (0, None::<(Vec<OutputFile>, usize)>);
+    for job in jobs {
+        let (handing, handing_len) = match ready.take().filter(|_| !d.has_errors()) {
+            Some((files, len)) => (Some(files), len),
+            None => (None, 0),
+        };
+        let render = || match job {
+            Job::Batch(batch) => {
+                let files = batch.par_iter().map(|&(path, route)| render_route(env, path, route)).collect();
+                Some((files, batch.len()))
+            }
+            Job::Print => print.map(|(path, kept)| (vec![render_print(env, path, kept)], 1)),
+            Job::Hand => None,
+        };
+        let (rendered, handed) = rayon::join(render, || handing.map(&mut *sink));
+        match handed {
+            Some(Err(e)) => d.push(e),
+            Some(Ok(())) => session.progress().advance(handing_len),
+            None => {}
+        }
+        if let Some((rendered, len)) = rendered {
+            ready = Some((kept_files(rendered, d, &mut pages), len));
+        }
+    }
+    pages
+}
+
+/// The files rendered, their problems put into `d`; adds the HTML pages among them to `pages`.
+fn kept_files(
+    rendered: Vec<Result<OutputFile, Diagnostic>>,
+    d: &mut Diagnostics,
+    pages: &mut usize,
+) -> Vec<OutputFile> {
+    let mut files = Vec::with_capacity(rendered.len());
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => d.push(e),
+        }
+    }
+    *pages += files.iter().filter(|f| f.path.ends_with(".html")).count();
+    files
 }
 
 /// The HTML pages among the output files `paths`, rendered on their own (the print page is
@@ -159,8 +190,7 @@ pub(crate) fn render_pages(
         .chain(pages)
         .collect();
     let memo = PageMemo { session, shared: globals.shared, site: globals.site };
-    let search = OnceLock::new();
-    let env = Env { site, theme, memo, search: &search, kept: None };
+    let env = Env { site, theme, memo, kept: None };
     let rendered: Vec<_> = routes.par_iter().map(|&(path, route)| render_route(env, path, route)).collect();
     rendered.into_iter().filter_map(|r| r.map_err(|e| d.push(e)).ok()).collect()
 }
@@ -191,7 +221,7 @@ pub(crate) fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Glob
     Globals { shared, site }
 }
 
-/// What one turn of [`render_each`] renders while the files of the turn before are handed on.
+/// What one turn of [`render_jobs`] renders while the files of the turn before are handed on.
 #[derive(Clone, Copy)]
 enum Job<'r> {
     Batch(&'r [(&'r str, Route)]),
@@ -212,11 +242,16 @@ fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFi
     memo.page(ctx, "print.html", path, |ctx| render_template(theme, "print.html", ctx, path, source))
 }
 
-/// The files `route` makes: one, but for a folder the build fills.
-fn render_files(env: Env<'_>, path: &str, route: Route) -> Vec<Result<OutputFile, Diagnostic>> {
+/// The files of the search index that `route` makes: the manifest, or every word shard.
+fn index_files(
+    env: Env<'_>,
+    index: &search::Index,
+    path: &str,
+    route: Route,
+) -> Vec<Result<OutputFile, Diagnostic>> {
     match route {
-        Route::SearchWords => env
-            .search()
+        Route::SearchManifest => vec![Ok(OutputFile::text(path, index.manifest_json()))],
+        Route::SearchWords => index
             .word_files()
             .into_par_iter()
             .map(|(path, shard)| {
@@ -240,16 +275,8 @@ struct Env<'a> {
     site: &'a Site,
     theme: &'a Theme,
     memo: PageMemo<'a>,
-    /// The search index, built when a file of it is first rendered.
-    search: &'a OnceLock<search::Index>,
     /// Where pages keep their bodies for the print page, when the site has one.
     kept: Option<&'a print::Kept>,
-}
-
-impl<'a> Env<'a> {
-    fn search(&self) -> &'a search::Index {
-        self.search.get_or_init(|| search::Index::build(self.site, self.memo.session))
-    }
 }
 
 /// The file at `path` of the output, which `route` makes. A file made from the site alone is
@@ -303,7 +330,6 @@ fn make_route(env: Env<'_>, path: &str, route: Route) -> Result<OutputFile, Diag
         Route::Atom => OutputFile::text(path, atom::feed(site)),
         Route::DataJson => OutputFile::text(path, data::json(site)),
         Route::DataCsv => OutputFile::text(path, data::csv(site)),
-        Route::SearchManifest => OutputFile::text(path, env.search().manifest_json()),
         Route::SearchPages(n) => OutputFile::text(path, search::pages_json(site, env.memo.session, n)),
         Route::ThemeFile(_) => match theme.statics.get(path) {
             Some(Asset::Embedded(bytes)) => OutputFile::bytes(path, theme::served(path, bytes.to_vec())),
