@@ -10,6 +10,7 @@ mod wording;
 pub mod yaml;
 
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -247,19 +248,24 @@ pub(crate) fn rel_to(root: &Path, path: &Path) -> PathBuf {
 
 /// Read a UTF-8 text file, reporting size limits and invalid bytes at their position.
 pub(crate) fn read_text(file: &Path, shown: &Path, d: &mut Diagnostics) -> Option<String> {
-    match fs::metadata(file) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            d.push(
-                Diagnostic::error(shown, format!("file is too large ({} bytes)", m.len())).with_help(
-                    format!("input files may be at most {} MiB; split it up", MAX_FILE_BYTES >> 20),
-                ),
-            );
+    // One open: the size checked is the open file's, and no more than the limit is read even
+    // if the file grows meanwhile.
+    let read = fs::File::open(file).and_then(|f| {
+        let size = f.metadata()?.len();
+        let mut bytes = Vec::new();
+        if size <= MAX_FILE_BYTES {
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0));
+            f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        }
+        Ok((size.max(bytes.len() as u64), bytes))
+    });
+    let bytes = match read {
+        Ok((size, _)) if size > MAX_FILE_BYTES => {
+            let help = format!("input files may be at most {} MiB; split it up", MAX_FILE_BYTES >> 20);
+            d.push(Diagnostic::error(shown, format!("file is too large ({size} bytes)")).with_help(help));
             return None;
         }
-        _ => {}
-    }
-    let bytes = match fs::read(file) {
-        Ok(b) => b,
+        Ok((_, bytes)) => bytes,
         Err(e) => {
             d.push(Diagnostic::error(shown, format!("cannot read: {e}")));
             return None;
