@@ -126,7 +126,7 @@ pub(crate) fn render_site_first(
     opts: &BuildOptions,
     session: &Session,
     first: &[String],
-    early: &mut dyn FnMut(Vec<OutputFile>),
+    early: &mut (dyn FnMut(Vec<OutputFile>) + Send),
 ) -> BuildResult {
     let start = Instant::now();
     let mut d = Diagnostics::new();
@@ -135,15 +135,8 @@ pub(crate) fn render_site_first(
         let Prepared { sources, site, .. } = prepare(opts, session, beside, &stop, &mut d);
         let (site, files) = match site {
             Some((site, mut theme)) => {
-                // Problems are reported by the whole render below; the early files only go out
-                // when there were none.
-                let globals = render::globals(&site, &mut theme, session);
-                let mut ahead = Diagnostics::new();
-                let pages = render::render_pages(&site, &theme, session, globals, first, &mut ahead);
-                if !pages.is_empty() && !ahead.has_errors() {
-                    early(pages);
-                }
-                let files = render::render(&site, &theme, session, globals, &mut d);
+                let first = (!first.is_empty()).then_some(render::First { paths: first, early });
+                let files = render::render(&site, &mut theme, session, first, &mut d);
                 (Some(site), files)
             }
             None => (None, Vec::new()),
@@ -216,14 +209,13 @@ fn write_site(
         return (pages, true);
     }
     let options = WriteOptions { force: opts.force };
-    let globals = render::globals(site, theme, session);
     match Staging::begin(&target, options, &wait) {
         Ok(mut staging) => {
             if let Some((file, inputs)) = stamp {
                 staging.stamp_into(file, inputs);
             }
             let pages =
-                render::render_each(site, theme, session, globals, d, &mut |batch| staging.write(&batch));
+                render::render_each(site, theme, session, None, d, &mut |batch| staging.write(&batch));
             if !d.has_errors()
                 && let Err(e) = staging.commit()
             {
@@ -234,7 +226,7 @@ fn write_site(
         Err(e) => {
             // Rendered all the same, so template errors are reported with the output's problem.
             d.push(e);
-            (render::render_each(site, theme, session, globals, d, &mut |_| Ok(())), false)
+            (render::render_each(site, theme, session, None, d, &mut |_| Ok(())), false)
         }
     }
 }

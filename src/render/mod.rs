@@ -40,16 +40,24 @@ const BATCH: usize = 512;
 /// Where rendered files go, a batch at a time (written to disk, or kept).
 pub(crate) type Sink<'s> = dyn FnMut(Vec<OutputFile>) -> Result<(), Diagnostic> + Send + 's;
 
-/// Render every file of the site's route table; problems (template errors) go into `d`.
+/// Pages open in a browser (output paths), rendered on their own before the rest of the site
+/// and handed to `early`, unless they have problems (the whole render reports them).
+pub(crate) struct First<'f> {
+    pub(crate) paths: &'f [String],
+    pub(crate) early: &'f mut (dyn FnMut(Vec<OutputFile>) + Send),
+}
+
+/// Render every file of the site's route table, `first` first; problems (template errors) go
+/// into `d`.
 pub(crate) fn render(
     site: &Site,
-    theme: &Theme,
+    theme: &mut Theme,
     session: &Session,
-    globals: Globals,
+    first: Option<First<'_>>,
     d: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let mut files = Vec::with_capacity(site.routes.len());
-    render_each(site, theme, session, globals, d, &mut |batch| {
+    render_each(site, theme, session, first, d, &mut |batch| {
         files.extend(batch);
         Ok(())
     });
@@ -61,18 +69,17 @@ pub(crate) fn render(
 /// is handed on. Returns the number of HTML pages.
 pub(crate) fn render_each(
     site: &Site,
-    theme: &Theme,
+    theme: &mut Theme,
     session: &Session,
-    globals: Globals,
+    first: Option<First<'_>>,
     d: &mut Diagnostics,
     sink: &mut Sink<'_>,
 ) -> usize {
-    let memo = PageMemo { session, shared: globals.shared, site: globals.site };
     let kept = print::Kept::for_site(site);
-    let env = Env { site, theme, memo, kept: kept.as_ref() };
-    // The print page is made after the other pages, from the bodies they were rendered with.
-    // The search index is made from every page at once, beside them, and its files as soon as
-    // it is there (beside the print page, which renders on one core); they are handed on last.
+    // The search index is made from the site alone, so it starts at once, beside the theme's
+    // global context, the open pages and the other pages; its files are made as soon as it is
+    // there (beside the print page, which renders on one core) and handed on last. The print
+    // page is made after the other pages, from the bodies they were rendered with.
     let (routes, index_routes): (Vec<(&str, Route)>, Vec<_>) = site
         .routes
         .iter()
@@ -87,13 +94,27 @@ pub(crate) fn render_each(
         let index = (!index_routes.is_empty()).then(|| search::Index::build(site, session))?;
         let files: Vec<_> = index_routes
             .par_iter()
-            .flat_map_iter(|&(path, route)| index_files(env, &index, path, route))
+            .flat_map_iter(|&(path, route)| index_files(session, &index, path, route))
             .collect();
         Some((index, files))
     };
-    let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print, Job::Hand]);
+    let pages = || {
+        let globals = globals(site, theme, session);
+        let memo = PageMemo { session, shared: globals.shared, site: globals.site };
+        let theme = &*theme;
+        if let Some(First { paths, early }) = first {
+            let mut ahead = Diagnostics::new();
+            let pages = render_pages(Env { site, theme, memo, kept: None }, paths, &mut ahead);
+            if !pages.is_empty() && !ahead.has_errors() {
+                early(pages);
+            }
+        }
+        let env = Env { site, theme, memo, kept: kept.as_ref() };
+        let jobs = routes.chunks(BATCH).map(Job::Batch).chain([Job::Print, Job::Hand]);
+        render_jobs(env, jobs, print, d, sink)
+    };
     // The pages come first on this thread; another takes the index when it is free.
-    let (mut pages, index) = rayon::join(|| render_jobs(env, jobs, print, d, sink), index);
+    let (mut pages, index) = rayon::join(pages, index);
     let (index, files) = index.unzip();
     if let Some(files) = files {
         let files = kept_files(files, d, &mut pages);
@@ -167,14 +188,8 @@ fn kept_files(
 /// The HTML pages among the output files `paths`, rendered on their own (the print page is
 /// left out: it is made from every other page), with the files pages load as they are (the
 /// theme's and the site's static files). Problems go into `d`.
-pub(crate) fn render_pages(
-    site: &Site,
-    theme: &Theme,
-    session: &Session,
-    globals: Globals,
-    paths: &[String],
-    d: &mut Diagnostics,
-) -> Vec<OutputFile> {
+fn render_pages(env: Env<'_>, paths: &[String], d: &mut Diagnostics) -> Vec<OutputFile> {
+    let site = env.site;
     let pages: Vec<(&str, Route)> = paths
         .iter()
         .filter(|p| p.ends_with(".html"))
@@ -189,8 +204,6 @@ pub(crate) fn render_pages(
         .filter(|(_, route)| matches!(route, Route::ThemeFile(_) | Route::Asset(_)))
         .chain(pages)
         .collect();
-    let memo = PageMemo { session, shared: globals.shared, site: globals.site };
-    let env = Env { site, theme, memo, kept: None };
     let rendered: Vec<_> = routes.par_iter().map(|&(path, route)| render_route(env, path, route)).collect();
     rendered.into_iter().filter_map(|r| r.map_err(|e| d.push(e)).ok()).collect()
 }
@@ -198,7 +211,7 @@ pub(crate) fn render_pages(
 /// What every page shows, put into the theme's Tera global context by [`globals`]: the
 /// render functions take it, so they cannot run before it is there.
 #[derive(Clone, Copy)]
-pub(crate) struct Globals {
+struct Globals {
     /// Its hash, when pages are remembered (part of every page's memo key).
     shared: Option<u64>,
     /// When pages are remembered, a key for what the pages made from the site alone are made
@@ -208,7 +221,7 @@ pub(crate) struct Globals {
 
 /// Put what every page shows into Tera's global context, once for a build rather than into
 /// each page's.
-pub(crate) fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Globals {
+fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Globals {
     let site_view = SiteView::new(site);
     let shared_sidebar = sidebar(site, None);
     let shared = session
@@ -242,31 +255,30 @@ fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFi
     memo.page(ctx, "print.html", path, |ctx| render_template(theme, "print.html", ctx, path, source))
 }
 
-/// The files of the search index that `route` makes: the manifest, or every word shard.
+/// The files of the search index that `route` makes: the manifest, or (for
+/// [`Route::SearchWords`]) every word shard.
 fn index_files(
-    env: Env<'_>,
+    session: &Session,
     index: &search::Index,
     path: &str,
     route: Route,
 ) -> Vec<Result<OutputFile, Diagnostic>> {
-    match route {
-        Route::SearchManifest => vec![Ok(OutputFile::text(path, index.manifest_json()))],
-        Route::SearchWords => index
-            .word_files()
-            .into_par_iter()
-            .map(|(path, shard)| {
-                let make = || Ok(OutputFile::text(&path, shard.json()));
-                // A rebuild after an edit changes a few shards: the others are remembered.
-                let session = env.memo.session;
-                if session.remembers_pages() {
-                    session.page(crate::memo::key((&path, shard)), make)
-                } else {
-                    make()
-                }
-            })
-            .collect(),
-        _ => vec![render_route(env, path, route)],
+    if route == Route::SearchManifest {
+        return vec![Ok(OutputFile::text(path, index.manifest_json()))];
     }
+    index
+        .word_files()
+        .into_par_iter()
+        .map(|(path, shard)| {
+            let make = || Ok(OutputFile::text(&path, shard.json()));
+            // A rebuild after an edit changes a few shards: the others are remembered.
+            if session.remembers_pages() {
+                session.page(crate::memo::key((&path, shard)), make)
+            } else {
+                make()
+            }
+        })
+        .collect()
 }
 
 /// What every page is rendered with.
