@@ -113,20 +113,20 @@ fn around(doc: &Doc<'_>, wanted: &HashMap<&str, usize>) -> Vec<(usize, String)> 
 /// The text around the bytes `at..at + len` of `text`: whole words, whitespace collapsed, an
 /// ellipsis where it was cut.
 pub(crate) fn window(text: &str, (at, len): (usize, usize)) -> String {
-    let start = text[..at].char_indices().rev().nth(BEFORE).map_or(0, |(i, _)| i);
-    let end = text[at + len..].char_indices().nth(AFTER).map_or(text.len(), |(i, _)| at + len + i);
+    let start = char_before(text, at, BEFORE);
+    let end = char_after(text, at + len, AFTER);
     // Drop the words the cut went through, unless that leaves nothing.
     let cut_before = start > 0 && !text[..start].ends_with(char::is_whitespace);
     let cut_after = end < text.len() && !text[end..].starts_with(char::is_whitespace);
-    let words = text[start..end].split_whitespace();
-    let count = words.clone().count();
+    let words = split_whitespace(&text[start..end]);
+    let count = words.len();
     let last = count - usize::from(cut_after && count > 1);
     let skip = usize::from(cut_before && last > 1);
     let mut out = String::with_capacity(end - start + 2 * '\u{2026}'.len_utf8());
     if start > 0 {
         out.push('\u{2026}');
     }
-    for (n, word) in words.take(last).skip(skip).enumerate() {
+    for (n, word) in words[..last].iter().skip(skip).enumerate() {
         if n > 0 {
             out.push(' ');
         }
@@ -136,6 +136,50 @@ pub(crate) fn window(text: &str, (at, len): (usize, usize)) -> String {
         out.push('\u{2026}');
     }
     out
+}
+
+/// The words of `text` between whitespace, as `str::split_whitespace` gives them; split a byte at
+/// a time when `text` is ASCII (`char::is_whitespace` is then true of tab to carriage return
+/// and space).
+fn split_whitespace(text: &str) -> Vec<&str> {
+    if !text.is_ascii() {
+        return text.split_whitespace().collect();
+    }
+    // About as many words as a snippet has.
+    let mut words = Vec::with_capacity(32);
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate() {
+        match (matches!(b, b'\t'..=b'\r' | b' '), start) {
+            (true, Some(s)) => {
+                words.push(&text[s..i]);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    words.extend(start.map(|s| &text[s..]));
+    words
+}
+
+/// Where the `n`th character before byte `at` of `text` starts, counting from 0, or 0 when
+/// there are not so many. A snippet is cut from every page a word shows first: where the text
+/// there is ASCII, as most is, characters are bytes, and are not decoded one by one.
+fn char_before(text: &str, at: usize, n: usize) -> usize {
+    match at.checked_sub(n + 1) {
+        Some(i) if text.as_bytes()[i..at].is_ascii() => i,
+        _ => text[..at].char_indices().rev().nth(n).map_or(0, |(i, _)| i),
+    }
+}
+
+/// Where the `n`th character from byte `from` of `text` on starts, counting from 0, or the end
+/// of `text` when there are not so many (as [`char_before`], bytes where the text is ASCII).
+fn char_after(text: &str, from: usize, n: usize) -> usize {
+    let rest = &text.as_bytes()[from..];
+    if rest.len() > n && rest[..n].is_ascii() {
+        return from + n;
+    }
+    text[from..].char_indices().nth(n).map_or(text.len(), |(i, _)| from + i)
 }
 
 #[cfg(test)]
@@ -154,6 +198,33 @@ mod tests {
         // Cut through both of its only two words: the last is dropped first, and one is kept.
         let two = format!("{} Kafka{}", "x".repeat(60), "y".repeat(100));
         assert_eq!(window(&two, (61, 5)), format!("\u{2026}{}\u{2026}", "x".repeat(40)));
+    }
+
+    #[test]
+    fn characters_are_counted_alike_in_ascii_and_in_other_text() {
+        // ASCII, then other characters at every distance from the word, and texts shorter
+        // than the window.
+        let texts = ["plain ascii text ".repeat(12), "aé日😀 b".repeat(30), "ab\u{b}c".into(), String::new()];
+        for text in &texts {
+            let bounds = (0..=text.len()).filter(|&i| text.is_char_boundary(i));
+            for at in bounds {
+                for n in [0, 1, 7, BEFORE, AFTER] {
+                    let before = text[..at].char_indices().rev().nth(n).map_or(0, |(i, _)| i);
+                    let after = text[at..].char_indices().nth(n).map_or(text.len(), |(i, _)| at + i);
+                    assert_eq!(char_before(text, at, n), before, "{n} before {at} of {text:?}");
+                    assert_eq!(char_after(text, at, n), after, "{n} after {at} of {text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_text_is_split_at_whitespace_as_other_text_is() {
+        for text in
+            ["", " ", "a", " two  words\t", "x\u{b}y\u{c}z\r\n", "\u{1f}ctl\u{7f} ", "no-break\u{a0}space é"]
+        {
+            assert_eq!(split_whitespace(text), text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+        }
     }
 
     #[test]
