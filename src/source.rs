@@ -22,6 +22,11 @@ impl SourceMap {
         self.files.insert(rel, text);
     }
 
+    /// Add every file of `other`.
+    pub(crate) fn append(&mut self, mut other: SourceMap) {
+        self.files.append(&mut other.files);
+    }
+
     pub fn get(&self, rel: &Path) -> Option<&str> {
         self.files.get(rel).map(String::as_str)
     }

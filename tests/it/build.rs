@@ -212,6 +212,32 @@ fn a_site_theme_overrides_templates_and_static_files_one_by_one() {
     assert!(site.read("site.js").contains("use strict"));
 }
 
+/// The theme is loaded beside the content by the name a plain `theme:` line gives; written any
+/// other way YAML allows, or named by no such line, it is the theme the configuration names.
+#[test]
+fn the_theme_site_yaml_names_is_used_however_it_is_written() {
+    let site = TestSite::fixture("build/basic")
+        .file("themes/custom/templates/chapter.html", "{% extends \"base.html\" %}{% block main %}<p class=\"custom\">{{ page.title }}</p>{% endblock main %}");
+    let yaml = std::fs::read_to_string(site.root().join("content/site.yaml")).unwrap();
+    for (line, custom) in [
+        ("theme: custom", true),
+        ("\"theme\": custom", true),
+        ("theme: 'custom' # a comment", true),
+        ("theme: default", false),
+        ("# theme: custom", false),
+    ] {
+        site.write("content/site.yaml", format!("{yaml}{line}\n").as_bytes());
+        let result = site.build();
+        assert!(
+            result.ok() && result.diagnostics.sorted().is_empty(),
+            "{line}: {:?}",
+            result.diagnostics.sorted()
+        );
+        let page = site.main_html("guide/intro/index.html");
+        assert_eq!(page.contains("<p class=\"custom\">Introduction</p>"), custom, "{line}: {page}");
+    }
+}
+
 /// On a large site an open section lists every subsection, however many: only chapters are
 /// cut to those around the reader's.
 #[test]
