@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
@@ -49,7 +49,7 @@ struct Prepared {
 }
 
 /// Run load and validate. The theme is loaded beside the content, by the name `site.yaml`
-/// seems to give (see [`Ahead`]). Once the stack profiles are loaded, their examples are
+/// seems to give (see [`theme::Ahead`]). Once the stack profiles are loaded, their examples are
 /// highlighted on `beside` while the rest of the build goes on (see [`highlight_examples`]);
 /// `stop` is set when there is no site to render.
 fn prepare<'s>(
@@ -59,7 +59,7 @@ fn prepare<'s>(
     stop: &'s AtomicBool,
     d: &mut Diagnostics,
 ) -> Prepared {
-    let ahead = Arc::new(Ahead::default());
+    let ahead = Arc::new(theme::Ahead::default());
     let (root, early) = (opts.root.clone(), ahead.clone());
     beside.spawn(move |_| early.load(&root, session));
     let (sources, raw) = load::load(&opts.root, session.parsed(), d);
@@ -95,75 +95,13 @@ fn highlight_examples<'s>(
     });
 }
 
-const SITE_YAML: &str = "content/site.yaml";
-
-/// The theme loaded by a worker beside the content, by the name a line `theme: NAME` of
-/// `site.yaml` gives (`default` without one): used only if that is the name the loaded
-/// configuration gives and it loaded without a word to say; else, or if no worker had started
-/// on it by then, the theme is loaded after the content, as it would have been, with its
-/// messages.
-#[derive(Default)]
-struct Ahead {
-    /// Set by whoever starts loading the theme first: the worker, or the build once the content
-    /// is loaded (which then loads it itself rather than wait for a worker to wake).
-    claimed: AtomicBool,
-    loaded: OnceLock<Mutex<Option<Loaded>>>,
-}
-
-/// A theme loaded ahead, with the name it was loaded by and the texts of its templates.
-struct Loaded {
-    name: String,
-    theme: Option<Theme>,
-    sources: SourceMap,
-    quiet: bool,
-}
-
-impl Ahead {
-    fn load(&self, root: &Path, session: &Session) {
-        if !self.claimed.swap(true, Ordering::AcqRel) {
-            let _ = self.loaded.set(Mutex::new(Some(Loaded::load(root, session))));
-        }
-    }
-
-    /// The theme named `name`, loaded ahead, with its templates' texts put into `sources`.
-    fn theme(&self, name: &str, sources: &mut SourceMap) -> Option<Theme> {
-        if !self.claimed.swap(true, Ordering::AcqRel) {
-            return None;
-        }
-        // Being loaded by a worker that has started: it finishes without waiting on anything.
-        let loaded = self.loaded.wait().lock().ok()?.take()?;
-        let theme = loaded.theme.filter(|_| loaded.quiet && loaded.name == name)?;
-        sources.append(loaded.sources);
-        Some(theme)
-    }
-}
-
-impl Loaded {
-    fn load(root: &Path, session: &Session) -> Loaded {
-        // A plain file only, read as the content is (no larger than its limit).
-        let file = root.join(SITE_YAML);
-        let plain = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
-        let text = plain.then(|| load::read_text(&file, Path::new(SITE_YAML), &mut Diagnostics::new()));
-        let name = text
-            .flatten()
-            .unwrap_or_default()
-            .lines()
-            .find_map(|line| line.strip_prefix("theme:"))
-            .map_or("default", |name| name.trim().trim_matches(['"', '\'']))
-            .to_string();
-        let (mut sources, mut d) = (SourceMap::default(), Diagnostics::new());
-        let theme = theme::load(root, &name, session, &mut sources, &mut d);
-        Loaded { name, theme, sources, quiet: d.is_empty() }
-    }
-}
-
 /// The theme and the validated site, when there were no errors.
 fn validated(
     opts: &BuildOptions,
     session: &Session,
     mut sources: SourceMap,
     raw: RawSite,
-    ahead: &Ahead,
+    ahead: &theme::Ahead,
     d: &mut Diagnostics,
 ) -> Prepared {
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();

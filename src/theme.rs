@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use include_dir::{Dir, include_dir};
 use tera::{ErrorKind, Tera};
@@ -124,6 +126,66 @@ pub(crate) fn load(
 }
 
 const SITE_YAML: &str = "content/site.yaml";
+
+/// The theme loaded by a worker of the build beside the content, by the name a line
+/// `theme: NAME` of `site.yaml` gives (`default` without one): used only if that is the name the
+/// loaded configuration gives and it loaded without a word to say; else, or if no worker had
+/// started on it by then, the theme is loaded after the content, as it would have been, with
+/// its messages.
+#[derive(Default)]
+pub(crate) struct Ahead {
+    /// Set by whoever starts loading the theme first: the worker, or the build once the content
+    /// is loaded (which then loads it itself rather than wait for a worker to wake).
+    claimed: AtomicBool,
+    loaded: OnceLock<Mutex<Option<Loaded>>>,
+}
+
+/// A theme loaded ahead, with the name it was loaded by and the texts of its templates.
+struct Loaded {
+    name: String,
+    theme: Option<Theme>,
+    sources: SourceMap,
+    quiet: bool,
+}
+
+impl Ahead {
+    pub(crate) fn load(&self, root: &Path, session: &Session) {
+        if !self.claimed.swap(true, Ordering::AcqRel) {
+            let _ = self.loaded.set(Mutex::new(Some(Loaded::load(root, session))));
+        }
+    }
+
+    /// The theme named `name`, loaded ahead, with its templates' texts put into `sources`.
+    pub(crate) fn theme(&self, name: &str, sources: &mut SourceMap) -> Option<Theme> {
+        if !self.claimed.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        // Being loaded by a worker that has started: it finishes without waiting on anything.
+        let loaded = self.loaded.wait().lock().ok()?.take()?;
+        let theme = loaded.theme.filter(|_| loaded.quiet && loaded.name == name)?;
+        sources.append(loaded.sources);
+        Some(theme)
+    }
+}
+
+impl Loaded {
+    fn load(root: &Path, session: &Session) -> Loaded {
+        // A plain file only, read as the content is (no larger than its limit).
+        let file = root.join(SITE_YAML);
+        let plain = std::fs::symlink_metadata(&file).is_ok_and(|m| m.is_file());
+        let text = plain.then(|| load::read_text(&file, Path::new(SITE_YAML), &mut Diagnostics::new()));
+        let name = text
+            .flatten()
+            .unwrap_or_default()
+            .lines()
+            .find_map(|line| line.strip_prefix("theme:"))
+            .map_or("default", |name| name.trim().trim_matches(['"', '\'']))
+            .to_string();
+        let (mut sources, mut d) = (SourceMap::default(), Diagnostics::new());
+        let theme = self::load(root, &name, session, &mut sources, &mut d);
+        Loaded { name, theme, sources, quiet: d.is_empty() }
+    }
+}
 
 /// A theme is a folder name under `themes/`: no paths, and no symlink out of the site.
 fn check_theme_dir(root: &Path, name: &str, dir: &Path) -> Result<(), Diagnostic> {
