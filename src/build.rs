@@ -105,10 +105,9 @@ fn validated(
     d: &mut Diagnostics,
 ) -> Prepared {
     let theme_name = raw.config.as_ref().map_or("default", |c| c.theme.as_str()).to_string();
-    let theme = match ahead.theme(&theme_name, &mut sources) {
-        Some(theme) => Some(theme),
-        None => theme::load(&opts.root, &theme_name, session, &mut sources, d),
-    };
+    let theme = ahead
+        .theme(&theme_name, &mut sources)
+        .or_else(|| theme::load(&opts.root, &theme_name, session, &mut sources, d));
     let texts = sources.digest();
     let Some(theme) = theme.filter(|_| !d.has_errors()) else {
         return Prepared { sources, texts, site: None };

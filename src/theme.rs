@@ -2,6 +2,7 @@
 //! `themes/<name>/templates/` and `themes/<name>/static/`.
 
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -151,7 +152,10 @@ struct Loaded {
 impl Ahead {
     pub(crate) fn load(&self, root: &Path, session: &Session) {
         if !self.claimed.swap(true, Ordering::AcqRel) {
-            let _ = self.loaded.set(Mutex::new(Some(Loaded::load(root, session))));
+            // Set even if loading panics, so the build never waits for it forever: it then
+            // loads the theme itself, and the panic is its own.
+            let loaded = std::panic::catch_unwind(AssertUnwindSafe(|| Loaded::load(root, session)));
+            let _ = self.loaded.set(Mutex::new(loaded.ok()));
         }
     }
 
