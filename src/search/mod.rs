@@ -15,8 +15,11 @@
 mod context;
 mod docs;
 mod json;
+mod kept;
 mod shards;
 mod words;
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -27,8 +30,9 @@ use crate::session::{Session, Words};
 pub(crate) use docs::{PAGES_PER_FILE, pages_json, searchable};
 pub(crate) use json::script_safe_json;
 pub(crate) use json::script_safe_json_of;
+use kept::Kept;
 use shards::{SHARD_BYTES, Shard, Word};
-use words::{Kept, Postings};
+use words::{Posting, Postings};
 
 /// The version of the index's format, in the manifest: search.js reads this one.
 const FORMAT: u32 = 1;
@@ -43,10 +47,11 @@ pub(crate) struct Index {
 impl Index {
     /// Score the words of every page, in parallel, keeping only each word's best pages: the
     /// pages' text is read where it is and never copied whole. A session that remembers keeps
-    /// every word's postings, and the build looks again only at pages whose text changed.
+    /// every word's postings and every word made (see [`Kept`]): the build looks again only at
+    /// pages whose text changed, and makes again only the words on them.
     pub(crate) fn build(site: &Site, session: &Session) -> Index {
         let pages = searchable(site.pages.len(), site.stacks.len(), site.decisions.len());
-        let sorted = if session.remembers_search() {
+        let words = if session.remembers_search() {
             let words: Vec<(u64, Words)> = (0..pages)
                 .into_par_iter()
                 .map(|k| {
@@ -58,13 +63,14 @@ impl Index {
                     (key, session.page_words(|| key, make))
                 })
                 .collect();
-            let sorted = session.with_search_kept(|kept: &mut Kept| {
-                kept.update(words);
-                kept.sorted()
+            let made = session.with_search_kept(|kept: &mut Kept| {
+                let again = kept.update(words);
+                kept.keep(made(site, session, again));
+                kept.words()
             });
-            sorted.unwrap_or_default()
+            made.unwrap_or_default()
         } else {
-            (0..pages)
+            let sorted = (0..pages)
                 .into_par_iter()
                 .with_min_len(64)
                 .fold(Postings::default, |mut acc, k| {
@@ -74,14 +80,9 @@ impl Index {
                     acc
                 })
                 .reduce(Postings::default, Postings::merge)
-                .into_sorted()
+                .into_sorted();
+            made(site, session, sorted)
         };
-        let snippets = context::contexts(site, session, &sorted);
-        let words = sorted
-            .into_iter()
-            .zip(snippets)
-            .map(|((word, postings), snippets)| Word { word, postings, snippets })
-            .collect();
         Index { pages, shards: shards::shards(words, SHARD_BYTES) }
     }
 
@@ -103,6 +104,16 @@ impl Index {
     pub(crate) fn word_files(&self) -> Vec<(String, &Shard)> {
         self.shards.iter().enumerate().map(|(i, s)| (format!("{SEARCH_WORDS}{i}.json"), s)).collect()
     }
+}
+
+/// `words` (sorted, with their postings) made into the index's words, with their snippets.
+fn made(site: &Site, session: &Session, words: Vec<(String, Vec<Posting>)>) -> Vec<Arc<Word>> {
+    let snippets = context::contexts(site, session, &words);
+    words
+        .into_iter()
+        .zip(snippets)
+        .map(|((word, postings), snippets)| Word::new(word, postings, snippets))
+        .collect()
 }
 
 /// An entry of the A-Z list on the search page, which works without JavaScript.

@@ -7,6 +7,7 @@
 //! the prefix so far. Snippets (`context`) travel with their word, under `~`.
 
 use std::hash::{Hash, Hasher};
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -24,13 +25,54 @@ pub(crate) const ANY: &str = "*";
 /// In a shard, the key of the words' snippets.
 pub(crate) const SNIPPETS: &str = "~";
 
-/// A word of the index: its postings by page, and snippets for its best pages, by page.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// A word of the index: its postings by page, and snippets for its best pages, by page; with
+/// the bytes it takes in a shard (see [`entry_bytes`]) and, once asked for, a hash of it all.
+/// Never changed once made, so a session that remembers the index (`serve`) keeps the words no
+/// edit touched, shared, from one build to the next, with their sizes and hashes.
+#[derive(Debug)]
 pub(crate) struct Word {
-    pub word: String,
-    pub postings: Vec<Posting>,
-    pub snippets: Vec<(u32, String)>,
+    word: String,
+    postings: Vec<Posting>,
+    snippets: Vec<(u32, String)>,
+    bytes: usize,
+    key: OnceLock<u64>,
 }
+
+impl Word {
+    pub(crate) fn new(word: String, postings: Vec<Posting>, snippets: Vec<(u32, String)>) -> Arc<Word> {
+        let mut w = Word { word, postings, snippets, bytes: 0, key: OnceLock::new() };
+        w.bytes = entry_bytes(&w);
+        Arc::new(w)
+    }
+
+    pub(crate) fn word(&self) -> &str {
+        &self.word
+    }
+
+    #[cfg(test)]
+    pub(crate) fn postings(&self) -> &[Posting] {
+        &self.postings
+    }
+
+    /// A hash of the word, its postings and its snippets, made once.
+    fn key(&self) -> u64 {
+        *self.key.get_or_init(|| {
+            let mut h = crate::memo::KeyHasher::new();
+            self.word.hash(&mut h);
+            hash_postings(&self.postings, &mut h);
+            self.snippets.hash(&mut h);
+            h.digest()
+        })
+    }
+}
+
+impl PartialEq for Word {
+    fn eq(&self, other: &Word) -> bool {
+        (&self.word, &self.postings, &self.snippets) == (&other.word, &other.postings, &other.snippets)
+    }
+}
+
+impl Eq for Word {}
 
 /// One file of word shards.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,21 +80,20 @@ pub(crate) struct Shard {
     /// Every word of the shard starts with this.
     pub prefix: String,
     /// Words with their postings, sorted by word.
-    pub words: Vec<Word>,
+    pub words: Vec<Arc<Word>>,
     /// For a split prefix, the best pages of all the words it begins.
     pub any: Option<Vec<Posting>>,
 }
 
-/// A shard is hashed to find its JSON remembered (under `serve`): postings, most of its
-/// numbers, go to the hasher packed into a few large writes rather than two small ones each.
+/// A shard is hashed to find its JSON remembered (under `serve`): each word by its own hash,
+/// made once however many builds share the word; postings, most of the numbers, go to the
+/// hasher packed into a few large writes rather than two small ones each.
 impl Hash for Shard {
     fn hash<H: Hasher>(&self, h: &mut H) {
         self.prefix.hash(h);
         h.write_usize(self.words.len());
         for w in &self.words {
-            w.word.hash(h);
-            hash_postings(&w.postings, h);
-            w.snippets.hash(h);
+            h.write_u64(w.key());
         }
         match &self.any {
             Some(any) => {
@@ -87,7 +128,8 @@ impl Shard {
 
 impl Serialize for Shard {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let with_snippets: Vec<&Word> = self.words.iter().filter(|w| !w.snippets.is_empty()).collect();
+        let with_snippets: Vec<&Word> =
+            self.words.iter().map(|w| &**w).filter(|w| !w.snippets.is_empty()).collect();
         let keys =
             self.words.len() + usize::from(self.any.is_some()) + usize::from(!with_snippets.is_empty());
         let mut map = s.serialize_map(Some(keys))?;
@@ -170,10 +212,10 @@ struct Node {
 
 /// Cut `words` (sorted by word, each once) into shards of at most `limit` bytes of JSON
 /// each, sorted by prefix.
-pub(crate) fn shards(words: Vec<Word>, limit: usize) -> Vec<Shard> {
+pub(crate) fn shards(words: Vec<Arc<Word>>, limit: usize) -> Vec<Shard> {
     let mut plan = Vec::new();
-    // Each word's size once: the split looks at a word again at every level.
-    let sizes: Vec<usize> = words.iter().map(entry_bytes).collect();
+    // The sizes side by side: the split looks at a word again at every level.
+    let sizes: Vec<usize> = words.iter().map(|w| w.bytes).collect();
     split(&words, &sizes, "", limit, &mut plan);
     let mut rest = words.into_iter();
     plan.into_iter()
@@ -184,7 +226,7 @@ pub(crate) fn shards(words: Vec<Word>, limit: usize) -> Vec<Shard> {
 /// Plan the shards of `words`, which all start with `prefix`: one if they fit (or cannot be
 /// split), else a small file for the prefix itself and the shards of each next letter.
 /// `sizes` are the words' [`entry_bytes`].
-fn split(words: &[Word], sizes: &[usize], prefix: &str, limit: usize, plan: &mut Vec<Node>) {
+fn split(words: &[Arc<Word>], sizes: &[usize], prefix: &str, limit: usize, plan: &mut Vec<Node>) {
     if words.is_empty() {
         return;
     }
@@ -220,8 +262,8 @@ mod tests {
 
     /// A vocabulary of `vocabulary` words over `pages` pages, each page using every word whose
     /// number divides into it (so common and rare words both).
-    fn synthetic(pages: u32, vocabulary: u32) -> Vec<Word> {
-        let mut words: Vec<Word> = (1..=vocabulary)
+    fn synthetic(pages: u32, vocabulary: u32) -> Vec<Arc<Word>> {
+        let mut words: Vec<Arc<Word>> = (1..=vocabulary)
             .map(|w| {
                 let postings = best_of((0..pages).filter(|p| p % w == 0).map(|p| (p, (p % 200) as u8 + 1)));
                 // Some words have snippets, with characters the escaping lengthens.
@@ -230,10 +272,10 @@ mod tests {
                     .take(w as usize % 3)
                     .map(|&(p, _)| (p, format!("<{p}> & more")))
                     .collect();
-                Word { word: format!("w{}", w * 7919 % 100_003), postings, snippets }
+                Word::new(format!("w{}", w * 7919 % 100_003), postings, snippets)
             })
             .collect();
-        words.sort();
+        words.sort_by(|a, b| a.word.cmp(&b.word));
         words
     }
 
@@ -265,7 +307,7 @@ mod tests {
             for s in &all {
                 let json = s.json();
                 assert!(json.len() <= limit, "shard `{}` of {pages} pages: {} bytes", s.prefix, json.len());
-                let estimate = 2 + s.words.iter().map(entry_bytes).sum::<usize>();
+                let estimate = 2 + s.words.iter().map(|w| entry_bytes(w)).sum::<usize>();
                 // The planned size of a shard of words is exact without snippets, an upper bound with.
                 let exact = s.words.iter().all(|w| w.snippets.is_empty());
                 if s.any.is_none() {
@@ -285,11 +327,7 @@ mod tests {
 
     #[test]
     fn a_small_index_is_one_shard_named_by_the_empty_prefix() {
-        let word = |w: &str, postings: Vec<Posting>, snippets: Vec<(u32, String)>| Word {
-            word: w.into(),
-            postings,
-            snippets,
-        };
+        let word = |w: &str, postings, snippets| Word::new(w.into(), postings, snippets);
         let words = vec![
             word("go", vec![(0, 5)], vec![]),
             word("rust", vec![(1, 9), (2, 3)], vec![(2, "a <b>".into())]),
@@ -303,40 +341,38 @@ mod tests {
 
     #[test]
     fn a_shard_hashes_differently_when_any_part_of_it_differs() {
-        let shard = |change: &dyn Fn(&mut Shard)| {
-            let word = |w: &str, postings: Vec<Posting>, snippets: Vec<(u32, String)>| Word {
-                word: w.into(),
-                postings,
-                snippets,
-            };
-            let mut s = Shard {
-                prefix: "r".into(),
-                words: vec![
-                    word("ru", vec![(1, 5), (2, 7)], vec![(1, "ru st".into())]),
-                    word("rust", (0..150).map(|p| (p, (p % 9) as u8)).collect(), vec![]),
+        type Parts = (String, Vec<(String, Vec<Posting>, Vec<(u32, String)>)>, Option<Vec<Posting>>);
+        let shard = |change: &dyn Fn(&mut Parts)| {
+            let mut parts: Parts = (
+                "r".into(),
+                vec![
+                    ("ru".into(), vec![(1, 5), (2, 7)], vec![(1, "ru st".into())]),
+                    ("rust".into(), (0..150).map(|p| (p, (p % 9) as u8)).collect(), vec![]),
                 ],
-                any: Some(vec![(1, 5), (3, 2)]),
-            };
-            change(&mut s);
-            crate::memo::key(&s)
+                Some(vec![(1, 5), (3, 2)]),
+            );
+            change(&mut parts);
+            let (prefix, words, any) = parts;
+            let words = words.into_iter().map(|(w, p, s)| Word::new(w, p, s)).collect();
+            crate::memo::key(&Shard { prefix, words, any })
         };
         let same = shard(&|_| {});
         assert_eq!(same, shard(&|_| {}));
-        let changes: [&dyn Fn(&mut Shard); 11] = [
-            &|s| s.prefix.push('u'),
-            &|s| s.words[0].word.push('n'),
-            &|s| s.words[0].postings[1].0 = 3,
-            &|s| s.words[0].postings[1].1 = 8,
-            &|s| s.words[1].postings[140].1 = 200,
-            &|s| s.words[0].snippets[0].0 = 2,
-            &|s| s.words[0].snippets[0].1.push('!'),
-            &|s| s.words[1].postings.truncate(64),
-            &|s| s.any = None,
-            &|s| s.any = Some(vec![(1, 5)]),
+        let changes: [&dyn Fn(&mut Parts); 11] = [
+            &|s| s.0.push('u'),
+            &|s| s.1[0].0.push('n'),
+            &|s| s.1[0].1[1].0 = 3,
+            &|s| s.1[0].1[1].1 = 8,
+            &|s| s.1[1].1[140].1 = 200,
+            &|s| s.1[0].2[0].0 = 2,
+            &|s| s.1[0].2[0].1.push('!'),
+            &|s| s.1[1].1.truncate(64),
+            &|s| s.2 = None,
+            &|s| s.2 = Some(vec![(1, 5)]),
             // A posting moved from one word to the next.
             &|s| {
-                let moved = s.words[0].postings.pop().unwrap();
-                s.words[1].postings.insert(0, moved);
+                let moved = s.1[0].1.pop().unwrap();
+                s.1[1].1.insert(0, moved);
             },
         ];
         for (n, change) in changes.iter().enumerate() {
@@ -346,11 +382,9 @@ mod tests {
 
     #[test]
     fn unicode_words_split_on_whole_characters() {
-        let words: Vec<Word> = (0..400u32)
-            .map(|i| Word {
-                word: format!("é{}", char::from_u32(0x4e00 + i).unwrap_or('x')),
-                postings: vec![(i, 1)],
-                snippets: vec![],
+        let words: Vec<Arc<Word>> = (0..400u32)
+            .map(|i| {
+                Word::new(format!("é{}", char::from_u32(0x4e00 + i).unwrap_or('x')), vec![(i, 1)], vec![])
             })
             .collect();
         let all = shards(words, 1024);

@@ -4,13 +4,12 @@
 
 use std::borrow::Cow;
 use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BinaryHeap};
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::docs::Doc;
-use crate::session::Words;
 
 /// The most pages a word lists: its best by score, then the earliest.
 pub(crate) const TOP_K: usize = 100;
@@ -174,69 +173,6 @@ impl Postings {
     }
 }
 
-/// Every word's postings on every page, kept from one build to the next by a session that
-/// remembers (`serve`), with the best postings they give: a build looks again only at the pages
-/// whose text changed, and at the words on them.
-#[derive(Debug, Default)]
-pub(crate) struct Kept {
-    /// Each page's key (a hash of its text) and words with their scores, by page number.
-    pages: Vec<(u64, Words)>,
-    /// Every word's postings on all pages, by page.
-    all: HashMap<Box<str>, Vec<Posting>>,
-    /// Every word's best postings, by word.
-    best: BTreeMap<Box<str>, Vec<Posting>>,
-}
-
-impl Kept {
-    /// Take the pages as they are now: each one's key and words, by page number.
-    pub(crate) fn update(&mut self, pages: Vec<(u64, Words)>) {
-        let mut touched: HashSet<Box<str>> = HashSet::default();
-        for n in 0..self.pages.len().max(pages.len()) {
-            let (old, new) = (self.pages.get(n), pages.get(n));
-            if old.map(|p| p.0) == new.map(|p| p.0) {
-                continue;
-            }
-            let page = u32::try_from(n).unwrap_or(u32::MAX);
-            for (word, _) in old.iter().flat_map(|p| p.1.iter()) {
-                let Some(list) = self.all.get_mut(word) else { continue };
-                if let Ok(at) = list.binary_search_by_key(&page, |p| p.0) {
-                    list.remove(at);
-                }
-                touched.insert(word.clone());
-            }
-            for (word, score) in new.iter().flat_map(|p| p.1.iter()) {
-                let list = self.all.entry(word.clone()).or_default();
-                match list.binary_search_by_key(&page, |p| p.0) {
-                    Ok(at) => list[at].1 = *score,
-                    Err(at) => list.insert(at, (page, *score)),
-                }
-                touched.insert(word.clone());
-            }
-        }
-        for word in touched {
-            match self.all.get(&word).filter(|list| !list.is_empty()) {
-                Some(list) if list.len() <= TOP_K => {
-                    self.best.insert(word, list.clone());
-                }
-                Some(list) => {
-                    self.best.insert(word, best_of(list.iter().copied()));
-                }
-                None => {
-                    self.all.remove(&word);
-                    self.best.remove(&word);
-                }
-            }
-        }
-        self.pages = pages;
-    }
-
-    /// Every word with its best postings by page, sorted by word: what [`Postings`] of all the
-    /// pages gives.
-    pub(crate) fn sorted(&self) -> Vec<(String, Vec<Posting>)> {
-        self.best.iter().map(|(word, postings)| (word.to_string(), postings.clone())).collect()
-    }
-}
-
 /// The best [`TOP_K`] of `postings` (any order, one per page), by page.
 pub(crate) fn best_of(postings: impl IntoIterator<Item = Posting>) -> Vec<Posting> {
     let mut best = Best::default();
@@ -323,41 +259,5 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a, [("word".to_string(), expected.clone())]);
         assert_eq!(best_of(pages), expected);
-    }
-
-    #[test]
-    fn kept_postings_follow_edits_as_a_fresh_count_would() {
-        // Pages with words from a small vocabulary, so common words are on more than TOP_K
-        // pages; each edit changes, empties, adds or removes pages.
-        let page = |seed: u32| -> (u64, Words) {
-            let words: Vec<(Box<str>, u8)> = (0..40u32)
-                // Word w is on about w in 40 pages: some on fewer than TOP_K, some on a few more.
-                .filter(|w| ((seed.wrapping_mul(2_654_435_761) ^ w.wrapping_mul(40_503)) >> 7) % 40 < *w)
-                .map(|w| (format!("w{w:02}").into(), ((seed * 31 + w * 17) % 120) as u8))
-                .collect();
-            (u64::from(seed), words.into())
-        };
-        let fresh = |pages: &[(u64, Words)]| {
-            let mut postings = Postings::default();
-            for (n, (_, words)) in pages.iter().enumerate() {
-                postings.add(n as u32, words.iter().map(|(w, s)| (w.as_ref(), *s)));
-            }
-            postings.into_sorted()
-        };
-        let mut pages: Vec<(u64, Words)> = (0..250).map(page).collect();
-        let mut kept = Kept::default();
-        for edit in 0..12u32 {
-            let n = pages.len();
-            match edit % 4 {
-                0 => pages[(edit * 37) as usize % n] = page(1000 + edit),
-                1 => pages[(edit * 11) as usize % n] = (5000 + u64::from(edit), Words::default()),
-                2 => pages.extend((0..30).map(|n| page(2000 + edit * 100 + n))),
-                _ => pages.truncate(pages.len() - 45),
-            }
-            kept.update(pages.clone());
-            let expected = fresh(&pages);
-            assert!(expected.iter().any(|(_, p)| p.len() == TOP_K), "some words are capped");
-            assert_eq!(kept.sorted(), expected, "after edit {edit}");
-        }
     }
 }

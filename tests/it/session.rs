@@ -78,6 +78,27 @@ fn a_remembering_rebuild_writes_exactly_what_a_fresh_build_writes() {
     step(&site, &session, &mut previous, "a chapter's title", || {
         edit("content/guide/choosing.md", "title: Choosing", "title: Choosing well")
     });
+    // The search index numbers its pages: a chapter added before the stacks renumbers them all.
+    step(&site, &session, &mut previous, "a chapter added", || {
+        let text =
+            "---\ntitle: Another\ndescription: More on Gin.\n---\nCompare Gin with Express; read about it.\n";
+        fs::write(root.join("content/guide/another.md"), text).unwrap()
+    });
+    // A description is the excerpt a result shows: a word it shows gets no snippet.
+    step(&site, &session, &mut previous, "a chapter's description", || {
+        edit(
+            "content/guide/choosing.md",
+            "description: A chapter with data.",
+            "description: Read about data.",
+        )
+    });
+    // A section's title is shown with the results of every page in it.
+    step(&site, &session, &mut previous, "a section's title", || {
+        edit("content/guide/_index.md", "title: Guide", "title: Handbook")
+    });
+    step(&site, &session, &mut previous, "a chapter removed", || {
+        fs::remove_file(root.join("content/guide/another.md")).unwrap()
+    });
     step(&site, &session, &mut previous, "a stack's rating", || {
         edit("content/stacks/go-gin.yaml", "speed: { level: fast", "speed: { level: slow")
     });
