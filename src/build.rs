@@ -145,6 +145,8 @@ pub(crate) fn render_site_first(
             Some((site, mut theme)) => {
                 let first = (!first.is_empty()).then_some(render::First { paths: first, early });
                 let files = render::render(&site, &mut theme, session, first, &mut d);
+                // Parsed templates are many small allocations: freed beside what follows.
+                rayon::spawn(move || drop(theme));
                 (Some(site), files)
             }
             None => (None, Vec::new()),
@@ -179,6 +181,7 @@ pub(crate) fn build_in(opts: &BuildOptions, session: &Session, on_wait: &dyn Fn(
             let stamp =
                 fingerprint::inputs(texts, &site, &theme, opts.drafts).map(|i| (cache_dir.join(STAMP), i));
             (pages, kept) = write_site(opts, &site, &mut theme, session, stamp, on_wait, &mut d);
+            rayon::spawn(move || drop(theme));
             site
         });
         (sources, site, pages, kept)

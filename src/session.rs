@@ -42,6 +42,9 @@ pub struct Session {
     templates: Option<Memo<Tera>>,
     /// Pages' bodies as the print page shows them, by the site and the body.
     rewritten: Option<Memo<String>>,
+    /// The blocks of pages' bodies drawn by the theme's components (a stack's card, a
+    /// comparison, a flowchart), by the site they are made from alone and their place.
+    embeds: Option<Memo<String>>,
     /// Each searchable page's words with their scores, and the snippets of the words a search
     /// shows it first for, by the page's text (see `search`).
     words: Option<Memo<Words>>,
@@ -68,6 +71,7 @@ impl Session {
             parsed: None,
             templates: None,
             rewritten: None,
+            embeds: None,
             words: None,
             snippets: None,
             search: None,
@@ -86,6 +90,7 @@ impl Session {
             parsed: Some(Memo::new()),
             templates: Some(Memo::new()),
             rewritten: Some(Memo::new()),
+            embeds: Some(Memo::new()),
             words: Some(Memo::new()),
             snippets: Some(Memo::new()),
             search: Some(Mutex::default()),
@@ -135,6 +140,19 @@ impl Session {
     pub(crate) fn rewritten(&self, key: Option<u64>, make: impl FnOnce() -> String) -> String {
         match key {
             Some(key) => remembered(self.rewritten.as_ref(), || key, make),
+            None => make(),
+        }
+    }
+
+    /// A block of a page's body drawn by a component, made by `make` or remembered for `key`
+    /// (a hash of the site and the block's place; `None` when pages are not remembered).
+    pub(crate) fn embed<E>(
+        &self,
+        key: Option<u64>,
+        make: impl FnOnce() -> Result<String, E>,
+    ) -> Result<String, E> {
+        match key {
+            Some(key) => remembered_ok(self.embeds.as_ref(), key, make),
             None => make(),
         }
     }
@@ -218,6 +236,7 @@ impl Session {
         self.parsed.iter().for_each(Memo::next_build);
         self.templates.iter().for_each(Memo::next_build);
         self.rewritten.iter().for_each(Memo::next_build);
+        self.embeds.iter().for_each(Memo::next_build);
         self.words.iter().for_each(Memo::next_build);
         self.snippets.iter().for_each(Memo::next_build);
         self.values.iter().for_each(Memo::next_build);

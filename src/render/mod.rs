@@ -486,7 +486,11 @@ fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Di
             Segment::Embed(n) => {
                 // Every directive resolved, or validation reported it and no site was made.
                 if let Some(embed) = page.embeds.get(n) {
-                    let html = render_embed(site, theme, embed, n)
+                    // Made from the site alone (a page's embeds are part of it).
+                    let key = memo.site.map(|site| crate::memo::key((site, index.0, n)));
+                    let html = memo
+                        .session
+                        .embed(key, || render_embed(site, theme, embed, n))
                         .map_err(|e| theme::template_error(&e, &theme.origins, Some(&page.file)))?;
                     content.push_str(&html);
                 }
@@ -507,7 +511,16 @@ fn render_page(env: Env<'_>, index: PageId, path: &str) -> Result<OutputFile, Di
     if page.kind == PageKind::Home {
         let all: Vec<stacks::Card<'_>> = site.stacks.iter().map(|s| stacks::Card::new(site, s)).collect();
         ctx.insert("all_stacks", all);
-        ctx.insert("main_decision", site.main_decision.map(|i| decide::view(site, i, "home-")));
+        let view = |i| decide::view(site, i, "home-");
+        // Made from the site alone: remembered as a Tera value while it stays the same.
+        let made = memo.site.zip(site.main_decision).and_then(|(by_site, i)| {
+            let key = crate::memo::key((by_site, "main decision"));
+            Some((memo.session.value(key, || tera::Value::try_from_serializable(&view(i)).ok())?, key))
+        });
+        match made {
+            Some((value, key)) => ctx.insert_made("main_decision", value, key),
+            None => ctx.insert("main_decision", site.main_decision.map(view)),
+        }
     }
     let template = match page.kind {
         PageKind::Home => "home.html",
