@@ -250,8 +250,9 @@ fn render_print(env: Env<'_>, path: &str, kept: &print::Kept) -> Result<OutputFi
     let mut ctx = memo.input();
     let description = "Every chapter of the guide in reading order, then every stack's profile, on one page to print or save as PDF.";
     ctx.insert("page", simple(site, "The whole guide", description, routes::address_of(path)));
-    print::fill(site, kept, memo.session, memo.site, &mut ctx);
     let source = Path::new("content");
+    print::fill(site, theme, kept, memo.session, memo.site, &mut ctx)
+        .map_err(|e| theme::template_error(&e, &theme.origins, Some(source)))?;
     memo.page(ctx, "print.html", path, |ctx| render_template(theme, "print.html", ctx, path, source))
 }
 

@@ -17,6 +17,7 @@ use super::stacks::{StackPage, stack_page};
 use crate::model::{PageId, PageKind, Site, StackId, stack_address};
 use crate::routes::Route;
 use crate::session::Session;
+use crate::theme::Theme;
 use rewrite::{Placement, Targets, inner};
 
 /// The rendered bodies of the site's pages, by page, kept for the print page while the pages
@@ -108,52 +109,86 @@ fn targets(site: &Site, order: &[PageId]) -> Targets {
     t
 }
 
-/// Put what the print page shows into `ctx`: `chapters` and `stacks`. When the session
-/// remembers pages, `by_site` (see `render::Globals`) and a chapter's body say which rewritten
-/// body is remembered, and `by_site` alone which stacks' part.
+/// The template that draws the stacks' part of the print page, given `stacks`.
+const STACKS_TEMPLATE: &str = "partials/print-stacks.html";
+
+/// Put what the print page shows into `ctx`: `chapters`, `stacks`, and `stacks_html` (the stacks
+/// drawn by [`STACKS_TEMPLATE`]). When the session remembers pages, `by_site` (see
+/// `render::Globals`) and a chapter's body say which rewritten body is remembered, and
+/// `by_site` alone which stacks' part. The stacks are drawn beside the chapters' rewriting.
 pub(super) fn fill<'a>(
     site: &'a Site,
+    theme: &Theme,
     kept: &Kept,
     session: &Session,
     by_site: Option<u64>,
     ctx: &mut Input<'a>,
-) {
+) -> Result<(), tera::Error> {
     let order = reading_order(site);
     let targets = targets(site, &order);
     let bodies = kept.take();
-    // On every core: rewriting a body is most of the print page's work.
-    let chapters: Vec<Chapter<'a>> = order
-        .par_iter()
-        .map(|&i| {
-            let page = site.page(i);
-            let anchor = anchor_of(&page.address);
-            let body = bodies.get(i.0).and_then(Option::as_deref).unwrap_or_default();
-            let at = Placement { prefix: &anchor, demote: 1, title: &page.title };
-            let key = by_site.map(|by_site| crate::memo::key((by_site, i.0, body)));
-            let html = session.rewritten(key, || rewrite::rewrite(body, &at, &targets, &site.base));
-            Chapter {
-                html,
-                title: &page.title,
-                description: &page.description,
-                permalink: site.base.absolute(&page.address),
-                depth: depth(site, i),
-                anchor,
-            }
-        })
-        .collect();
+    let chapters = || -> Vec<Chapter<'a>> {
+        // On every core: rewriting a body is most of the chapters' work.
+        order
+            .par_iter()
+            .map(|&i| {
+                let page = site.page(i);
+                let anchor = anchor_of(&page.address);
+                let body = bodies.get(i.0).and_then(Option::as_deref).unwrap_or_default();
+                let at = Placement { prefix: &anchor, demote: 1, title: &page.title };
+                let key = by_site.map(|by_site| crate::memo::key((by_site, i.0, body)));
+                let html = session.rewritten(key, || rewrite::rewrite(body, &at, &targets, &site.base));
+                Chapter {
+                    html,
+                    title: &page.title,
+                    description: &page.description,
+                    permalink: site.base.absolute(&page.address),
+                    depth: depth(site, i),
+                    anchor,
+                }
+            })
+            .collect()
+    };
+    let (chapters, stacks) = rayon::join(chapters, || stacks_part(site, theme, session, by_site, &targets));
     ctx.insert("chapters", chapters);
-    // The stacks' part is made from the site alone: a session that remembers pages keeps it, as
-    // a Tera value, for as long as the site but for its pages' bodies stays the same.
-    let made = by_site.and_then(|by_site| {
-        let key = crate::memo::key((by_site, "print stacks"));
-        let value =
-            session.value(key, || tera::Value::try_from_serializable(&stacks(site, session, &targets)).ok());
-        Some((value?, key))
-    });
-    match made {
-        Some((value, key)) => ctx.insert_made("stacks", value, key),
-        None => ctx.insert("stacks", stacks(site, session, &targets)),
+    let (stacks, html) = stacks?;
+    // Made from the site alone: a session that remembers pages keeps both, for as long as the
+    // site but for its pages' bodies stays the same.
+    match by_site.map(|by_site| crate::memo::key((by_site, "print stacks"))) {
+        Some(key) => {
+            ctx.insert_made("stacks", stacks, key);
+            ctx.insert_made("stacks_html", html, crate::memo::key((key, STACKS_TEMPLATE)));
+        }
+        None => {
+            ctx.insert("stacks", stacks);
+            ctx.insert("stacks_html", html);
+        }
     }
+    Ok(())
+}
+
+/// The stacks' part of the print page: every stack's profile as a Tera value, and drawn by
+/// [`STACKS_TEMPLATE`] (a safe string); remembered by the site when `by_site` is given.
+fn stacks_part(
+    site: &Site,
+    theme: &Theme,
+    session: &Session,
+    by_site: Option<u64>,
+    targets: &Targets,
+) -> Result<(tera::Value, tera::Value), tera::Error> {
+    let make = || tera::Value::try_from_serializable(&stacks(site, session, targets));
+    let key = by_site.map(|by_site| crate::memo::key((by_site, "print stacks")));
+    let value = match key.and_then(|key| session.value(key, || make().ok())) {
+        Some(value) => value,
+        None => make()?,
+    };
+    let draw = || {
+        let mut ctx = tera::Context::new();
+        ctx.insert_value("stacks", value.clone());
+        theme.tera.render(STACKS_TEMPLATE, &ctx)
+    };
+    let html = session.embed(key.map(|key| crate::memo::key((key, STACKS_TEMPLATE))), draw)?;
+    Ok((value, tera::Value::safe_string(&html)))
 }
 
 /// Every stack's profile as the print page shows it.
