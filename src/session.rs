@@ -38,8 +38,9 @@ pub struct Session {
     pages: Option<Memo<OutputFile>>,
     /// Input files parsed, by their path and text.
     parsed: Option<Memo<Parsed>>,
-    /// The theme's templates parsed, by their names and texts.
-    templates: Option<Memo<Tera>>,
+    /// The theme's templates parsed, by their names and texts; and with the global context of
+    /// a build, by both (see `render::globals`).
+    templates: Option<Memo<Arc<Tera>>>,
     /// Pages' bodies as the print page shows them, by the site and the body.
     rewritten: Option<Memo<String>>,
     /// The blocks of pages' bodies drawn by the theme's components (a stack's card, a
@@ -131,8 +132,18 @@ impl Session {
 
     /// The theme's templates parsed by `make`, or as remembered for the key `key` (a hash of
     /// their names and texts); a template that does not parse is not remembered.
-    pub(crate) fn templates<E>(&self, key: u64, make: impl FnOnce() -> Result<Tera, E>) -> Result<Tera, E> {
-        remembered_ok(self.templates.as_ref(), key, make)
+    pub(crate) fn templates<E>(
+        &self,
+        key: u64,
+        make: impl FnOnce() -> Result<Tera, E>,
+    ) -> Result<Arc<Tera>, E> {
+        remembered_ok(self.templates.as_ref(), key, || make().map(Arc::new))
+    }
+
+    /// The templates with a build's global context, made by `make` or remembered for `key` (a
+    /// hash of the templates and of the global context).
+    pub(crate) fn templates_with_globals(&self, key: u64, make: impl FnOnce() -> Tera) -> Arc<Tera> {
+        remembered(self.templates.as_ref(), || key, || Arc::new(make()))
     }
 
     /// A page's body as the print page shows it, made by `make` or remembered for `key` (a hash

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use include_dir::{Dir, include_dir};
 use tera::{ErrorKind, Tera};
@@ -26,7 +26,8 @@ pub(crate) enum Asset {
 
 /// The templates, ready to render, and the static files to copy.
 pub(crate) struct Theme {
-    pub tera: Tera,
+    /// Shared with the session that remembers them (`serve`).
+    pub tera: Arc<Tera>,
     /// Path under `static/` -> file.
     pub statics: BTreeMap<String, Asset>,
     /// Template name -> the file it came from, for error messages.

@@ -17,9 +17,10 @@ pub(crate) mod stacks;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
-use tera::Context;
+use tera::{Context, Tera};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Segment;
@@ -228,8 +229,21 @@ fn globals(site: &Site, theme: &mut Theme, session: &Session) -> Globals {
         .remembers_pages()
         .then(|| input::hash_of(&(&site_view, &shared_sidebar), theme.fingerprint))
         .flatten();
-    theme.tera.global_context().insert("site", &site_view);
-    theme.tera.global_context().insert("sidebar", &shared_sidebar);
+    let fill = |tera: &mut Tera| {
+        tera.global_context().insert("site", &site_view);
+        tera.global_context().insert("sidebar", &shared_sidebar);
+    };
+    match shared {
+        // The templates with this global context are remembered: no copy of them is made.
+        Some(key) => {
+            theme.tera = session.templates_with_globals(key, || {
+                let mut tera = Tera::clone(&theme.tera);
+                fill(&mut tera);
+                tera
+            })
+        }
+        None => fill(Arc::make_mut(&mut theme.tera)),
+    }
     let site = shared.zip(session.generation(site, Site::same_but_bodies)).map(crate::memo::key);
     Globals { shared, site }
 }

@@ -136,30 +136,22 @@ pub(crate) fn validate(
     let today = build_day(opts, d);
     let base = site_config::base_url(&config, opts, sources, d);
     site_config::check_links(&config, sources, d);
-    let drafts = |p: &&RawPage| opts.drafts || !p.front.draft;
-    let routes =
-        Routes::build(&route_inputs(&raw.data, &raw.assets, raw.pages.iter().filter(drafts), theme_files), d);
-    let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| drafts(&p)).collect();
+    let raw_pages: Vec<RawPage> = raw.pages.into_iter().filter(|p| opts.drafts || !p.front.draft).collect();
+    let routes = Routes::build(&route_inputs(&raw.data, &raw.assets, raw_pages.iter(), theme_files), d);
     let stack_ids: Vec<&str> = raw.data.stacks.iter().map(|(id, _)| id.as_str()).collect();
     let mut decision_ids: Vec<&str> = raw.data.decisions.iter().map(|(id, _)| id.as_str()).collect();
     decision_ids.sort_unstable();
 
     // Stacks' and flowcharts' Markdown is rendered here; pages' bodies are only outlined (their
-    // HTML is made with their page, see `crate::body`).
-    let mut resolver = resolver(&raw_pages, &routes);
+    // HTML is made with their page, see `crate::body`), on every core beside the rest, which
+    // needs none of them.
     let link_base = base.clone().unwrap_or_else(|| BaseUrl { absolute: "/".into(), path: "/".into() });
-    let links_key = session.remembers_markdown().then(|| body::links_key(&resolver, &link_base));
-    let render_md = body::render_with(&resolver, &link_base, links_key, session);
-    let data = data::resolve(&raw.data, sources, d, &render_md, session.highlighter(), today, opts.drafts);
-    placeholders::check(&raw.data, &raw_pages, sources, opts.drafts, d);
-    let type_ids: Vec<&str> = data.project_types.iter().map(|t| t.id.as_str()).collect();
-    let names = graph::Names {
-        stacks: &stack_ids,
-        types: (data.yardsticks_ok && raw.data.project_types.is_some()).then_some(type_ids.as_slice()),
+    let resolve = || {
+        let inputs = Resolving { raw: &raw.data, pages: &raw_pages, routes: &routes, link_base: &link_base };
+        resolve_data(inputs, &stack_ids, sources, opts, today, session, d)
     };
-    let decisions = decisions(&raw.data, &names, sources, d, &render_md);
-    drop(render_md);
-    let bodies = outlines(&raw_pages, sources, session);
+    let ((mut resolver, links_key, data, decisions), bodies) =
+        rayon::join(resolve, || outlines(&raw_pages, sources, session));
     add_anchors(&mut resolver, &raw_pages, &bodies, &data.stacks);
 
     check_page_links(&resolver, &raw_pages, &bodies, sources, d);
@@ -201,6 +193,40 @@ pub(crate) fn validate(
     fit::check(&site, sources, d);
     review::check(&site, sources, today, d);
     (!d.has_errors()).then_some(site)
+}
+
+/// What [`resolve_data`] reads.
+struct Resolving<'a> {
+    raw: &'a RawData,
+    pages: &'a [RawPage],
+    routes: &'a Routes,
+    link_base: &'a BaseUrl,
+}
+
+/// The link resolver, the key of what links resolve to (when Markdown is remembered), the
+/// stacks' resolved data and the flowcharts: everything of validation but the pages' outlines.
+fn resolve_data(
+    r: Resolving<'_>,
+    stack_ids: &[&str],
+    sources: &SourceMap,
+    opts: &BuildOptions,
+    today: time::Date,
+    session: &Session,
+    d: &mut Diagnostics,
+) -> (Resolver, Option<u64>, data::Data, Vec<Decision>) {
+    let resolver = resolver(r.pages, r.routes);
+    let links_key = session.remembers_markdown().then(|| body::links_key(&resolver, r.link_base));
+    let render_md = body::render_with(&resolver, r.link_base, links_key, session);
+    let data = data::resolve(r.raw, sources, d, &render_md, session.highlighter(), today, opts.drafts);
+    placeholders::check(r.raw, r.pages, sources, opts.drafts, d);
+    let type_ids: Vec<&str> = data.project_types.iter().map(|t| t.id.as_str()).collect();
+    let names = graph::Names {
+        stacks: stack_ids,
+        types: (data.yardsticks_ok && r.raw.project_types.is_some()).then_some(type_ids.as_slice()),
+    };
+    let decisions = decisions(r.raw, &names, sources, d, &render_md);
+    drop(render_md);
+    (resolver, links_key, data, decisions)
 }
 
 /// The day reviews and support windows are judged against; a `STACKGUIDE_TODAY` that is not a
