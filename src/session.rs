@@ -43,8 +43,9 @@ pub struct Session {
     templates: Option<Memo<Arc<Tera>>>,
     /// Pages' bodies as the print page shows them, by the site and the body.
     rewritten: Option<Memo<String>>,
-    /// The blocks of pages' bodies drawn by the theme's components (a stack's card, a
-    /// comparison, a flowchart), by the site they are made from alone and their place.
+    /// What the theme draws from the site alone for a part of a page: the blocks of pages'
+    /// bodies (a stack's card, a comparison, a flowchart) and the print page's stacks, by the
+    /// site and their place.
     embeds: Option<Memo<String>>,
     /// Each searchable page's words with their scores, and the snippets of the words a search
     /// shows it first for, by the page's text (see `search`).
@@ -155,8 +156,8 @@ impl Session {
         }
     }
 
-    /// A block of a page's body drawn by a component, made by `make` or remembered for `key`
-    /// (a hash of the site and the block's place; `None` when pages are not remembered).
+    /// A part of a page the theme draws from the site alone, made by `make` or remembered for
+    /// `key` (a hash of the site and the part's place; `None` when pages are not remembered).
     pub(crate) fn embed<E>(
         &self,
         key: Option<u64>,

@@ -149,15 +149,19 @@ pub(super) fn fill<'a>(
             })
             .collect()
     };
-    let (chapters, stacks) = rayon::join(chapters, || stacks_part(site, theme, session, by_site, &targets));
+    // Made from the site alone: a session that remembers pages keeps both the stacks and their
+    // drawing, for as long as the site but for its pages' bodies stays the same.
+    let keys = by_site.map(|by_site| {
+        let key = crate::memo::key((by_site, "print stacks"));
+        (key, crate::memo::key((key, STACKS_TEMPLATE)))
+    });
+    let (chapters, stacks) = rayon::join(chapters, || stacks_part(site, theme, session, keys, &targets));
     ctx.insert("chapters", chapters);
     let (stacks, html) = stacks?;
-    // Made from the site alone: a session that remembers pages keeps both, for as long as the
-    // site but for its pages' bodies stays the same.
-    match by_site.map(|by_site| crate::memo::key((by_site, "print stacks"))) {
-        Some(key) => {
+    match keys {
+        Some((key, html_key)) => {
             ctx.insert_made("stacks", stacks, key);
-            ctx.insert_made("stacks_html", html, crate::memo::key((key, STACKS_TEMPLATE)));
+            ctx.insert_made("stacks_html", html, html_key);
         }
         None => {
             ctx.insert("stacks", stacks);
@@ -168,17 +172,17 @@ pub(super) fn fill<'a>(
 }
 
 /// The stacks' part of the print page: every stack's profile as a Tera value, and drawn by
-/// [`STACKS_TEMPLATE`] (a safe string); remembered by the site when `by_site` is given.
+/// [`STACKS_TEMPLATE`] (a safe string); remembered by `keys` (the value's, the drawing's) when
+/// they are given.
 fn stacks_part(
     site: &Site,
     theme: &Theme,
     session: &Session,
-    by_site: Option<u64>,
+    keys: Option<(u64, u64)>,
     targets: &Targets,
 ) -> Result<(tera::Value, tera::Value), tera::Error> {
     let make = || tera::Value::try_from_serializable(&stacks(site, session, targets));
-    let key = by_site.map(|by_site| crate::memo::key((by_site, "print stacks")));
-    let value = match key.and_then(|key| session.value(key, || make().ok())) {
+    let value = match keys.and_then(|(key, _)| session.value(key, || make().ok())) {
         Some(value) => value,
         None => make()?,
     };
@@ -187,7 +191,7 @@ fn stacks_part(
         ctx.insert_value("stacks", value.clone());
         theme.tera.render(STACKS_TEMPLATE, &ctx)
     };
-    let html = session.embed(key.map(|key| crate::memo::key((key, STACKS_TEMPLATE))), draw)?;
+    let html = session.embed(keys.map(|(_, html_key)| html_key), draw)?;
     Ok((value, tera::Value::safe_string(&html)))
 }
 
