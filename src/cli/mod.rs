@@ -30,6 +30,14 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Whether the command keeps running until it is stopped (`serve`), rather than doing its
+    /// work once and exiting.
+    pub fn runs_until_stopped(&self) -> bool {
+        matches!(self.command, Command::Serve { .. })
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Build the site into the output folder.
