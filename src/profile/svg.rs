@@ -2,12 +2,17 @@
 //! page's custom properties), so the chart follows light and dark mode; every id starts with a
 //! prefix, so one page can hold several charts.
 
+use std::cell::RefCell;
 use std::fmt::Write;
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::layout::{Layout, Row, layout};
 use super::{Axis, FONT, LINE_H, MARGIN, MARK_R, MAX_SERIES, SAMPLE_W, Series, Shape, round};
 use crate::drawing::{self, Num};
 use crate::markdown::escape;
+use crate::memo::KeyHasher;
 
 /// About the size of a comparison's chart: most are written without growing the string.
 const CAPACITY: usize = 8 << 10;
@@ -26,21 +31,80 @@ pub(crate) fn svg(
     let l = layout(axes, series);
     let mut s = frame(&l, title, described_by, prefix);
     for k in 0..series.len() {
-        if l.rows.len() > 1 {
-            let _ = write!(s, "<path class=\"pf-line pf-s{k}\" d=\"M");
-            for (i, r) in l.rows.iter().enumerate() {
-                let (x, y) = r.marks[k];
-                let _ = write!(s, "{}{} {}", if i > 0 { "L" } else { "" }, Num(x), Num(y));
-            }
-            s.push_str("\"/>\n");
-        }
-        for r in &l.rows {
-            mark(&mut s, Shape::of(k), r.marks[k], k);
-        }
-        s.push('\n');
+        drawn(&mut s, series_key(&l, k), |s| draw_series(s, &l, k));
     }
     s.push_str("</svg>");
     s
+}
+
+/// Series `k`'s line and marks.
+fn draw_series(s: &mut String, l: &Layout, k: usize) {
+    if l.rows.len() > 1 {
+        let _ = write!(s, "<path class=\"pf-line pf-s{k}\" d=\"M");
+        for (i, r) in l.rows.iter().enumerate() {
+            let (x, y) = r.marks[k];
+            let _ = write!(s, "{}{} {}", if i > 0 { "L" } else { "" }, Num(x), Num(y));
+        }
+        s.push_str("\"/>\n");
+    }
+    for r in &l.rows {
+        mark(s, Shape::of(k), r.marks[k], k);
+    }
+    s.push('\n');
+}
+
+/// Append to `s` the part `draw` draws, taken from what this thread drew before when `key`, a
+/// hash of everything the part is drawn from, is the same: the comparisons of a guide all draw
+/// the same rows of criteria, and each stack's line and marks again in each of its comparisons.
+/// At most [`KEEP`] parts are kept per thread (all are let go when it is full).
+fn drawn(s: &mut String, key: u64, draw: impl FnOnce(&mut String)) {
+    const KEEP: usize = 2048;
+    thread_local! {
+        static DRAWN: RefCell<HashMap<u64, Box<str>>> = RefCell::new(HashMap::default());
+    }
+    DRAWN.with_borrow_mut(|parts| {
+        if parts.len() >= KEEP && !parts.contains_key(&key) {
+            parts.clear();
+        }
+        s.push_str(parts.entry(key).or_insert_with(|| {
+            let mut part = String::new();
+            draw(&mut part);
+            part.into()
+        }));
+    });
+}
+
+/// What the rows of `l` are drawn from (see [`draw_row`]).
+fn rows_key(l: &Layout) -> u64 {
+    let mut h = KeyHasher::new();
+    h.write_u8(0);
+    for v in [l.x0, l.x1, l.width] {
+        h.write_u64(v.to_bits());
+    }
+    for r in &l.rows {
+        h.write_u64(r.y.to_bits());
+        h.write_u64(r.centre.to_bits());
+        r.lines.hash(&mut h);
+        h.write_usize(r.ticks.len());
+        for t in &r.ticks {
+            h.write_u64(t.to_bits());
+        }
+    }
+    h.digest()
+}
+
+/// What series `k`'s line and marks are drawn from (see [`draw_series`]).
+fn series_key(l: &Layout, k: usize) -> u64 {
+    let mut h = KeyHasher::new();
+    h.write_u8(1);
+    h.write_usize(k);
+    h.write_usize(l.rows.len());
+    for r in &l.rows {
+        let (x, y) = r.marks[k];
+        h.write_u64(x.to_bits());
+        h.write_u64(y.to_bits());
+    }
+    h.digest()
 }
 
 /// The chart without stacks, for a page's script to draw chosen stacks on: each series' mark
@@ -71,9 +135,11 @@ fn frame(l: &Layout, title: &str, described_by: &str, prefix: &str) -> String {
         Num(round(l.x1 + MARK_R)),
         y = Num(l.scale_y),
     );
-    for (i, row) in l.rows.iter().enumerate() {
-        draw_row(&mut s, l, row, i);
-    }
+    drawn(&mut s, rows_key(l), |s| {
+        for (i, row) in l.rows.iter().enumerate() {
+            draw_row(s, l, row, i);
+        }
+    });
     s
 }
 

@@ -79,3 +79,32 @@ fn at_most_four_stacks_are_overlaid() {
     assert_eq!(Shape::of(3), Shape::Diamond);
     assert_eq!(Shape::words(1), "squares joined by a dashed line");
 }
+
+#[test]
+fn a_part_drawn_before_is_used_again_only_where_it_is_the_same() {
+    // Charts that share some of their parts and not others: the same rows with other stacks,
+    // a legend wide enough to widen the chart (and each row's rule), scales of other lengths.
+    let wide = Series {
+        name: "A stack whose name is long enough to make the legend wider than the chart",
+        levels: vec![0, 3, 1],
+    };
+    let mut shorter = axes();
+    shorter[0].levels = 3;
+    let charts = [
+        (axes(), series(2)),
+        (axes(), vec![series(2)[1].clone(), series(2)[0].clone()]),
+        (axes(), vec![series(1)[0].clone(), wide]),
+        (shorter, series(2)),
+        (axes(), series(1)),
+        (axes(), series(3)),
+    ];
+    // On a new thread nothing was drawn before.
+    let fresh = |a: &[Axis<'static>], s: &[Series<'static>]| {
+        std::thread::scope(|t| t.spawn(|| svg(a, s, "T", "d", "")).join().expect("drawn"))
+    };
+    for _ in 0..2 {
+        for (a, s) in &charts {
+            assert_eq!(svg(a, s, "T", "d", ""), fresh(a, s), "{s:?} on {a:?}");
+        }
+    }
+}
