@@ -2,9 +2,14 @@
 //! reads each body for its outline (links, anchors, directives) and lets it go; the render
 //! stage reads it again from disk when its page is rendered, batch by batch, so memory does not
 //! grow with the content. A body that changed on disk in between is an error, never a page
-//! rendered from a text that was not checked.
+//! rendered from a text that was not checked. Only the prose search reads (headings and text)
+//! is kept from validation, and only on a site whose bodies are small together (see
+//! [`KEPT_PROSE`]); a larger site's search reads each body again.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -31,6 +36,26 @@ impl BodySource {
     }
 }
 
+/// The most Markdown, in bytes of all pages' bodies together, whose prose validation keeps for
+/// search rather than search reading and outlining each body again: a guide's few hundred
+/// kilobytes, not a site of thousands of pages.
+pub(crate) const KEPT_PROSE: usize = 16 << 20;
+
+/// What search reads of a body: its headings and its prose (see `markdown::outline`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Prose {
+    pub headings: Vec<String>,
+    pub text: String,
+}
+
+impl Prose {
+    /// The headings and the prose of `outline`, whose prose is taken out of it.
+    pub(crate) fn take(outline: &mut Rendered) -> Prose {
+        let headings = outline.toc.iter().map(|t| t.title.clone()).collect();
+        Prose { headings, text: std::mem::take(&mut outline.text) }
+    }
+}
+
 /// How bodies are read again and rendered: the site's folder and how links are written.
 #[derive(Debug, Clone)]
 pub struct Bodies {
@@ -40,13 +65,22 @@ pub struct Bodies {
     base: BaseUrl,
     /// What a rendering depends on besides its file and text, when renderings are remembered.
     links_key: Option<u64>,
+    /// The prose of each page's body as validated, by file, when validation kept it.
+    prose: Arc<HashMap<PathBuf, Prose>>,
 }
 
 impl Bodies {
-    /// `links_key` as [`links_key`] made it, when renderings are remembered.
-    pub(crate) fn new(root: &Path, mut resolver: Resolver, base: BaseUrl, links_key: Option<u64>) -> Self {
+    /// `links_key` as [`links_key`] made it, when renderings are remembered; `prose`, what
+    /// validation kept of the bodies for search (see [`KEPT_PROSE`]).
+    pub(crate) fn new(
+        root: &Path,
+        mut resolver: Resolver,
+        base: BaseUrl,
+        links_key: Option<u64>,
+        prose: HashMap<PathBuf, Prose>,
+    ) -> Self {
         resolver.anchors = Default::default();
-        Bodies { root: root.to_path_buf(), resolver, base, links_key }
+        Bodies { root: root.to_path_buf(), resolver, base, links_key, prose: Arc::new(prose) }
     }
 
     /// The body of the page in `file` rendered to HTML, with links rewritten to addresses.
@@ -62,16 +96,21 @@ impl Bodies {
             .markdown_or(key, || Ok(render(&self.resolver, &self.base, session, file, &self.read(file, at)?)))
     }
 
-    /// The outline of the body in `file` (headings and prose, no HTML), as [`markdown::outline`].
-    pub(crate) fn outline(
+    /// The headings and prose of the body in `file`: as validation kept them, or outlined
+    /// again from the file (see [`markdown::outline`]).
+    pub(crate) fn prose(
         &self,
         file: &Path,
         at: BodySource,
         session: &Session,
-    ) -> Result<Rendered, Diagnostic> {
-        session.markdown_or(outline_key(file, at.hash), || {
+    ) -> Result<Cow<'_, Prose>, Diagnostic> {
+        if let Some(prose) = self.prose.get(file) {
+            return Ok(Cow::Borrowed(prose));
+        }
+        let mut outline = session.markdown_or(outline_key(file, at.hash), || {
             Ok(markdown::outline(&self.read(file, at)?, session.highlighter()))
-        })
+        })?;
+        Ok(Cow::Owned(Prose::take(&mut outline)))
     }
 
     /// The body's text from disk, as it was when validated.
@@ -152,7 +191,7 @@ mod tests {
         let mut resolver = Resolver::default();
         resolver.by_file.insert("b.md".into(), "b/".into());
         let base = BaseUrl::parse("https://example.org/docs/").unwrap();
-        let bodies = Bodies::new(dir.path(), resolver, base, None);
+        let bodies = Bodies::new(dir.path(), resolver, base, None, HashMap::new());
         let session = Session::for_build();
         // Offsets are in the text as loaded: without the byte-order mark.
         let loaded = text.trim_start_matches('\u{feff}');
@@ -160,7 +199,13 @@ mod tests {
         let body = bodies.render(file, at, &session).unwrap();
         assert!(body.html.starts_with("<h2 id=\"heading\">"), "{}", body.html);
         assert!(body.html.contains("href=\"/docs/b/\""), "{}", body.html);
-        assert_eq!(bodies.outline(file, at, &session).unwrap().toc, body.toc);
+        let prose = bodies.prose(file, at, &session).unwrap().into_owned();
+        assert_eq!(prose, Prose { headings: vec!["Heading".into()], text: "Heading\nSee b.\n".into() });
+        // Kept by validation: given without reading the file, which is gone below.
+        let kept = Bodies {
+            prose: Arc::new(HashMap::from([(file.to_path_buf(), prose.clone())])),
+            ..bodies.clone()
+        };
 
         std::fs::write(dir.path().join(file), text.replace("Heading", "Changed")).unwrap();
         let e = bodies.render(file, at, &session).unwrap_err();
@@ -168,5 +213,7 @@ mod tests {
         assert_eq!(e.file, file);
         std::fs::remove_file(dir.path().join(file)).unwrap();
         assert!(bodies.render(file, at, &session).unwrap_err().message.starts_with("cannot read"));
+        assert!(bodies.prose(file, at, &session).unwrap_err().message.starts_with("cannot read"));
+        assert_eq!(kept.prose(file, at, &session).unwrap().into_owned(), prose);
     }
 }

@@ -97,8 +97,17 @@ fn nth_pair(n: usize, mut k: usize) -> (StackId, StackId) {
 fn page_doc<'a>(site: &'a Site, session: &Session, id: PageId, body: Body) -> Doc<'a> {
     let p = site.page(id);
     let read = body == Body::Whole || p.description.trim().is_empty();
-    let outline =
-        read.then(|| site.bodies.outline(&p.file, p.source, session).ok()).flatten().unwrap_or_default();
+    let prose = read.then(|| site.bodies.prose(&p.file, p.source, session).ok()).flatten();
+    let (headings, text) = match prose {
+        Some(Cow::Borrowed(prose)) => (
+            prose.headings.iter().map(|h| Cow::Borrowed(h.as_str())).collect(),
+            Cow::Borrowed(prose.text.as_str()),
+        ),
+        Some(Cow::Owned(prose)) => {
+            (prose.headings.into_iter().map(Cow::Owned).collect(), Cow::Owned(prose.text))
+        }
+        None => (Vec::new(), Cow::Borrowed("")),
+    };
     let section = match p.kind {
         PageKind::Home => "",
         _ => p.parent.map_or("Guide", |i| site.page(i).title.as_str()),
@@ -107,9 +116,9 @@ fn page_doc<'a>(site: &'a Site, session: &Session, id: PageId, body: Body) -> Do
         title: Cow::Borrowed(&p.title),
         section,
         url: site.url(Route::Page(id)),
-        headings: outline.toc.into_iter().map(|t| Cow::Owned(t.title)).collect(),
+        headings,
         description: &p.description,
-        text: Cow::Owned(outline.text),
+        text,
     }
 }
 

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::body::{self, Bodies, BodySource};
+use crate::body::{self, Bodies, BodySource, Prose};
 use crate::config::{BaseUrl, BuildOptions};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 use crate::link::{Resolver, Target};
@@ -150,7 +150,7 @@ pub(crate) fn validate(
         let inputs = Resolving { raw: &raw.data, pages: &raw_pages, routes: &routes, link_base: &link_base };
         resolve_data(inputs, &stack_ids, sources, opts, today, session, d)
     };
-    let ((mut resolver, links_key, data, decisions), bodies) =
+    let ((mut resolver, links_key, data, decisions), (bodies, prose)) =
         rayon::join(resolve, || outlines(&raw_pages, sources, session));
     add_anchors(&mut resolver, &raw_pages, &bodies, &data.stacks);
 
@@ -172,6 +172,7 @@ pub(crate) fn validate(
     }
     let links_to = links_to(&bodies, &data.stacks);
     drop(bodies);
+    let prose = raw_pages.iter().zip(prose).filter_map(|(p, prose)| Some((p.file.clone(), prose?))).collect();
     let pages = pages(raw_pages, sources, links_to, page_embeds, page_stacks, &tree);
     let site = Site {
         config,
@@ -185,7 +186,7 @@ pub(crate) fn validate(
         stacks: data.stacks,
         decisions,
         main_decision,
-        bodies: Bodies::new(&opts.root, resolver, link_base, links_key),
+        bodies: Bodies::new(&opts.root, resolver, link_base, links_key, prose),
         today,
     };
     // The evidence is judged on the whole, resolved data: the contradictions are errors, what
@@ -254,20 +255,30 @@ fn resolver(pages: &[RawPage], routes: &Routes) -> Resolver {
     resolver
 }
 
-/// The outline of every page's body (see `markdown::outline`), on every core.
-fn outlines(pages: &[RawPage], sources: &SourceMap, session: &Session) -> Vec<Rendered> {
+/// The outline of every page's body (see `markdown::outline`), on every core, without its
+/// prose; and the prose, for search, when the bodies are small together (see
+/// [`body::KEPT_PROSE`]): otherwise search reads each again, so that no site holds all of its
+/// prose at once.
+fn outlines(
+    pages: &[RawPage],
+    sources: &SourceMap,
+    session: &Session,
+) -> (Vec<Rendered>, Vec<Option<Prose>>) {
     session.progress().start(Stage::Markdown, pages.len());
+    let body = |p: &RawPage| {
+        let text = sources.get(&p.file).unwrap_or_default();
+        text.get(p.body..).unwrap_or_default()
+    };
+    let keep = pages.iter().map(|p| body(p).len()).sum::<usize>() <= body::KEPT_PROSE;
     pages
         .par_iter()
         .map(|p| {
-            let text = sources.get(&p.file).unwrap_or_default();
-            let mut outline = body::outline(&p.file, &text[p.body.min(text.len())..], session);
-            // The prose is for search, which reads it again: not held for every page at once.
-            outline.text = String::new();
+            let mut outline = body::outline(&p.file, body(p), session);
+            let prose = Prose::take(&mut outline);
             session.progress().advance(1);
-            outline
+            (outline, keep.then_some(prose))
         })
-        .collect()
+        .unzip()
 }
 
 /// Every flowchart that resolves, sorted by id.
