@@ -32,8 +32,9 @@ pub(super) fn check(yaml: &str) -> Result<(), Excess> {
     if let Some(at) = too_deep(yaml) {
         return Err(Excess::TooDeep(at));
     }
-    // Only a text with a `*` can hold an alias; the rest are not decoded twice.
-    if yaml.contains('*') {
+    // Only a text with a `*` where a node may begin can hold an alias; the rest (emphasis in
+    // prose, `2 * 3`) are not decoded twice.
+    if may_hold_alias(yaml) {
         let budget = Cell::new(MAX_EXPANDED.max(2 * yaml.len()));
         if let Err(e) = (Measure { left: &budget }).deserialize(serde_yaml::Deserializer::from_str(yaml))
             && e.to_string().contains(TOO_LARGE)
@@ -42,6 +43,17 @@ pub(super) fn check(yaml: &str) -> Result<(), Excess> {
         }
     }
     Ok(())
+}
+
+/// Whether `yaml` has a `*` where a node may begin, as an alias (`*name`) does: first on its
+/// line, or after `-`, `:`, `?`, `[`, `{` or `,` and blanks. Every alias is such a `*`; some of
+/// them are not aliases (in a quoted or block text), which only costs measuring.
+fn may_hold_alias(yaml: &str) -> bool {
+    let b = yaml.as_bytes();
+    yaml.match_indices('*').any(|(at, _)| {
+        let before = b[..at].iter().rposition(|&c| c != b' ' && c != b'\t');
+        before.is_none_or(|i| matches!(b[i], b'\n' | b'\r' | b'-' | b':' | b'?' | b'[' | b'{' | b','))
+    })
 }
 
 /// The byte offset where flow nesting first passes [`MAX_DEPTH`]. Quoted text, comments and
@@ -248,5 +260,36 @@ mod tests {
         assert!(matches!(check(&bomb), Err(Excess::TooLarge(_))));
         assert!(check("base: &base {level: good}\nother: *base\nlist: [*base, *base]\n").is_ok());
         assert!(check("a: 2 * 3\n").is_ok());
+    }
+
+    #[test]
+    fn every_place_an_alias_can_stand_is_measured() {
+        for yaml in [
+            "*a",
+            "  *a : key",
+            "k: *a",
+            "k:\t*a",
+            "k:\n  *a",
+            "k:\r\n  *a",
+            "- *a",
+            "-  *a",
+            "[*a]",
+            "[ x, *a ]",
+            "[x,*a]",
+            "{k: *a}",
+            "{? *a}",
+            "? *a\n: v",
+            "--- *a",
+            "k: [\n  # comment\n  *a]",
+        ] {
+            assert!(may_hold_alias(yaml), "{yaml:?}");
+        }
+        for prose in ["reason: Fast *and* safe", "a: 2 * 3", "k: \"x\" * 2", "note: a*b", "none"] {
+            assert!(!may_hold_alias(prose), "{prose:?}");
+        }
+        // What is measured is what the parser finds: an alias bomb behind a `- `.
+        let big = "x".repeat(100_000);
+        let bomb = format!("a: &a \"{big}\"\nb:\n{}", "- *a\n".repeat(500));
+        assert!(matches!(check(&bomb), Err(Excess::TooLarge(_))));
     }
 }
