@@ -46,13 +46,17 @@ pub(super) fn check(yaml: &str) -> Result<(), Excess> {
 }
 
 /// Whether `yaml` has a `*` where a node may begin, as an alias (`*name`) does: first on its
-/// line, or after `-`, `:`, `?`, `[`, `{` or `,` and blanks. Every alias is such a `*`; some of
-/// them are not aliases (in a quoted or block text), which only costs measuring.
+/// line, or after `-`, `:`, `?`, `[`, `{` or `,` and blanks. A line may also end with U+0085,
+/// U+2028 or U+2029 (libyaml breaks lines there too), told by their last byte. Every alias is
+/// such a `*`; some of them are not aliases (in a quoted or block text), which only costs
+/// measuring.
 fn may_hold_alias(yaml: &str) -> bool {
     let b = yaml.as_bytes();
     yaml.match_indices('*').any(|(at, _)| {
         let before = b[..at].iter().rposition(|&c| c != b' ' && c != b'\t');
-        before.is_none_or(|i| matches!(b[i], b'\n' | b'\r' | b'-' | b':' | b'?' | b'[' | b'{' | b','))
+        before.is_none_or(|i| {
+            matches!(b[i], b'\n' | b'\r' | 0x85 | 0xA8 | 0xA9 | b'-' | b':' | b'?' | b'[' | b'{' | b',')
+        })
     })
 }
 
@@ -281,6 +285,9 @@ mod tests {
             "? *a\n: v",
             "--- *a",
             "k: [\n  # comment\n  *a]",
+            "k:\u{2028}  *a",
+            "k:\u{2029}*a",
+            "k:\u{85} *a",
         ] {
             assert!(may_hold_alias(yaml), "{yaml:?}");
         }
