@@ -60,24 +60,44 @@ fn may_hold_alias(yaml: &str) -> bool {
     })
 }
 
+/// The length in bytes of the line break at byte `i` of `b`, 0 if there is none: libyaml ends a
+/// line at `\n`, at `\r` (`\r\n` is taken as two breaks, which changes nothing here), and at
+/// U+0085, U+2028 and U+2029.
+fn break_at(b: &[u8], i: usize) -> usize {
+    match &b[i..] {
+        [b'\n' | b'\r', ..] => 1,
+        [0xC2, 0x85, ..] => 2,
+        [0xE2, 0x80, 0xA8 | 0xA9, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// Where the line holding byte `i` of `b` ends (at its break), or the end of `b`.
+fn line_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && break_at(b, i) == 0 {
+        i += 1;
+    }
+    i
+}
+
 /// The byte offset where flow nesting first passes [`MAX_DEPTH`]. Quoted text, comments and
 /// block scalars (`|`, `>`) are skipped; brackets inside a plain value (`a[1]`) do not count.
 fn too_deep(yaml: &str) -> Option<usize> {
     let b = yaml.as_bytes();
     let (mut i, mut depth, mut value_start, mut line_indent) = (0, 0usize, true, 0);
-    let spaced = |j: usize| j >= b.len() || matches!(b[j], b' ' | b'\t' | b'\r' | b'\n');
+    let spaced = |j: usize| j >= b.len() || matches!(b[j], b' ' | b'\t') || break_at(b, j) > 0;
     while i < b.len() {
         let c = b[i];
         match c {
-            b'\n' => {
-                i += 1;
+            _ if break_at(b, i) > 0 => {
+                i += break_at(b, i);
                 line_indent = b[i..].iter().take_while(|&&c| c == b' ').count();
                 value_start = depth == 0 || value_start;
                 continue;
             }
-            b' ' | b'\t' | b'\r' => {}
+            b' ' | b'\t' => {}
             b'#' if i == 0 || spaced(i - 1) => {
-                i = b[i..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| i + p);
+                i = line_end(b, i);
                 continue;
             }
             b'"' | b'\'' if value_start || depth > 0 => {
@@ -129,15 +149,19 @@ fn end_of_quoted(b: &[u8], start: usize) -> usize {
 /// The offset of the first line after a block scalar's header at `start` that is not indented
 /// deeper than the line the header is on (blank lines belong to the scalar).
 fn end_of_block_scalar(b: &[u8], start: usize, indent: usize) -> usize {
-    let mut line = b[start..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| start + p + 1);
+    let next_line = |i: usize| {
+        let end = line_end(b, i);
+        if end < b.len() { end + break_at(b, end) } else { end }
+    };
+    let mut line = next_line(start);
     while line < b.len() {
         let spaces = b[line..].iter().take_while(|&&c| c == b' ').count();
         let rest = line + spaces;
-        let blank = rest >= b.len() || matches!(b[rest], b'\n' | b'\r');
+        let blank = rest >= b.len() || break_at(b, rest) > 0;
         if !blank && spaces <= indent {
             return line;
         }
-        line = b[line..].iter().position(|&c| c == b'\n').map_or(b.len(), |p| line + p + 1);
+        line = next_line(line);
     }
     b.len()
 }
@@ -255,6 +279,16 @@ mod tests {
         // After a block scalar ends, brackets count again.
         let after = format!("code: >\n  x\nb: {}", "[".repeat(MAX_DEPTH + 1));
         assert!(too_deep(&after).is_some());
+        // Every line break libyaml knows ends a comment and a block scalar's line.
+        for br in ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let deep = "[".repeat(MAX_DEPTH + 1);
+            let after_comment = format!("a: 1 # note{br}b: {deep}");
+            assert!(too_deep(&after_comment).is_some(), "{after_comment:?}");
+            let after_block = format!("code: |{br}  x{br}{br}b: {deep}");
+            assert!(too_deep(&after_block).is_some(), "{after_block:?}");
+            let inside_block = format!("code: |{br}  {deep}{br}b: [1]{br}");
+            assert_eq!(too_deep(&inside_block), None, "{inside_block:?}");
+        }
     }
 
     #[test]
