@@ -89,7 +89,7 @@ fn too_deep(yaml: &str) -> Option<usize> {
     while i < b.len() {
         let c = b[i];
         match c {
-            _ if break_at(b, i) > 0 => {
+            b'\n' | b'\r' | 0xC2 | 0xE2 if break_at(b, i) > 0 => {
                 i += break_at(b, i);
                 line_indent = b[i..].iter().take_while(|&&c| c == b' ').count();
                 value_start = depth == 0 || value_start;
