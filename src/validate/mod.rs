@@ -265,18 +265,20 @@ fn outlines(
     session: &Session,
 ) -> (Vec<Rendered>, Vec<Option<Prose>>) {
     session.progress().start(Stage::Markdown, pages.len());
-    let body = |p: &RawPage| {
+    let body_of = |p: &RawPage| {
         let text = sources.get(&p.file).unwrap_or_default();
         text.get(p.body..).unwrap_or_default()
     };
-    let keep = pages.iter().map(|p| body(p).len()).sum::<usize>() <= body::KEPT_PROSE;
+    let keep = pages.iter().map(|p| body_of(p).len()).sum::<usize>() <= body::KEPT_PROSE;
     pages
         .par_iter()
         .map(|p| {
-            let mut outline = body::outline(&p.file, body(p), session);
-            let prose = Prose::take(&mut outline);
+            let mut outline = body::outline(&p.file, body_of(p), session);
+            let prose = keep.then(|| Prose::take(&mut outline));
+            // Not kept, the prose is let go: search reads it again.
+            outline.text = String::new();
             session.progress().advance(1);
-            (outline, keep.then_some(prose))
+            (outline, prose)
         })
         .unzip()
 }
